@@ -1,0 +1,44 @@
+# Samarbejdsportalen: `make run` to try it, `make test` to test it.
+PYTHON_VERSION := $(shell cat .python-version)
+PYTHON ?= $(shell command -v python$(basename $(PYTHON_VERSION)) 2>/dev/null || \
+	( [ -x "$$HOME/.pyenv/versions/$(PYTHON_VERSION)/bin/python" ] && echo "$$HOME/.pyenv/versions/$(PYTHON_VERSION)/bin/python" ) || \
+	command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV_ENV := DEBUG=1
+
+.PHONY: run test setup migrate demo lint format bench bench-pdf clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 13) else "Python 3.13 kræves (se .python-version)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+migrate: setup
+	@mkdir -p var
+	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
+
+demo: migrate
+	$(DEV_ENV) $(BIN)/python manage.py load_demo
+
+run: demo
+	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: setup
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) var/portal.sqlite3 var/staticfiles

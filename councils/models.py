@@ -1,0 +1,269 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class PoliceDistrict(models.Model):
+    """One of the 12 police districts (politikredse)."""
+
+    name = models.CharField(_("navn"), max_length=100, unique=True)
+    slug = models.SlugField(_("kort navn i adresser"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("politikreds")
+        verbose_name_plural = _("politikredse")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("public:district", kwargs={"district": self.slug})
+
+    @property
+    def district_council(self):
+        return self.councils.filter(kind=Council.Kind.DISTRICT).first()
+
+
+class Municipality(models.Model):
+    """One of the 98 municipalities (kommuner); belongs to exactly one district."""
+
+    code = models.CharField(
+        _("kommunekode"),
+        max_length=3,
+        unique=True,
+        validators=[RegexValidator(r"^\d{3}$", _("Kommunekoden skal være tre cifre."))],
+    )
+    name = models.CharField(_("navn"), max_length=100, unique=True)
+    district = models.ForeignKey(
+        PoliceDistrict,
+        verbose_name=_("politikreds"),
+        on_delete=models.PROTECT,
+        related_name="municipalities",
+    )
+
+    class Meta:
+        verbose_name = _("kommune")
+        verbose_name_plural = _("kommuner")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[0-9]{3}$"), name="municipality_code_three_digits"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} Kommune"
+
+
+class CouncilQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def local(self):
+        return self.filter(kind=Council.Kind.LOCAL)
+
+    def for_district(self, district):
+        return self.filter(district=district)
+
+
+class Council(models.Model):
+    """A kredsråd (district), lokalråd (local) or lokalråd+ (local_plus)."""
+
+    class Kind(models.TextChoices):
+        DISTRICT = "district", _("Kredsråd")
+        LOCAL = "local", _("Lokalråd")
+        LOCAL_PLUS = "local_plus", _("Lokalråd+")
+
+    district = models.ForeignKey(
+        PoliceDistrict,
+        verbose_name=_("politikreds"),
+        on_delete=models.PROTECT,
+        related_name="councils",
+    )
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("navn"), max_length=200)
+    slug = models.SlugField(_("kort navn i adresser"), max_length=100)
+    municipalities = models.ManyToManyField(
+        Municipality,
+        verbose_name=_("kommuner"),
+        through="CouncilMunicipality",
+        related_name="councils",
+        blank=True,
+        help_text=_("De kommuner, et lokalråd dækker. Et lokalråd kan dække flere kommuner."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("hører under lokalråd"),
+        on_delete=models.PROTECT,
+        related_name="children",
+        null=True,
+        blank=True,
+        help_text=_("Kun for lokalråd+: det lokalråd, netværket hører under."),
+    )
+    description = models.TextField(_("beskrivelse"), blank=True)
+    is_active = models.BooleanField(
+        _("aktiv"),
+        default=True,
+        help_text=_("Et råd med historik slettes ikke; det gøres inaktivt."),
+    )
+
+    history = HistoricalRecords()
+    objects = CouncilQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("råd")
+        verbose_name_plural = _("råd")
+        ordering = ["district__name", "kind", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district"],
+                condition=Q(kind="district"),
+                name="one_district_council_per_district",
+            ),
+            models.UniqueConstraint(
+                fields=["district", "slug"], name="council_slug_unique_in_district"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["district", "local", "local_plus"]),
+                name="council_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(kind="local_plus", parent__isnull=False)
+                    | (~Q(kind="local_plus") & Q(parent__isnull=True))
+                ),
+                name="council_parent_only_for_local_plus",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse(
+            "public:council", kwargs={"district": self.district.slug, "council": self.slug}
+        )
+
+    def clean(self):
+        if self.parent_id and self.parent.kind != Council.Kind.LOCAL:
+            raise ValidationError({"parent": _("Et lokalråd+ skal høre under et lokalråd.")})
+        if self.parent_id and self.parent.district_id != self.district_id:
+            raise ValidationError(
+                {"parent": _("Lokalrådet skal høre til samme politikreds som lokalrådet+.")}
+            )
+
+
+class CouncilMunicipality(models.Model):
+    """Which lokalråd covers a municipality: each municipality in at most one lokalråd."""
+
+    council = models.ForeignKey(Council, verbose_name=_("lokalråd"), on_delete=models.CASCADE)
+    municipality = models.OneToOneField(
+        Municipality,
+        verbose_name=_("kommune"),
+        on_delete=models.PROTECT,
+        related_name="local_council_link",
+    )
+
+    class Meta:
+        verbose_name = _("kommune i lokalråd")
+        verbose_name_plural = _("kommuner i lokalråd")
+
+    def __str__(self):
+        return f"{self.municipality} i {self.council}"
+
+    def clean(self):
+        if self.council_id and self.council.kind != Council.Kind.LOCAL:
+            raise ValidationError(_("Kun lokalråd dækker kommuner."))
+        if (
+            self.council_id
+            and self.municipality_id
+            and self.municipality.district_id != self.council.district_id
+        ):
+            raise ValidationError(
+                {"municipality": _("Kommunen hører til en anden politikreds end lokalrådet.")}
+            )
+
+
+class Person(models.Model):
+    """A council member. Only what the job needs: name, title, organisation, work e-mail."""
+
+    name = models.CharField(_("navn"), max_length=200)
+    title = models.CharField(_("titel"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    email = models.EmailField(
+        _("e-mail (arbejde)"),
+        blank=True,
+        help_text=_("Bruges kun til påmindelser; vises aldrig offentligt."),
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("brugerkonto"),
+        on_delete=models.SET_NULL,
+        related_name="person",
+        null=True,
+        blank=True,
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("personer")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    """A person's seat in a council, with role, title and organisation."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Formand")
+        VICE_CHAIR = "vice_chair", _("Næstformand")
+        SECRETARY = "secretary", _("Sekretær")
+        MEMBER = "member", _("Medlem")
+        OBSERVER = "observer", _("Observatør/gæst")
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    council = models.ForeignKey(
+        Council, verbose_name=_("råd"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    role = models.CharField(_("rolle"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    title = models.CharField(
+        _("titel i rådet"), max_length=200, blank=True, help_text=_("F.eks. borgmester.")
+    )
+    organisation = models.CharField(
+        _("organisation"), max_length=200, blank=True, help_text=_("F.eks. Esbjerg Kommune.")
+    )
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("medlemskab")
+        verbose_name_plural = _("medlemskaber")
+        ordering = ["council", "order", "person__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "council"], name="one_membership_per_council"
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=["chair", "vice_chair", "secretary", "member", "observer"]),
+                name="membership_role_valid",
+            ),
+            models.UniqueConstraint(
+                fields=["council"], condition=Q(role="chair"), name="one_chair_per_council"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()}, {self.council})"

@@ -1,0 +1,27 @@
+"""Multi-step writes on councils."""
+
+from django.db import transaction
+
+from plans.services import sync_assignments_for_council
+
+from .models import Council, CouncilMunicipality, Municipality, PoliceDistrict
+
+
+@transaction.atomic
+def create_local_council(
+    *,
+    district: PoliceDistrict,
+    name: str,
+    slug: str,
+    municipalities: list[Municipality],
+) -> Council:
+    """Create a lokalråd covering the given municipalities, with its "all lokalråd" assignments."""
+    council = Council(district=district, kind=Council.Kind.LOCAL, name=name, slug=slug)
+    council.full_clean()
+    council.save()
+    for municipality in municipalities:
+        link = CouncilMunicipality(council=council, municipality=municipality)
+        link.full_clean()
+        link.save()
+    sync_assignments_for_council(council=council)
+    return council

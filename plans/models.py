@@ -1,0 +1,662 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from councils.models import Council, PoliceDistrict
+from forums.models import Forum
+from portal.fields import RichTextField
+
+
+class PlanQuerySet(models.QuerySet):
+    def published(self):
+        """Plans citizens may see: published now or superseded (every version stays public)."""
+        return self.filter(status__in=[Plan.Status.PUBLISHED, Plan.Status.SUPERSEDED])
+
+    def current(self):
+        return self.filter(status=Plan.Status.PUBLISHED)
+
+    def for_district(self, district):
+        return self.filter(district=district)
+
+
+class Plan(models.Model):
+    """A district's samarbejdsplan for a period of one to four years."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Kladde")
+        APPROVED = "approved", _("Godkendt af kredsrådet")
+        PUBLISHED = "published", _("Offentliggjort")
+        SUPERSEDED = "superseded", _("Afløst")
+
+    district = models.ForeignKey(
+        PoliceDistrict,
+        verbose_name=_("politikreds"),
+        on_delete=models.PROTECT,
+        related_name="plans",
+    )
+    title = models.CharField(_("titel"), max_length=200, default=_("Samarbejdsplan"))
+    period_start = models.PositiveSmallIntegerField(_("periode fra år"))
+    period_end = models.PositiveSmallIntegerField(_("periode til år"))
+    foreword = RichTextField(_("forord"))
+    shared_goals = RichTextField(
+        _("fælles mål"),
+        help_text=_("Politiets og kommunernes fælles mål; evt. som to lister."),
+    )
+    signatory_name = models.CharField(_("underskriver"), max_length=200, blank=True)
+    signatory_title = models.CharField(
+        _("underskrivers titel"), max_length=200, blank=True, default=_("politidirektør")
+    )
+    approval_meeting_date = models.DateField(
+        _("godkendt på kredsrådsmøde den"), null=True, blank=True
+    )
+    effective_date = models.DateField(_("gælder fra"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("senest ændret"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("samarbejdsplan")
+        verbose_name_plural = _("samarbejdsplaner")
+        ordering = ["district__name", "-period_start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_start__lte=models.F("period_end")),
+                name="plan_period_start_not_after_end",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__lte=models.F("period_start") + 3),
+                name="plan_period_at_most_four_years",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_start__gte=2000) & Q(period_start__lte=2100),
+                name="plan_period_start_plausible",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "approved", "published", "superseded"]),
+                name="plan_status_valid",
+            ),
+            models.UniqueConstraint(
+                fields=["district", "period_start", "period_end"],
+                name="one_plan_per_district_and_period",
+            ),
+            models.UniqueConstraint(
+                fields=["district"],
+                condition=Q(status="published"),
+                name="one_current_plan_per_district",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} {self.period_label} – {self.district}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "public:plan", kwargs={"district": self.district.slug, "period": self.period_label}
+        )
+
+    @property
+    def period_label(self):
+        """ "2011", "2017-2018" or "2023-2026": also the plan's part of public URLs."""
+        if self.period_start == self.period_end:
+            return str(self.period_start)
+        return f"{self.period_start}-{self.period_end}"
+
+    def clean(self):
+        if (
+            self.period_start is not None
+            and self.period_end is not None
+            and self.period_start > self.period_end
+        ):
+            raise ValidationError({"period_end": _("Slutåret kan ikke ligge før startåret.")})
+        if (
+            self.period_start is not None
+            and self.period_end is not None
+            and self.period_end - self.period_start > 3
+        ):
+            raise ValidationError({"period_end": _("En samarbejdsplan dækker højst fire år.")})
+
+
+class PlanSection(models.Model):
+    """A narrative section of the plan, in order (organisation, levels, annual cycle …)."""
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="sections"
+    )
+    title = models.CharField(_("overskrift"), max_length=200)
+    body = RichTextField(_("tekst"))
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("afsnit")
+        verbose_name_plural = _("afsnit")
+        ordering = ["plan", "order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class FocusArea(models.Model):
+    """An indsatsområde: district-wide, or chosen locally by one lokalråd."""
+
+    class Scope(models.TextChoices):
+        DISTRICT = "district", _("Kredsfælles")
+        LOCAL = "local", _("Lokalt valgt")
+
+    class PriorityGroup(models.TextChoices):
+        NONE = "", _("Ingen prioritering")
+        PRIORITISED = "prioritised", _("Prioriteret")
+        OTHER = "other", _("Øvrige")
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="focus_areas"
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    scope = models.CharField(
+        _("omfang"), max_length=20, choices=Scope.choices, default=Scope.DISTRICT
+    )
+    council = models.ForeignKey(
+        Council,
+        verbose_name=_("valgt af lokalråd"),
+        on_delete=models.PROTECT,
+        related_name="local_focus_areas",
+        null=True,
+        blank=True,
+        limit_choices_to={"kind": Council.Kind.LOCAL},
+    )
+    priority_group = models.CharField(
+        _("prioriteringsgruppe"),
+        max_length=20,
+        choices=PriorityGroup.choices,
+        default=PriorityGroup.NONE,
+        blank=True,
+    )
+    rank = models.PositiveSmallIntegerField(_("prioritet"), null=True, blank=True)
+    background = RichTextField(_("baggrund"))
+    ambition = models.TextField(
+        _("ambition"),
+        blank=True,
+        help_text=_("Sætningen, der leder over i aktiviteterne: »Vi vil … ved at …«"),
+    )
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indsatsområde")
+        verbose_name_plural = _("indsatsområder")
+        ordering = ["plan", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(scope="district", council__isnull=True)
+                    | Q(scope="local", council__isnull=False)
+                ),
+                name="focus_area_local_has_council",
+            ),
+            models.CheckConstraint(
+                condition=Q(rank__isnull=True) | ~Q(priority_group=""),
+                name="focus_area_rank_needs_group",
+            ),
+            models.UniqueConstraint(
+                fields=["plan", "priority_group", "rank"],
+                condition=Q(rank__isnull=False),
+                name="focus_area_rank_unique_in_group",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.scope == self.Scope.LOCAL and not self.council_id:
+            raise ValidationError({"council": _("Vælg det lokalråd, der har valgt området.")})
+        if self.scope == self.Scope.DISTRICT and self.council_id:
+            raise ValidationError(
+                {"council": _("Et kredsfælles indsatsområde hører ikke til ét lokalråd.")}
+            )
+        if self.council_id and self.plan_id and self.council.district_id != self.plan.district_id:
+            raise ValidationError({"council": _("Lokalrådet hører til en anden politikreds.")})
+        if self.rank is not None and not self.priority_group:
+            raise ValidationError({"rank": _("En prioritet kræver en prioriteringsgruppe.")})
+
+
+class Activity(models.Model):
+    """What will be done under a focus area, by whom and when."""
+
+    class Responsible(models.TextChoices):
+        DISTRICT_COUNCIL = "district_council", _("Kredsrådet")
+        SECRETARIAT = "secretariat", _("Sekretariatet")
+        FORUM = "forum", _("Et samarbejdsforum")
+        ALL_LOCAL = "all_local", _("Alle lokalråd")
+        NAMED_LOCAL = "named_local", _("Udvalgte lokalråd")
+
+    focus_area = models.ForeignKey(
+        FocusArea,
+        verbose_name=_("indsatsområde"),
+        on_delete=models.CASCADE,
+        related_name="activities",
+    )
+    text = models.TextField(_("aktivitet"))
+    responsible = models.CharField(
+        _("ansvarlig"), max_length=20, choices=Responsible.choices, default=Responsible.ALL_LOCAL
+    )
+    forum = models.ForeignKey(
+        Forum,
+        verbose_name=_("ansvarligt forum"),
+        on_delete=models.PROTECT,
+        related_name="activities",
+        null=True,
+        blank=True,
+    )
+    responsible_councils = models.ManyToManyField(
+        Council,
+        verbose_name=_("ansvarlige lokalråd"),
+        related_name="named_activities",
+        blank=True,
+        limit_choices_to={"kind": Council.Kind.LOCAL},
+        help_text=_("Kun når ansvarlig er »Udvalgte lokalråd«."),
+    )
+    timing = models.CharField(
+        _("tidsramme"),
+        max_length=100,
+        blank=True,
+        help_text=_("F.eks. »2017-18« eller »maj 2017«."),
+    )
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
+
+    history = HistoricalRecords(m2m_fields=[responsible_councils])
+
+    class Meta:
+        verbose_name = _("aktivitet")
+        verbose_name_plural = _("aktiviteter")
+        ordering = ["focus_area", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(responsible="forum", forum__isnull=False)
+                    | (~Q(responsible="forum") & Q(forum__isnull=True))
+                ),
+                name="activity_forum_iff_responsible_forum",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    responsible__in=[
+                        "district_council",
+                        "secretariat",
+                        "forum",
+                        "all_local",
+                        "named_local",
+                    ]
+                ),
+                name="activity_responsible_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def clean(self):
+        if self.responsible == self.Responsible.FORUM and not self.forum_id:
+            raise ValidationError({"forum": _("Vælg det ansvarlige forum.")})
+        if self.responsible != self.Responsible.FORUM and self.forum_id:
+            raise ValidationError(
+                {"forum": _("Et forum kan kun vælges, når ansvarlig er »Et samarbejdsforum«.")}
+            )
+
+    @property
+    def is_district_level(self):
+        return self.responsible in {
+            self.Responsible.DISTRICT_COUNCIL,
+            self.Responsible.SECRETARIAT,
+            self.Responsible.FORUM,
+        }
+
+    @property
+    def responsible_display(self):
+        if self.responsible == self.Responsible.FORUM and self.forum_id:
+            return str(self.forum)
+        return self.get_responsible_display()
+
+
+class Status(models.TextChoices):
+    NOT_STARTED = "not_started", _("Ikke påbegyndt")
+    IN_PROGRESS = "in_progress", _("I gang")
+    DONE = "done", _("Gennemført")
+    POSTPONED = "postponed", _("Udskudt/sat i bero")
+    CANCELLED = "cancelled", _("Aflyst")
+
+
+class AssignmentQuerySet(models.QuerySet):
+    def for_council(self, council):
+        return self.filter(council=council)
+
+    def for_user(self, user):
+        """Assignments of the lokalråd the user is a member of, on published plans only."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            council__memberships__person__user=user,
+            council__is_active=True,
+            activity__focus_area__plan__status=Plan.Status.PUBLISHED,
+        ).distinct()
+
+
+class Assignment(models.Model):
+    """An activity as it falls to one council; holds the current status (the latest update)."""
+
+    activity = models.ForeignKey(
+        Activity, verbose_name=_("aktivitet"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    council = models.ForeignKey(
+        Council, verbose_name=_("råd"), on_delete=models.PROTECT, related_name="assignments"
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED
+    )
+    status_date = models.DateField(_("status pr."), null=True, blank=True)
+    latest_update = models.ForeignKey(
+        "StatusUpdate",
+        verbose_name=_("seneste statusopdatering"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+
+    objects = AssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("opgave")
+        verbose_name_plural = _("opgaver")
+        ordering = ["activity__focus_area__order", "activity__order", "council__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "council"], name="one_assignment_per_activity_and_council"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.activity} – {self.council}"
+
+
+class ReportingRoundQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(closed_at__isnull=True)
+
+
+class ReportingRound(models.Model):
+    """A statusrunde: the secretariat asks every lokalråd for status before a deadline."""
+
+    district = models.ForeignKey(
+        PoliceDistrict,
+        verbose_name=_("politikreds"),
+        on_delete=models.PROTECT,
+        related_name="reporting_rounds",
+    )
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="reporting_rounds"
+    )
+    name = models.CharField(_("navn"), max_length=200, help_text=_("F.eks. »Status juni 2017«."))
+    opened_on = models.DateField(_("åbnet den"), default=timezone.localdate)
+    deadline = models.DateField(_("frist"))
+    closed_at = models.DateTimeField(_("lukket"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("oprettet af"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+
+    objects = ReportingRoundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("statusrunde")
+        verbose_name_plural = _("statusrunder")
+        ordering = ["district__name", "-opened_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district"],
+                condition=Q(closed_at__isnull=True),
+                name="one_open_round_per_district",
+            ),
+            models.CheckConstraint(
+                condition=Q(deadline__gte=models.F("opened_on")),
+                name="round_deadline_not_before_opening",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_open(self):
+        return self.closed_at is None
+
+    def clean(self):
+        if self.plan_id and self.district_id and self.plan.district_id != self.district_id:
+            raise ValidationError({"plan": _("Planen hører til en anden politikreds.")})
+        if self.deadline and self.opened_on and self.deadline < self.opened_on:
+            raise ValidationError({"deadline": _("Fristen kan ikke ligge før runden åbnes.")})
+
+
+class StatusUpdate(models.Model):
+    """One status report on an assignment. Append-only: never edited, never deleted."""
+
+    assignment = models.ForeignKey(
+        Assignment,
+        verbose_name=_("opgave"),
+        on_delete=models.PROTECT,
+        related_name="updates",
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    public_text = models.TextField(_("offentlig tekst"), max_length=2000)
+    internal_note = models.TextField(
+        _("intern note"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Vises kun for rådet og sekretariatet, aldrig offentligt."),
+    )
+    date = models.DateField(_("dato"), default=timezone.localdate)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("indberettet af"),
+        on_delete=models.PROTECT,
+        related_name="status_updates",
+        null=True,
+        blank=True,
+    )
+    reporting_round = models.ForeignKey(
+        ReportingRound,
+        verbose_name=_("statusrunde"),
+        on_delete=models.PROTECT,
+        related_name="updates",
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("indberettet"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("statusopdatering")
+        verbose_name_plural = _("statusopdateringer")
+        ordering = ["-date", "-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["assignment", "-date", "-created_at"], name="update_latest_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    status__in=["not_started", "in_progress", "done", "postponed", "cancelled"]
+                ),
+                name="status_update_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(public_text=""), name="status_update_public_text_required"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_status_display()} ({self.date})"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            raise ValidationError(_("En statusopdatering kan ikke ændres; tilføj en ny."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(_("En statusopdatering kan ikke slettes."))
+
+
+class AnnualCycleEntry(models.Model):
+    """A recurring meeting or deadline of the kredsråd's annual cycle (årshjul)."""
+
+    class Kind(models.TextChoices):
+        MEETING = "meeting", _("Møde")
+        THEME = "theme", _("Temadag/temamøde")
+        DEADLINE = "deadline", _("Frist")
+        REPORT = "report", _("Statusrapport")
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="annual_cycle"
+    )
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.MEETING)
+    title = models.CharField(_("hvad"), max_length=200)
+    description = models.TextField(_("beskrivelse"), blank=True)
+    month = models.PositiveSmallIntegerField(_("måned"), null=True, blank=True)
+    quarter = models.PositiveSmallIntegerField(_("kvartal"), null=True, blank=True)
+    council = models.ForeignKey(
+        Council,
+        verbose_name=_("råd"),
+        on_delete=models.PROTECT,
+        related_name="annual_cycle_entries",
+        null=True,
+        blank=True,
+    )
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("punkt i årshjulet")
+        verbose_name_plural = _("årshjul")
+        ordering = ["plan", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(month__isnull=False, quarter__isnull=True)
+                    | Q(month__isnull=True, quarter__isnull=False)
+                ),
+                name="cycle_entry_month_or_quarter",
+            ),
+            models.CheckConstraint(
+                condition=Q(month__isnull=True) | Q(month__gte=1, month__lte=12),
+                name="cycle_entry_month_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(quarter__isnull=True) | Q(quarter__gte=1, quarter__lte=4),
+                name="cycle_entry_quarter_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if (self.month is None) == (self.quarter is None):
+            raise ValidationError(_("Angiv enten en måned eller et kvartal."))
+
+    @property
+    def sort_month(self):
+        """The month the entry falls in; a quarter counts from its first month."""
+        return self.month if self.month else (self.quarter - 1) * 3 + 1
+
+
+class PlanVersion(models.Model):
+    """A published, frozen version of a plan: what citizens read. Never changes once made."""
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="versions"
+    )
+    number = models.PositiveIntegerField(_("versionsnummer"))
+    published_on = models.DateField(_("offentliggjort den"))
+    revision_note = models.TextField(_("revisionsnote"), blank=True)
+    changed_sections = models.JSONField(
+        _("reviderede afsnit"), default=list, blank=True, help_text=_("Afsnittenes id'er.")
+    )
+    changed_focus_areas = models.JSONField(
+        _("reviderede indsatsområder"), default=list, blank=True, help_text=_("Områdernes id'er.")
+    )
+    snapshot = models.JSONField(_("indhold"), help_text=_("Planens indhold, som det blev udgivet."))
+    pdf = models.FileField(_("PDF"), upload_to="plans/pdf/", blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("udgivet af"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("udgivet version")
+        verbose_name_plural = _("udgivne versioner")
+        ordering = ["plan", "-number"]
+        get_latest_by = "number"
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="plan_version_number_unique"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="plan_version_number_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.plan} v{self.number}"
+
+    @property
+    def is_revision(self):
+        return self.number > 1
+
+
+class WorkflowEvent(models.Model):
+    """Who moved a plan through its life cycle, and when."""
+
+    class Step(models.TextChoices):
+        APPROVED = "approved", _("Godkendt af kredsrådet")
+        PUBLISHED = "published", _("Offentliggjort")
+        REVISED = "revised", _("Revideret")
+        SUPERSEDED = "superseded", _("Afløst")
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.PROTECT, related_name="workflow_events"
+    )
+    step = models.CharField(_("trin"), max_length=20, choices=Step.choices)
+    at = models.DateTimeField(_("tidspunkt"), default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("af"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("forløbshændelse")
+        verbose_name_plural = _("forløbshændelser")
+        ordering = ["plan", "at"]
+
+    def __str__(self):
+        return f"{self.get_step_display()} {self.at:%d.%m.%Y}"

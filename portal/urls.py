@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from . import views
+
+admin.site.site_header = "Samarbejdsportalen – sekretariat"
+admin.site.site_title = "Samarbejdsportalen"
+admin.site.index_title = "Kredsrådets og lokalrådenes samarbejde"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path(
+        "tilgaengelighed/",
+        TemplateView.as_view(template_name="portal/accessibility.html"),
+        name="accessibility",
+    ),
+    path("konto/", include("portal.accounts_urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

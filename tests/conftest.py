@@ -1,0 +1,82 @@
+"""Shared fixtures. The reference data (12 districts, 98 municipalities, their kredsråd and
+lokalråd) is loaded by a migration, so every test database has it."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from councils.models import Council, Membership, Person, PoliceDistrict
+from plans.models import Activity, FocusArea, Plan
+from plans.services import sync_assignments
+
+PASSWORD = "korrekt-hest-batteri-42"
+
+
+@pytest.fixture
+def district(db):
+    return PoliceDistrict.objects.get(slug="syd-og-soenderjyllands-politi")
+
+
+@pytest.fixture
+def other_district(db):
+    return PoliceDistrict.objects.get(slug="fyns-politi")
+
+
+@pytest.fixture
+def esbjerg(district):
+    return Council.objects.get(district=district, slug="esbjerg")
+
+
+@pytest.fixture
+def toender(district):
+    return Council.objects.get(district=district, slug="toender")
+
+
+@pytest.fixture
+def make_user(db):
+    def make(username, *, staff=False, superuser=False, council=None, role="member"):
+        user = get_user_model().objects.create_user(
+            username=username,
+            password=PASSWORD,
+            email=f"{username}@example.dk",
+            is_staff=staff or superuser,
+            is_superuser=superuser,
+        )
+        if council is not None:
+            person = Person.objects.create(name=username.title(), email=user.email, user=user)
+            Membership.objects.create(person=person, council=council, role=role)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def make_plan(db):
+    def make(district, *, start=2017, end=2018, status=Plan.Status.DRAFT, activities=3):
+        plan = Plan.objects.create(
+            district=district,
+            period_start=start,
+            period_end=end,
+            foreword="<p>Forord</p>",
+            signatory_name="Politidirektør",
+            status=status,
+        )
+        area = FocusArea.objects.create(plan=plan, title="Trygt nærmiljø", order=1)
+        for index in range(activities):
+            activity = Activity.objects.create(
+                focus_area=area,
+                text=f"Aktivitet {index + 1}",
+                responsible=Activity.Responsible.ALL_LOCAL,
+                timing="2017-18",
+                order=index,
+            )
+            sync_assignments(activity=activity)
+        return plan
+
+    return make
+
+
+@pytest.fixture
+def today():
+    return datetime.date.today()

@@ -1,0 +1,165 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from forums.models import Forum
+from plans.models import (
+    Activity,
+    AnnualCycleEntry,
+    Assignment,
+    FocusArea,
+    Plan,
+    PlanVersion,
+    ReportingRound,
+    StatusUpdate,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def rejected(create):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        create()
+
+
+def test_plan_start_year_after_end_year_is_rejected(district):
+    rejected(lambda: Plan.objects.create(district=district, period_start=2019, period_end=2018))
+
+
+def test_plan_longer_than_four_years_is_rejected(district):
+    rejected(lambda: Plan.objects.create(district=district, period_start=2017, period_end=2021))
+
+
+def test_plan_period_validation_message_is_danish(district):
+    plan = Plan(district=district, period_start=2019, period_end=2018)
+    with pytest.raises(ValidationError) as error:
+        plan.full_clean()
+    assert "Slutåret kan ikke ligge før startåret." in error.value.message_dict["period_end"]
+
+
+def test_two_plans_for_the_same_district_and_period_are_rejected(district, make_plan):
+    make_plan(district)
+    rejected(lambda: Plan.objects.create(district=district, period_start=2017, period_end=2018))
+
+
+def test_only_one_current_plan_per_district(district, make_plan):
+    make_plan(district, status=Plan.Status.PUBLISHED)
+    rejected(lambda: make_plan(district, start=2019, end=2020, status=Plan.Status.PUBLISHED))
+
+
+def test_unknown_plan_status_is_rejected(district):
+    rejected(
+        lambda: Plan.objects.create(
+            district=district, period_start=2017, period_end=2017, status="secret"
+        )
+    )
+
+
+def test_local_focus_area_needs_its_lokalraad(district, make_plan):
+    plan = make_plan(district)
+    rejected(lambda: FocusArea.objects.create(plan=plan, title="Lokalt", scope="local"))
+
+
+def test_district_focus_area_cannot_belong_to_one_lokalraad(district, esbjerg, make_plan):
+    plan = make_plan(district)
+    rejected(
+        lambda: FocusArea.objects.create(
+            plan=plan, title="Fælles", scope="district", council=esbjerg
+        )
+    )
+
+
+def test_forum_activity_needs_a_forum(district, make_plan):
+    area = make_plan(district).focus_areas.get()
+    rejected(lambda: Activity.objects.create(focus_area=area, text="x", responsible="forum"))
+
+
+def test_forum_only_when_responsible_is_forum(district, make_plan):
+    area = make_plan(district).focus_areas.get()
+    forum = Forum.objects.create(district=district, name="SSP", slug="ssp", kind="ssp")
+    rejected(
+        lambda: Activity.objects.create(
+            focus_area=area, text="x", responsible="all_local", forum=forum
+        )
+    )
+
+
+def test_one_assignment_per_activity_and_council(district, esbjerg, make_plan):
+    activity = Activity.objects.filter(focus_area__plan=make_plan(district)).first()
+    rejected(lambda: Assignment.objects.create(activity=activity, council=esbjerg))
+
+
+def test_status_update_needs_public_text(district, esbjerg, make_plan):
+    assignment = Assignment.objects.filter(
+        council=esbjerg, activity__focus_area__plan=make_plan(district)
+    ).first()
+    rejected(
+        lambda: StatusUpdate.objects.create(assignment=assignment, status="done", public_text="")
+    )
+
+
+def test_status_update_status_must_be_known(district, esbjerg, make_plan):
+    assignment = Assignment.objects.filter(
+        council=esbjerg, activity__focus_area__plan=make_plan(district)
+    ).first()
+    rejected(
+        lambda: StatusUpdate.objects.create(
+            assignment=assignment, status="finished", public_text="x"
+        )
+    )
+
+
+def test_status_update_cannot_be_changed_or_deleted(district, esbjerg, make_plan):
+    assignment = Assignment.objects.filter(
+        council=esbjerg, activity__focus_area__plan=make_plan(district)
+    ).first()
+    update = StatusUpdate.objects.create(assignment=assignment, status="done", public_text="Ok")
+    update.public_text = "Ændret"
+    with pytest.raises(ValidationError):
+        update.save()
+    with pytest.raises(ValidationError):
+        update.delete()
+    assert StatusUpdate.objects.get().public_text == "Ok"
+
+
+def test_one_open_reporting_round_per_district(district, make_plan, today):
+    plan = make_plan(district)
+    ReportingRound.objects.create(district=district, plan=plan, name="Juni", deadline=today)
+    rejected(
+        lambda: ReportingRound.objects.create(
+            district=district, plan=plan, name="Juni igen", deadline=today
+        )
+    )
+
+
+def test_round_deadline_cannot_precede_opening(district, make_plan, today):
+    plan = make_plan(district)
+    rejected(
+        lambda: ReportingRound.objects.create(
+            district=district,
+            plan=plan,
+            name="Baglæns",
+            opened_on=today,
+            deadline=today.replace(year=today.year - 1),
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("month", "quarter"), [(None, None), (3, 1), (13, None), (None, 5), (0, None)]
+)
+def test_annual_cycle_entry_needs_one_valid_month_or_quarter(district, make_plan, month, quarter):
+    plan = make_plan(district)
+    rejected(
+        lambda: AnnualCycleEntry.objects.create(
+            plan=plan, title="Møde", month=month, quarter=quarter
+        )
+    )
+
+
+def test_plan_version_numbers_are_unique_per_plan(district, make_plan, today):
+    plan = make_plan(district)
+    PlanVersion.objects.create(plan=plan, number=1, published_on=today, snapshot={})
+    rejected(
+        lambda: PlanVersion.objects.create(plan=plan, number=1, published_on=today, snapshot={})
+    )
