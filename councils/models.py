@@ -190,6 +190,30 @@ class CouncilMunicipality(models.Model):
             )
 
 
+class SecretariatStaff(models.Model):
+    """Ties a staff user to the one district whose secretariat they work in."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("brugerkonto"),
+        on_delete=models.CASCADE,
+        related_name="secretariat",
+    )
+    district = models.ForeignKey(
+        PoliceDistrict,
+        verbose_name=_("politikreds"),
+        on_delete=models.PROTECT,
+        related_name="secretariat_staff",
+    )
+
+    class Meta:
+        verbose_name = _("sekretariatsmedarbejder")
+        verbose_name_plural = _("sekretariatsmedarbejdere")
+
+    def __str__(self):
+        return f"{self.user} ({self.district})"
+
+
 class Person(models.Model):
     """A council member. Only what the job needs: name, title, organisation, work e-mail."""
 

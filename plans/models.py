@@ -60,6 +60,12 @@ class Plan(models.Model):
     )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("senest ændret"), auto_now=True)
+    revision = models.PositiveIntegerField(
+        _("redigeringsnummer"),
+        default=0,
+        editable=False,
+        help_text=_("Tælles op ved hver gemning; afviser samtidige redigeringer."),
+    )
 
     history = HistoricalRecords()
     objects = PlanQuerySet.as_manager()
@@ -135,6 +141,12 @@ class PlanSection(models.Model):
     title = models.CharField(_("overskrift"), max_length=200)
     body = RichTextField(_("tekst"))
     order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
+    revision = models.PositiveIntegerField(
+        _("redigeringsnummer"),
+        default=0,
+        editable=False,
+        help_text=_("Tælles op ved hver gemning; afviser samtidige redigeringer."),
+    )
 
     history = HistoricalRecords()
 
@@ -190,6 +202,12 @@ class FocusArea(models.Model):
         help_text=_("Sætningen, der leder over i aktiviteterne: »Vi vil … ved at …«"),
     )
     order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
+    revision = models.PositiveIntegerField(
+        _("redigeringsnummer"),
+        default=0,
+        editable=False,
+        help_text=_("Tælles op ved hver gemning; afviser samtidige redigeringer."),
+    )
 
     history = HistoricalRecords()
 
@@ -275,6 +293,12 @@ class Activity(models.Model):
         help_text=_("F.eks. »2017-18« eller »maj 2017«."),
     )
     order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
+    revision = models.PositiveIntegerField(
+        _("redigeringsnummer"),
+        default=0,
+        editable=False,
+        help_text=_("Tælles op ved hver gemning; afviser samtidige redigeringer."),
+    )
 
     history = HistoricalRecords(m2m_fields=[responsible_councils])
 

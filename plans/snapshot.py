@@ -1,0 +1,167 @@
+"""The frozen content of a published plan version.
+
+`build_snapshot(plan)` turns a plan and everything it shows (sections, focus areas, activities,
+annual cycle and the district's forum overview) into plain JSON-able data. A `PlanVersion` stores
+that dict; public pages, the JSON export, the PDF and the version diff all read it, so later edits
+to the draft change nothing citizens see until the next publication. Live data that is *meant* to
+change after publication (the status of assignments) is joined in by activity id when rendering.
+
+Schema (version 1)::
+
+    {
+      "schema": 1,
+      "district": {"id", "name", "slug"},
+      "plan": {"id", "title", "period_start", "period_end", "period_label", "foreword",
+               "shared_goals", "signatory_name", "signatory_title",
+               "approval_meeting_date", "effective_date"},          # dates as ISO strings or None
+      "sections": [{"id", "title", "body", "order"}],
+      "focus_areas": [{"id", "title", "scope", "council": COUNCIL|None, "priority_group", "rank",
+                       "background", "ambition", "order",
+                       "activities": [{"id", "text", "responsible", "responsible_display",
+                                       "forum": {"id", "name"}|None, "councils": [COUNCIL],
+                                       "timing", "order"}]}],
+      "annual_cycle": [{"id", "kind", "kind_display", "title", "description", "month",
+                        "quarter", "council": COUNCIL|None, "order"}],
+      "forums": [{"id", "name", "slug", "kind", "kind_display", "municipalities": [str],
+                  "topic", "legal_basis", "purpose", "action_plans", "interfaces": [str],
+                  "interfaces_text", "participants", "meetings_min", "meetings", "order"}],
+    }
+
+COUNCIL is {"id", "name", "slug"}. Rich-text fields (foreword, shared_goals, body, background) hold
+HTML already sanitised on save. Internal notes and personal contact data are never included.
+"""
+
+from django.db.models import Prefetch
+
+from forums.models import Forum
+
+from .models import Activity, FocusArea, Plan
+
+SCHEMA_VERSION = 1
+
+
+def _council(council):
+    if council is None:
+        return None
+    return {"id": council.pk, "name": council.name, "slug": council.slug}
+
+
+def _date(value):
+    return value.isoformat() if value else None
+
+
+def build_snapshot(plan: Plan) -> dict:
+    district = plan.district
+    focus_areas = (
+        plan.focus_areas.select_related("council")
+        .prefetch_related(
+            Prefetch(
+                "activities",
+                queryset=Activity.objects.select_related("forum").prefetch_related(
+                    "responsible_councils"
+                ),
+            )
+        )
+        .order_by("order", "pk")
+    )
+    forums = (
+        Forum.objects.active()
+        .filter(district=district)
+        .prefetch_related("municipalities", "interface_forums", "interface_councils")
+        .order_by("order", "name")
+    )
+    return {
+        "schema": SCHEMA_VERSION,
+        "district": {"id": district.pk, "name": district.name, "slug": district.slug},
+        "plan": {
+            "id": plan.pk,
+            "title": plan.title,
+            "period_start": plan.period_start,
+            "period_end": plan.period_end,
+            "period_label": plan.period_label,
+            "foreword": plan.foreword,
+            "shared_goals": plan.shared_goals,
+            "signatory_name": plan.signatory_name,
+            "signatory_title": plan.signatory_title,
+            "approval_meeting_date": _date(plan.approval_meeting_date),
+            "effective_date": _date(plan.effective_date),
+        },
+        "sections": [
+            {"id": s.pk, "title": s.title, "body": s.body, "order": s.order}
+            for s in plan.sections.order_by("order", "pk")
+        ],
+        "focus_areas": [_focus_area(area) for area in focus_areas],
+        "annual_cycle": [
+            {
+                "id": entry.pk,
+                "kind": entry.kind,
+                "kind_display": str(entry.get_kind_display()),
+                "title": entry.title,
+                "description": entry.description,
+                "month": entry.month,
+                "quarter": entry.quarter,
+                "council": _council(entry.council),
+                "order": entry.order,
+            }
+            for entry in plan.annual_cycle.select_related("council").order_by("order", "pk")
+        ],
+        "forums": [_forum(forum) for forum in forums],
+    }
+
+
+def _focus_area(area: FocusArea) -> dict:
+    return {
+        "id": area.pk,
+        "title": area.title,
+        "scope": area.scope,
+        "council": _council(area.council),
+        "priority_group": area.priority_group,
+        "rank": area.rank,
+        "background": area.background,
+        "ambition": area.ambition,
+        "order": area.order,
+        "activities": [
+            {
+                "id": activity.pk,
+                "text": activity.text,
+                "responsible": activity.responsible,
+                "responsible_display": str(activity.responsible_display),
+                "forum": (
+                    {"id": activity.forum.pk, "name": activity.forum.name}
+                    if activity.forum
+                    else None
+                ),
+                "councils": [
+                    _council(c)
+                    for c in sorted(activity.responsible_councils.all(), key=lambda c: c.name)
+                ],
+                "timing": activity.timing,
+                "order": activity.order,
+            }
+            for activity in sorted(area.activities.all(), key=lambda a: (a.order, a.pk))
+        ],
+    }
+
+
+def _forum(forum: Forum) -> dict:
+    interfaces = [f.name for f in forum.interface_forums.all()] + [
+        c.name for c in forum.interface_councils.all()
+    ]
+    return {
+        "id": forum.pk,
+        "name": forum.name,
+        "slug": forum.slug,
+        "kind": forum.kind,
+        "kind_display": str(forum.get_kind_display()),
+        "municipalities": sorted(m.name for m in forum.municipalities.all()),
+        "topic": forum.topic,
+        "legal_basis": forum.legal_basis,
+        "purpose": forum.purpose,
+        "action_plans": forum.action_plans,
+        "interfaces": sorted(interfaces),
+        "interfaces_text": forum.interfaces_text,
+        "participants": forum.participants,
+        "meetings_min": forum.meetings_min,
+        "meetings": str(forum.meetings_display),
+        "order": forum.order,
+    }
