@@ -39,7 +39,7 @@ class Plan(models.Model):
         on_delete=models.PROTECT,
         related_name="plans",
     )
-    title = models.CharField(_("titel"), max_length=200, default=_("Samarbejdsplan"))
+    title = models.CharField(_("titel"), max_length=200, default="Samarbejdsplan")
     period_start = models.PositiveSmallIntegerField(_("periode fra år"))
     period_end = models.PositiveSmallIntegerField(_("periode til år"))
     foreword = RichTextField(_("forord"))
@@ -49,7 +49,7 @@ class Plan(models.Model):
     )
     signatory_name = models.CharField(_("underskriver"), max_length=200, blank=True)
     signatory_title = models.CharField(
-        _("underskrivers titel"), max_length=200, blank=True, default=_("politidirektør")
+        _("underskrivers titel"), max_length=200, blank=True, default="politidirektør"
     )
     approval_meeting_date = models.DateField(
         _("godkendt på kredsrådsmøde den"), null=True, blank=True
