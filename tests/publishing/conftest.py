@@ -2,16 +2,24 @@ import datetime
 
 import pytest
 
-from councils.models import SecretariatStaff
 from plans.models import PlanSection
 from plans.publishing import approve_plan, publish_plan
+from portal.roles import make_secretariat_staff
 
 
 @pytest.fixture
 def secretary(make_user, district):
-    """A secretariat staff user of the plan's district."""
+    """A secretariat staff user of the plan's district, in the Sekretariat group."""
     user = make_user("sekretariat", staff=True)
-    SecretariatStaff.objects.create(user=user, district=district)
+    make_secretariat_staff(user=user, district=district)
+    return user
+
+
+@pytest.fixture
+def other_secretary(make_user, other_district):
+    """A secretariat staff user of another district."""
+    user = make_user("fyn", staff=True)
+    make_secretariat_staff(user=user, district=other_district)
     return user
 
 
