@@ -5,6 +5,7 @@ off and must set SECRET_KEY, DATABASE_URL and ALLOWED_HOSTS, or the process refu
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -57,6 +58,9 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "adminsortable2",
     "simple_history",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "portal",
     "councils",
     "forums",
@@ -72,10 +76,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.security.StaffOTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -94,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
+                "portal.security.context",
             ],
         },
     },
@@ -131,6 +139,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# django-axes: five wrong passwords for one username from one address lock that pair out for
+# AXES_COOLOFF_MINUTES; every further try during the lockout restarts the wait.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
+AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2", "new_password1", "token"]
+# Proxies in front of the application (nginx: 1); their X-Forwarded-For gives the client address.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Staff must verify a TOTP code (django-otp) before the admin; on unless DEBUG, where the demo
+# may switch it off (the sign-in pages then say so).
+REQUIRE_STAFF_OTP = env_bool("REQUIRE_STAFF_OTP", not DEBUG)
+OTP_TOTP_ISSUER = "Samarbejdsportalen"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"

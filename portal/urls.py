@@ -16,6 +16,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="portal/accessibility.html"),
         name="accessibility",
     ),
+    path("konto/totrin/", include("portal.otp_urls")),
     path("konto/", include("portal.accounts_urls")),
     path("admin/", admin.site.urls),
 ]

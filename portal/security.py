@@ -1,0 +1,101 @@
+"""Sign-in hardening: the client address behind a proxy, the lockout page, the staff second
+factor, and a deploy check that it is on. Settings: AXES_* and REQUIRE_STAFF_OTP in
+portal/settings.py; operators' notes in docs/deployment.md."""
+
+from datetime import timedelta
+from urllib.parse import urlencode
+
+from axes.helpers import get_client_username, get_cool_off, get_failure_limit
+from django.conf import settings
+from django.core import checks
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django_otp import user_has_device
+
+# Pages an unverified staff user may still open: public pages and the sign-in and
+# second-factor pages themselves. Everything else (the admin, the secretariat's and members'
+# pages) waits for the second factor.
+OTP_EXEMPT_NAMESPACES = frozenset({"accounts", "twofactor", "public"})
+OTP_EXEMPT_VIEW_NAMES = frozenset({"home", "accessibility", "admin:login", "admin:logout"})
+
+
+def client_ip(request) -> str | None:
+    """The client's address. Behind TRUSTED_PROXY_COUNT proxies (nginx: 1) it is the address
+    the nearest trusted proxy put into X-Forwarded-For; entries further left can be forged."""
+    count = settings.TRUSTED_PROXY_COUNT
+    if count:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= count:
+            return forwarded[-count]
+    return request.META.get("REMOTE_ADDR")
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """django-axes lockout: a Danish page saying what happened and when to try again."""
+    cool_off = get_cool_off(request) or timedelta(0)
+    attempt_time = getattr(request, "axes_attempt_time", None) or timezone.now()
+    context = {
+        "username": get_client_username(request, credentials) or "",
+        "failure_limit": get_failure_limit(request, credentials),
+        "cool_off_minutes": int(cool_off.total_seconds() // 60),
+        "retry_at": timezone.localtime(attempt_time + cool_off),
+    }
+    return render(request, "axes/lockout.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
+
+
+def otp_exempt(resolver_match) -> bool:
+    if resolver_match is None:
+        return True
+    if resolver_match.view_name in OTP_EXEMPT_VIEW_NAMES:
+        return True
+    return bool(OTP_EXEMPT_NAMESPACES.intersection(resolver_match.namespaces))
+
+
+class StaffOTPMiddleware:
+    """With REQUIRE_STAFF_OTP, staff must verify a TOTP code before they use anything but
+    public and sign-in pages; without a device they are sent to enrol one first.
+
+    Needs django_otp.middleware.OTPMiddleware before it (for `user.is_verified()`).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not settings.REQUIRE_STAFF_OTP:
+            return None
+        user = request.user
+        if not (user.is_authenticated and user.is_staff) or user.is_verified():
+            return None
+        if otp_exempt(request.resolver_match):
+            return None
+        target = "twofactor:verify" if user_has_device(user) else "twofactor:setup"
+        query = urlencode({"next": request.get_full_path()})
+        return redirect(f"{reverse(target)}?{query}")
+
+
+def context(request):
+    """`STAFF_OTP_REQUIRED` for sign-in pages: they say so when the demo has switched it off."""
+    return {"STAFF_OTP_REQUIRED": settings.REQUIRE_STAFF_OTP}
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_staff_otp(app_configs, **kwargs):
+    if settings.DEBUG or settings.REQUIRE_STAFF_OTP:
+        return []
+    return [
+        checks.Warning(
+            "REQUIRE_STAFF_OTP er slået fra i produktion.",
+            hint="Sekretariatets medarbejdere skal bruge totrinsbekræftelse; fjern "
+            "REQUIRE_STAFF_OTP=0 fra miljøet.",
+            id="portal.W001",
+        )
+    ]

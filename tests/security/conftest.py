@@ -1,0 +1,35 @@
+import pytest
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+
+@pytest.fixture
+def axes_on(settings):
+    """django-axes is off in the test settings (Client.login has no request); switch it on."""
+    settings.AXES_ENABLED = True
+
+
+@pytest.fixture
+def otp_required(settings):
+    settings.REQUIRE_STAFF_OTP = True
+
+
+@pytest.fixture
+def staff(make_user):
+    return make_user("sekretariat", superuser=True)
+
+
+@pytest.fixture
+def device(staff):
+    return TOTPDevice.objects.create(user=staff, name="Telefon", confirmed=True)
+
+
+@pytest.fixture
+def token_for():
+    """The code a device's authenticator app shows right now."""
+
+    def token(device) -> str:
+        totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+        return f"{totp.token():06d}"
+
+    return token
