@@ -18,6 +18,7 @@ import functools
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -63,6 +64,9 @@ class ApproveForm(forms.Form):
 
 
 class PublishForm(forms.Form):
+    version_number = forms.IntegerField(
+        label=gettext_lazy("Versionsnummer"), widget=forms.HiddenInput, min_value=1
+    )
     effective_date = forms.DateField(
         label=gettext_lazy("Gælder fra"),
         widget=DATE_WIDGET,
@@ -135,6 +139,10 @@ class Step:
         """Run the service; return the success message."""
         raise NotImplementedError
 
+    def rebind(self, form: forms.Form, plan: Plan) -> forms.Form:
+        """The form to show again after the service refused: the user's input, current plan."""
+        return form
+
 
 class Approve(Step):
     name = "approve"
@@ -164,10 +172,15 @@ class Publish(Step):
         return {"plan": plan, "is_revision": plan.status == Plan.Status.PUBLISHED}
 
     def initial(self, plan):
+        number = _next_version_number(plan)
         if plan.status != Plan.Status.PUBLISHED:
-            return {"effective_date": plan.effective_date or timezone.localdate()}
+            return {
+                "version_number": number,
+                "effective_date": plan.effective_date or timezone.localdate(),
+            }
         sections, focus_areas = publishing.detect_changes(plan)
         return {
+            "version_number": number,
             "effective_date": timezone.localdate(),
             "changed_sections": sections,
             "changed_focus_areas": focus_areas,
@@ -177,9 +190,7 @@ class Publish(Step):
         latest = plan.versions.order_by("-number").first()
         is_revision = plan.status == Plan.Status.PUBLISHED
         draft = PlanVersion(
-            plan=plan,
-            number=(latest.number + 1) if latest else 1,
-            snapshot=build_snapshot(plan),
+            plan=plan, number=(latest.number + 1) if latest else 1, snapshot=build_snapshot(plan)
         )
         return {
             "is_revision": is_revision,
@@ -201,7 +212,18 @@ class Publish(Step):
             },
         }
 
+    @transaction.atomic
     def perform(self, *, plan, data, user):
+        # The page promised version N; if someone published meanwhile, say so instead of
+        # publishing N+1 on a page the user has not seen.
+        Plan.objects.select_for_update().filter(pk=plan.pk).values_list("pk").get()
+        if _next_version_number(plan) != data["version_number"]:
+            raise ValidationError(
+                _(
+                    "Planen er blevet offentliggjort af en anden, mens siden var åben. "
+                    "Siden viser nu den aktuelle version; kontrollér og bekræft igen."
+                )
+            )
         version = publishing.publish_plan(
             plan=plan,
             effective_date=data["effective_date"],
@@ -214,6 +236,17 @@ class Publish(Step):
             "number": version.number,
             "period": plan.period_label,
         }
+
+    def rebind(self, form, plan):
+        data = form.data.copy()
+        data["version_number"] = str(_next_version_number(plan))
+        fresh = self.form_class(data, **self.form_kwargs(plan))
+        fresh.is_valid()
+        return fresh
+
+
+def _next_version_number(plan: Plan) -> int:
+    return (plan.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
 
 
 class Supersede(Step):
@@ -257,6 +290,8 @@ def confirmation_view(request, object_id, *, model_admin, step: Step):
             try:
                 message = step.perform(plan=plan, data=form.cleaned_data, user=request.user)
             except ValidationError as error:
+                plan.refresh_from_db()
+                form = step.rebind(form, plan)
                 _add_errors(form, error)
             else:
                 model_admin.message_user(request, message, messages.SUCCESS)
@@ -266,7 +301,6 @@ def confirmation_view(request, object_id, *, model_admin, step: Step):
                         args=[plan.pk],
                     )
                 )
-        plan.refresh_from_db()
     else:
         form = step.form_class(initial=step.initial(plan), **form_kwargs)
     context = {
