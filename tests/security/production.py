@@ -1,0 +1,95 @@
+"""Run code under the production settings (DEBUG off) in a child process.
+
+The test process runs with portal.test_settings; production settings are only read at start-up,
+so the tests that check them start a fresh interpreter with a production environment.
+"""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+HOST = "portal.example.dk"
+
+
+def production_env(**extra: str) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "REQUIRE_STAFF_OTP", "SECURE_"))
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "portal.settings",
+            "DEBUG": "0",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": HOST,
+            "DATABASE_URL": os.environ.get("DATABASE_URL", "sqlite:///:memory:"),
+        }
+    )
+    env.update(extra)
+    return env
+
+
+def manage(*args: str, **extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=production_env(**extra),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+PROBE = """
+import json, sys
+import django
+django.setup()
+from django.conf import settings
+from django.test import Client
+
+# The one change: plain static storage, as the probe has no collectstatic manifest.
+settings.STORAGES = {
+    **settings.STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+host, urls, names = sys.argv[1], sys.argv[2].split(","), sys.argv[3:]
+result = {"settings": {name: getattr(settings, name, None) for name in names}}
+client = Client()
+responses = {}
+for url in urls:
+    plain = client.get(url, HTTP_HOST=host)
+    secure = client.get(url, HTTP_HOST=host, secure=True)
+    responses[url] = {
+        "plain_status": plain.status_code,
+        "plain_location": plain.get("Location"),
+        "status": secure.status_code,
+        "headers": dict(secure.headers),
+        "cookies": {
+            name: {"secure": bool(morsel["secure"]), "httponly": bool(morsel["httponly"]),
+                   "samesite": morsel["samesite"]}
+            for name, morsel in secure.cookies.items()
+        },
+    }
+result["responses"] = responses
+print(json.dumps(result, default=str))
+"""
+
+
+def probe(urls: list[str], setting_names: list[str]) -> dict:
+    """GET each URL over http and https with the production settings; return what came back."""
+    completed = subprocess.run(
+        [sys.executable, "-c", PROBE, HOST, ",".join(urls), *setting_names],
+        cwd=BASE_DIR,
+        env=production_env(DATABASE_URL="sqlite:///:memory:"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr
+    return json.loads(completed.stdout.strip().splitlines()[-1])

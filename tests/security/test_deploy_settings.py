@@ -1,0 +1,74 @@
+"""Production settings: the deploy checks pass and the transport headers are sent."""
+
+import pytest
+
+from .production import manage, probe
+
+PAGES = ["/admin/login/", "/tilgaengelighed/"]
+
+
+@pytest.fixture(scope="module")
+def production():
+    return probe(
+        PAGES,
+        [
+            "SESSION_COOKIE_SECURE",
+            "CSRF_COOKIE_SECURE",
+            "SESSION_COOKIE_HTTPONLY",
+            "REQUIRE_STAFF_OTP",
+            "DEBUG",
+        ],
+    )
+
+
+def test_deploy_checks_pass_with_no_findings():
+    completed = manage("check", "--deploy", "--fail-level", "WARNING")
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "System check identified no issues (0 silenced)." in completed.stdout
+
+
+def test_deploy_checks_fail_without_the_staff_second_factor():
+    completed = manage("check", "--deploy", "--fail-level", "WARNING", REQUIRE_STAFF_OTP="0")
+    assert completed.returncode != 0
+    assert "portal.W001" in completed.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    completed = manage("check", SECRET_KEY="")
+    assert completed.returncode != 0
+    assert "SECRET_KEY skal være sat" in completed.stderr
+
+
+def test_production_turns_the_staff_second_factor_on(production):
+    assert production["settings"]["DEBUG"] is False
+    assert production["settings"]["REQUIRE_STAFF_OTP"] is True
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_plain_http_is_redirected_to_https(production, url):
+    response = production["responses"][url]
+    assert response["plain_status"] == 301
+    assert response["plain_location"] == f"https://portal.example.dk{url}"
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_https_responses_carry_hsts_for_a_year_with_subdomains(production, url):
+    headers = production["responses"][url]["headers"]
+    assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_https_responses_carry_the_browser_protections(production, url):
+    headers = production["responses"][url]["headers"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+
+
+def test_cookies_are_secure_in_production(production):
+    assert production["settings"]["SESSION_COOKIE_SECURE"] is True
+    assert production["settings"]["CSRF_COOKIE_SECURE"] is True
+    assert production["settings"]["SESSION_COOKIE_HTTPONLY"] is True
+    csrf = production["responses"]["/admin/login/"]["cookies"]["csrftoken"]
+    assert csrf["secure"] is True
