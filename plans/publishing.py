@@ -173,7 +173,8 @@ def publish_plan(
         % {"number": version.number, "date": _danish_date(effective_date)}
         + (f" {revision_note}" if revision_note else ""),
     )
-    transaction.on_commit(lambda: _queue_pdf(version.pk))
+    # Robust: the version is published even if queueing fails; a download renders a missing PDF.
+    transaction.on_commit(lambda: _queue_pdf(version.pk), robust=True)
     return version
 
 

@@ -147,6 +147,21 @@ def test_publishing_queues_the_pdf_after_commit(
     assert queued == [{"version_id": version.pk}]
 
 
+def test_publishing_stands_when_the_pdf_cannot_be_queued(
+    approved, secretary, today, monkeypatch, django_capture_on_commit_callbacks
+):
+    def refuse(**kwargs):
+        raise ConnectionError("queue down")
+
+    fake_task = types.SimpleNamespace(enqueue=refuse)
+    monkeypatch.setitem(
+        sys.modules, "plans.tasks", types.SimpleNamespace(render_version_pdf=fake_task)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_plan(plan=approved, effective_date=today, user=secretary)
+    assert approved.versions.get().number == 1
+
+
 # --- Superseding ----------------------------------------------------------------------------
 
 
