@@ -1,0 +1,105 @@
+"""Content Security Policy on public, member and admin pages: scripts only from the site or
+with the request's nonce, never 'unsafe-inline'; and no inline script in the HTML without it."""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+class ScriptCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.scripts = []
+        self.handlers = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "script":
+            self.scripts.append(attributes)
+        self.handlers += [name for name in attributes if name.startswith("on")]
+
+
+def policy(response) -> dict[str, list[str]]:
+    header = response["Content-Security-Policy"]
+    directives = (part.strip().split() for part in header.split(";") if part.strip())
+    return {name: values for name, *values in directives}
+
+
+def assert_strict_scripts(response):
+    directives = policy(response)
+    script_src = directives["script-src"]
+    assert "'unsafe-inline'" not in script_src
+    assert "'unsafe-eval'" not in script_src
+    # Django only puts a nonce in the header when the page used one.
+    nonces = [value[len("'nonce-") : -1] for value in script_src if value.startswith("'nonce-")]
+    assert len(nonces) <= 1
+    nonce = nonces[0] if nonces else None
+    collector = ScriptCollector()
+    collector.feed(response.text)
+    for script in collector.scripts:
+        assert "src" in script or (nonce and script.get("nonce") == nonce), script
+    assert collector.handlers == []
+    assert directives["object-src"] == ["'none'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert directives["base-uri"] == ["'self'"]
+
+
+@pytest.fixture
+def superuser_client(client, make_user):
+    client.force_login(make_user("landsadmin", superuser=True))
+    return client
+
+
+def test_public_home_page_has_a_strict_script_policy(client):
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert_strict_scripts(response)
+
+
+def test_sign_in_page_has_a_strict_script_policy(client):
+    response = client.get(reverse("admin:login"))
+    assert response.status_code == 200
+    assert_strict_scripts(response)
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/", "/admin/auth/user/", "/admin/auth/group/add/"], ids=lambda url: url
+)
+def test_admin_pages_have_a_strict_script_policy(superuser_client, url):
+    response = superuser_client.get(url)
+    assert response.status_code == 200
+    assert_strict_scripts(response)
+
+
+def test_each_response_gets_a_fresh_nonce(superuser_client):
+    first = policy(superuser_client.get("/admin/auth/group/add/"))["script-src"]
+    second = policy(superuser_client.get("/admin/auth/group/add/"))["script-src"]
+    assert first[-1].startswith("'nonce-")
+    assert first != second
+
+
+def test_styles_only_from_the_site(client):
+    style_src = policy(client.get(reverse("home")))["style-src"]
+    assert style_src == ["'self'"]
+
+
+def test_pages_cannot_be_framed(client):
+    response = client.get(reverse("home"))
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_responses_carry_nosniff_and_a_referrer_policy(client):
+    response = client.get(reverse("home"))
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_nonce_in_the_page_matches_the_header(superuser_client):
+    response = superuser_client.get("/admin/auth/group/add/")
+    header_nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"])[1]
+    page_nonces = set(re.findall(r'nonce="([^"]+)"', response.text))
+    assert page_nonces <= {header_nonce}
