@@ -12,10 +12,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from weasyprint import HTML, URLFetcher
 
-from .models import PlanVersion
+from .models import PlanVersion, Status
+from .publishing import revision_footnotes
+from .reporting import StatusReport
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
 PDF_VARIANT = "pdf/ua-1"
@@ -79,39 +81,14 @@ def demote_headings(html: str, levels: int) -> str:
     return _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + levels, 6)}", html or "")
 
 
-def revision_dates(
-    version: PlanVersion,
-) -> tuple[dict[int, datetime.date], dict[int, datetime.date]]:
-    """When each section and focus area was last revised, as of this version.
-
-    Looks at every earlier revision of the plan up to this one (version 1 is the original, not a
-    revision). Returns ({section_id: date}, {focus_area_id: date}).
-    """
-    sections: dict[int, datetime.date] = {}
-    focus_areas: dict[int, datetime.date] = {}
-    revisions = (
-        PlanVersion.objects.filter(
-            plan_id=version.plan_id, number__gt=1, number__lte=version.number
-        )
-        .order_by("number")
-        .values_list("published_on", "changed_sections", "changed_focus_areas")
-    )
-    for published_on, changed_sections, changed_focus_areas in revisions:
-        for section_id in changed_sections or []:
-            sections[int(section_id)] = published_on
-        for area_id in changed_focus_areas or []:
-            focus_areas[int(area_id)] = published_on
-    return sections, focus_areas
-
-
 def plan_context(version: PlanVersion) -> dict:
     snapshot = version.snapshot
-    section_revised, area_revised = revision_dates(version)
+    footnotes = revision_footnotes(version)
     sections = [
         {
             **section,
             "body_html": demote_headings(section["body"], 1),
-            "revised_on": danish_date(section_revised.get(section["id"])),
+            "revised_on": danish_date(footnotes.sections.get(section["id"])),
         }
         for section in sorted(snapshot["sections"], key=lambda s: (s["order"], s["id"]))
     ]
@@ -119,7 +96,7 @@ def plan_context(version: PlanVersion) -> dict:
         {
             **area,
             "background_html": demote_headings(area["background"], 2),
-            "revised_on": danish_date(area_revised.get(area["id"])),
+            "revised_on": danish_date(footnotes.focus_areas.get(area["id"])),
             "activities": [
                 {**activity, "responsible_text": responsible_text(activity)}
                 for activity in area["activities"]
@@ -171,4 +148,87 @@ def render_plan_pdf(version: PlanVersion) -> bytes:
     """The PDF of a published plan version, exactly as its snapshot froze it."""
     with translation.override("da"):
         html = render_to_string("plans/pdf/plan.html", plan_context(version))
+    return write_pdf(html)
+
+
+# --- The status report ------------------------------------------------------------------------
+
+STATUS_COLOURS = {
+    Status.NOT_STARTED: "#6b7785",
+    Status.IN_PROGRESS: "#1f5fa8",
+    Status.DONE: "#2e7d32",
+    Status.POSTPONED: "#a15c00",
+    Status.CANCELLED: "#b3261e",
+}
+
+# Geometry of the bar charts, in SVG user units (the chart is scaled to the text width).
+CHART_WIDTH = 600
+CHART_LABEL_WIDTH = 150
+CHART_BAR_AREA = 390
+CHART_ROW = 24
+CHART_BAR = 16
+
+
+def status_chart(counts, total: int, subject: str) -> dict:
+    """Horizontal bars, one per status, with the counts written out (never colour alone)."""
+    largest = max((c.count for c in counts), default=0)
+    bars = []
+    for index, count in enumerate(counts):
+        width = round(CHART_BAR_AREA * count.count / largest, 1) if largest else 0
+        y = index * CHART_ROW + 4
+        bars.append(
+            {
+                "label": count.label,
+                "count": count.count,
+                "colour": STATUS_COLOURS.get(count.status, "#6b7785"),
+                "y": y,
+                "text_y": y + CHART_BAR - 3,
+                "width": width,
+                "value_x": CHART_LABEL_WIDTH + width + 6,
+            }
+        )
+    summary = ", ".join(f"{c.label.lower()} {c.count}" for c in counts)
+    return {
+        "title": f"Status for {subject}: {total} opgaver i alt; {summary}.",
+        "bars": bars,
+        "width": CHART_WIDTH,
+        "height": len(counts) * CHART_ROW + 8,
+        "label_width": CHART_LABEL_WIDTH,
+        "bar_height": CHART_BAR,
+    }
+
+
+def status_report_context(report: StatusReport) -> dict:
+    areas = []
+    for area in report.focus_areas:
+        activities: dict[int, dict] = {}
+        for line in area.lines:
+            activity = activities.setdefault(
+                line.activity_id, {"text": line.activity_text, "lines": []}
+            )
+            activity["lines"].append({"line": line, "date": danish_date(line.date)})
+        areas.append(
+            {
+                "area": area,
+                "chart": status_chart(area.counts, area.total, area.title),
+                "activities": list(activities.values()),
+            }
+        )
+    as_of = timezone.localtime(report.as_of)
+    return {
+        "report": report,
+        "title": f"Statusrapport: {report.round_name}",
+        "as_of": danish_date(as_of.date()),
+        "as_of_iso": as_of.date().isoformat(),
+        "opened_on": danish_date(report.opened_on),
+        "deadline": danish_date(report.deadline),
+        "chart": status_chart(report.counts, report.total, "hele planen"),
+        "areas": areas,
+    }
+
+
+def render_status_report_pdf(report: StatusReport) -> bytes:
+    """The kredsråd's status report of a reporting round, in the plan PDF's template family."""
+    with translation.override("da"):
+        html = render_to_string("plans/pdf/status_report.html", status_report_context(report))
     return write_pdf(html)

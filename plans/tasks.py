@@ -31,18 +31,20 @@ def pdf_filename(version: PlanVersion) -> str:
 def render_version_pdf(version_id: int) -> str:
     """Render a published version's PDF and store it in `version.pdf`; returns the stored name.
 
-    Versions never change, so a version that already has its file is left alone: the task is safe
+    Versions never change, so a version whose file is in storage is left alone: the task is safe
     to enqueue twice (two downloads racing, a retry after a worker restart).
     """
     version = PlanVersion.objects.select_related("plan").get(pk=version_id)
-    if version.pdf:
-        return version.pdf.name
+    previous_name = version.pdf.name or ""
+    if previous_name and version.pdf.storage.exists(previous_name):
+        return previous_name
     content = pdf.render_plan_pdf(version)
     field = version.pdf.field
     name = field.generate_filename(version, pdf_filename(version))
     stored_name = field.storage.save(name, ContentFile(content), max_length=field.max_length)
-    # Only the first finisher wins; a concurrent run that lost removes its own copy.
-    claimed = PlanVersion.objects.filter(pk=version_id, pdf="").update(pdf=stored_name)
+    # Only the first finisher wins; a concurrent run that lost removes its own copy. A file
+    # that went missing from storage (previous_name set, file gone) is replaced.
+    claimed = PlanVersion.objects.filter(pk=version_id, pdf=previous_name).update(pdf=stored_name)
     if not claimed:
         field.storage.delete(stored_name)
         version.refresh_from_db(fields=["pdf"])

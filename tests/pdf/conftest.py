@@ -1,0 +1,277 @@
+"""A realistic published plan for the PDF tests: sections, focus areas with activities, forums
+with legal bases and an annual cycle, frozen into PlanVersion rows with build_snapshot."""
+
+import datetime
+
+import pytest
+from django.core.files.storage import default_storage
+
+from councils.models import Council
+from forums.models import Forum
+from plans.models import Activity, AnnualCycleEntry, FocusArea, Plan, PlanSection, PlanVersion
+from plans.snapshot import build_snapshot
+
+SECTIONS = [
+    (
+        "Samarbejdet i tre niveauer",
+        "<p>Kredsrådet sætter retningen, lokalrådene omsætter den til lokale indsatser, og "
+        "lokalråd+ samler skoler, klubber og boligforeninger om det konkrete arbejde.</p>"
+        "<h2>Det strategiske niveau</h2><p>Kredsrådet mødes mindst fire gange om året.</p>"
+        "<h2>Det operationelle niveau</h2><p>Lokalrådene følger op på planen to gange om året."
+        "</p>",
+    ),
+    (
+        "Årshjulet",
+        "<p>Årshjulet i bilag 2 viser, hvornår kredsrådet mødes, og hvornår lokalrådene "
+        "melder status. Fristerne gælder for hele politikredsen.</p>",
+    ),
+    (
+        "Andre samarbejdsområder",
+        "<p>Ud over indsatsområderne samarbejder politi og kommuner om radikalisering, "
+        "psykisk sårbare borgere og trafiksikkerhed omkring skoler.</p>",
+    ),
+]
+
+FOCUS_AREAS = [
+    {
+        "title": "Overgreb mod børn",
+        "background": "<p>Børn skal vokse op uden vold. Fagfolk i kommuner og politi skal "
+        "kende tegnene og reagere hurtigt, når et barn er i fare.</p>"
+        "<h2>Viden gør en forskel</h2><p>Jo mere fagpersoner ved, jo tidligere kan de "
+        "handle. Derfor uddanner vi medarbejdere i skoler og daginstitutioner.</p>",
+        "ambition": "Vi vil styrke børns trivsel og sikkerhed ved at …",
+        "activities": [
+            ("Holde et temamøde i koordinationsgruppen om vold i hjemmet.", "forum", "maj 2017"),
+            (
+                "Udbrede vejledningen om spørgeteknikker til fagpersoner i alle kommuner.",
+                "all_local",
+                "2017-18",
+            ),
+            (
+                "Sætte fokus på, at revselsesretten er afskaffet, på forældremøder.",
+                "all_local",
+                "Løbende",
+            ),
+        ],
+    },
+    {
+        "title": "Trygt nærmiljø",
+        "background": "<p>Tryghed handler om at kunne færdes frit i sit eget kvarter. Vi "
+        "samarbejder med boligforeninger, butikker og frivillige.</p>",
+        "ambition": "Vi vil øge trygheden i boligområderne ved at …",
+        "activities": [
+            ("Holde borgermøder om nabohjælp i udsatte boligområder.", "named_local", "2017"),
+            (
+                "Gennemføre tryghedsvandringer med boligsociale medarbejdere.",
+                "all_local",
+                "forår 2018",
+            ),
+        ],
+    },
+    {
+        "title": "Sikker trafik for unge bilister",
+        "background": "<p>Unge bilister har en langt højere risiko i trafikken end ældre. "
+        "Forældrene er de vigtigste forbilleder.</p>",
+        "ambition": "Vi vil nedbringe antallet af unge dræbte og tilskadekomne ved at …",
+        "activities": [
+            (
+                "Lave kampagner på ungdomsuddannelserne om fart og spritkørsel.",
+                "all_local",
+                "efterår 2017",
+            ),
+            ("Følge op på skadestueregistreringen af færdselsuheld.", "secretariat", "2018"),
+        ],
+    },
+    {
+        "title": "Indbrud og hæleri i Esbjerg",
+        "background": "<p>Esbjerg lokalråd har valgt indbrud som lokalt indsatsområde, fordi "
+        "antallet af anmeldelser steg i 2016.</p>",
+        "ambition": "Vi vil forebygge indbrud ved at …",
+        "local": True,
+        "activities": [
+            (
+                "Uddele pjecer om sikring af hjemmet på biblioteker og i børnehaver.",
+                "named_local",
+                "vinter 2017",
+            ),
+        ],
+    },
+]
+
+FORUMS = [
+    (
+        "SSP-samarbejdet",
+        Forum.Kind.SSP,
+        "Kriminalitetsforebyggelse blandt børn og unge",
+        "Retsplejelovens § 115",
+        "Forebygge kriminalitet blandt børn og unge",
+        "Mindst 4",
+    ),
+    (
+        "PSP-samarbejdet",
+        Forum.Kind.PSP,
+        "Psykisk sårbare borgere",
+        "Retsplejelovens § 115, stk. 3",
+        "Hjælpe borgere med psykiske lidelser",
+        "1-2",
+    ),
+    (
+        "KSP-samarbejdet",
+        Forum.Kind.KSP,
+        "Løsladte fra fængsel",
+        "Retsplejelovens § 115, stk. 4",
+        "Give den løsladte en god start",
+        "Efter behov",
+    ),
+    (
+        "Koordinationsgruppen vedr. overgreb mod børn",
+        Forum.Kind.COORDINATION,
+        "Overgreb mod børn",
+        "Cirkulære om samarbejde i sager om overgreb mod børn",
+        "Sikre ensartede arbejdsgange",
+        "1",
+    ),
+    (
+        "Banderådet",
+        Forum.Kind.GANG_COUNCIL,
+        "Rockere og bander",
+        "Lov om styrket indsats mod rockere og bander",
+        "Forebygge rekruttering til bander",
+        "Mindst 2",
+    ),
+]
+
+CYCLE = [
+    (AnnualCycleEntry.Kind.MEETING, "Borgmestermøder", None, 1),
+    (AnnualCycleEntry.Kind.THEME, "Temamøde i kredsrådet", None, 2),
+    (AnnualCycleEntry.Kind.REPORT, "Statusrapport til kredsrådet", 6, None),
+    (AnnualCycleEntry.Kind.THEME, "Temadag for lokalrådene", 8, None),
+    (AnnualCycleEntry.Kind.MEETING, "Ordinært kredsrådsmøde", None, 4),
+    (AnnualCycleEntry.Kind.REPORT, "Statusrapport til kredsrådet", 12, None),
+]
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def demo_plan(district, esbjerg, toender):
+    plan = Plan.objects.create(
+        district=district,
+        title="Samarbejdsplan",
+        period_start=2017,
+        period_end=2018,
+        foreword="<p>Kommunerne og politiet i Syd- og Sønderjylland står sammen om at "
+        "forebygge kriminalitet. Planen samler de indsatser, vi prioriterer i perioden, "
+        "så borgerne kan føle sig trygge – i byen, på nettet og i trafikken.</p>"
+        "<p>Indsatsområderne er valgt på en temadag med kommuner og politi.</p>",
+        shared_goals="<ul><li>Færre unge begår kriminalitet.</li>"
+        "<li>Flere borgere føler sig trygge i deres nærmiljø.</li></ul>",
+        signatory_name="Jørgen Meyer",
+        signatory_title="politidirektør",
+        approval_meeting_date=datetime.date(2016, 12, 5),
+        effective_date=datetime.date(2017, 1, 1),
+        status=Plan.Status.PUBLISHED,
+    )
+    for order, (title, body) in enumerate(SECTIONS):
+        PlanSection.objects.create(plan=plan, title=title, body=body, order=order)
+    forums = []
+    for order, (name, kind, topic, legal, purpose, meetings) in enumerate(FORUMS):
+        forums.append(
+            Forum.objects.create(
+                district=district,
+                name=name,
+                slug=f"forum-{order}",
+                kind=kind,
+                topic=topic,
+                legal_basis=legal,
+                purpose=purpose,
+                action_plans="Lokale handleplaner" if order % 2 == 0 else "",
+                participants="Politiet, kommunens skoleforvaltning og socialforvaltning",
+                meetings_text=meetings,
+                interfaces_text="Lokalrådet",
+                order=order,
+            )
+        )
+    for order, spec in enumerate(FOCUS_AREAS):
+        area = FocusArea.objects.create(
+            plan=plan,
+            title=spec["title"],
+            scope=FocusArea.Scope.LOCAL if spec.get("local") else FocusArea.Scope.DISTRICT,
+            council=esbjerg if spec.get("local") else None,
+            background=spec["background"],
+            ambition=spec["ambition"],
+            order=order,
+        )
+        for index, (text, responsible, timing) in enumerate(spec["activities"]):
+            activity = Activity.objects.create(
+                focus_area=area,
+                text=text,
+                responsible=responsible,
+                forum=forums[3] if responsible == "forum" else None,
+                timing=timing,
+                order=index,
+            )
+            if responsible == "named_local":
+                activity.responsible_councils.set([esbjerg, toender])
+    for order, (kind, title, month, quarter) in enumerate(CYCLE):
+        AnnualCycleEntry.objects.create(
+            plan=plan,
+            kind=kind,
+            title=title,
+            month=month,
+            quarter=quarter,
+            order=order,
+            council=Council.objects.get(district=district, kind=Council.Kind.DISTRICT),
+        )
+    return plan
+
+
+@pytest.fixture
+def published_version(demo_plan):
+    return PlanVersion.objects.create(
+        plan=demo_plan,
+        number=1,
+        published_on=datetime.date(2017, 1, 2),
+        snapshot=build_snapshot(demo_plan),
+    )
+
+
+@pytest.fixture
+def revised_version(demo_plan, published_version):
+    """Version 2 revises the "Årshjulet" section and the traffic focus area."""
+    section = demo_plan.sections.get(title="Årshjulet")
+    area = demo_plan.focus_areas.get(title="Sikker trafik for unge bilister")
+    return PlanVersion.objects.create(
+        plan=demo_plan,
+        number=2,
+        published_on=datetime.date(2018, 6, 1),
+        revision_note="Årshjulet og trafikindsatsen er opdateret.",
+        changed_sections=[section.pk],
+        changed_focus_areas=[area.pk],
+        snapshot=build_snapshot(demo_plan),
+    )
+
+
+@pytest.fixture
+def stored_files():
+    """Names of the files in default storage under plans/pdf/."""
+
+    def names():
+        if not default_storage.exists("plans/pdf"):
+            return []
+        return default_storage.listdir("plans/pdf")[1]
+
+    return names
+
+
+@pytest.fixture
+def dummy_tasks(settings):
+    """A task backend that only records what was queued (like a database queue, no worker)."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    from django.tasks import default_task_backend
+
+    return default_task_backend
