@@ -1,10 +1,22 @@
 """Multi-step writes on plans: keyword-only functions, each in one transaction."""
 
+import datetime
+from dataclasses import dataclass
+from typing import Literal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage, mailers
 from django.db import transaction
+from django.db.models import Count, Max
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from councils.models import Council
+from councils.models import Council, Membership, PoliceDistrict
 
-from .models import Activity, Assignment, Plan
+from .models import Activity, Assignment, FocusArea, Plan, ReportingRound, StatusUpdate
 
 
 def councils_responsible_for(activity: Activity) -> list[Council]:
@@ -64,3 +76,329 @@ def sync_plan_assignments(*, plan: Plan) -> None:
         "focus_area__plan__district"
     ):
         sync_assignments(activity=activity)
+
+
+# --- Status reporting -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def report_status(
+    *,
+    assignment: Assignment,
+    status: str,
+    public_text: str,
+    internal_note: str = "",
+    date: datetime.date,
+    author,
+) -> StatusUpdate:
+    """Append a status update to an assignment and make it current if it is the latest.
+
+    The assignment row is locked, so two members reporting at once both keep their update; the
+    denormalised status fields follow the update that is latest by (date, created_at). The update
+    belongs to the district's open reporting round when that round covers the assignment's plan.
+    """
+    locked = (
+        Assignment.objects.select_for_update()
+        .select_related("activity__focus_area__plan")
+        .get(pk=assignment.pk)
+    )
+    plan = locked.activity.focus_area.plan
+    if plan.status != Plan.Status.PUBLISHED:
+        raise ValidationError(_("Der kan kun indberettes status på den gældende plan."))
+    if date and date > timezone.localdate():
+        raise ValidationError({"date": _("Datoen kan ikke ligge i fremtiden.")})
+    open_round = (
+        ReportingRound.objects.open().filter(district_id=plan.district_id, plan=plan).first()
+    )
+    update = StatusUpdate(
+        assignment=locked,
+        status=status,
+        public_text=public_text,
+        internal_note=internal_note,
+        date=date,
+        author=author,
+        reporting_round=open_round,
+    )
+    update.full_clean()
+    update.save()
+    latest = locked.updates.order_by("-date", "-created_at", "-pk").first()
+    if latest.pk == update.pk:
+        locked.status = update.status
+        locked.status_date = update.date
+        locked.latest_update = update
+        locked.save(update_fields=["status", "status_date", "latest_update"])
+    assignment.status = locked.status
+    assignment.status_date = locked.status_date
+    assignment.latest_update = locked.latest_update
+    return update
+
+
+# --- Reporting rounds -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def open_round(
+    *, district: PoliceDistrict, name: str, deadline: datetime.date, created_by
+) -> ReportingRound:
+    """Open a reporting round on the district's current published plan.
+
+    A district has at most one open round; the district row is locked so two secretaries
+    opening a round at once cannot both succeed.
+    """
+    PoliceDistrict.objects.select_for_update().get(pk=district.pk)
+    plan = Plan.objects.current().for_district(district).first()
+    if plan is None:
+        raise ValidationError(
+            _("Politikredsen har ingen offentliggjort plan, og en statusrunde kræver en plan.")
+        )
+    if ReportingRound.objects.open().filter(district=district).exists():
+        raise ValidationError(_("Der er allerede en åben statusrunde. Luk den før en ny."))
+    today = timezone.localdate()
+    if deadline and deadline < today:
+        raise ValidationError({"deadline": _("Fristen kan ikke ligge før i dag.")})
+    reporting_round = ReportingRound(
+        district=district,
+        plan=plan,
+        name=name,
+        opened_on=today,
+        deadline=deadline,
+        created_by=created_by,
+    )
+    reporting_round.full_clean()
+    reporting_round.save()
+    return reporting_round
+
+
+@transaction.atomic
+def close_round(*, reporting_round: ReportingRound) -> ReportingRound:
+    """Close an open round; its updates and completeness stay as they were."""
+    locked = ReportingRound.objects.select_for_update().get(pk=reporting_round.pk)
+    if locked.closed_at is not None:
+        raise ValidationError(_("Statusrunden er allerede lukket."))
+    locked.closed_at = timezone.now()
+    locked.save(update_fields=["closed_at"])
+    reporting_round.closed_at = locked.closed_at
+    return locked
+
+
+@dataclass(frozen=True)
+class ReminderResult:
+    """What a reminder run did: how many lokalråd were missing and how many e-mails went out."""
+
+    councils: int
+    emails: int
+
+
+def reminder_recipients(council_ids: list[int]) -> dict[int, list[str]]:
+    """E-mail addresses per lokalråd id: every member with an e-mail, except observers/guests."""
+    recipients: dict[int, list[str]] = {council_id: [] for council_id in council_ids}
+    memberships = (
+        Membership.objects.filter(council__in=list(recipients))
+        .exclude(role=Membership.Role.OBSERVER)
+        .exclude(person__email="")
+        .values_list("council_id", "person__email")
+        .order_by("council_id", "person__email")
+    )
+    for council_id, email in memberships:
+        if email.lower() not in {known.lower() for known in recipients[council_id]}:
+            recipients[council_id].append(email)
+    return recipients
+
+
+def send_reminders(*, reporting_round: ReportingRound) -> ReminderResult:
+    """E-mail the members of every lokalråd that has not reported in the (open) round.
+
+    One e-mail per member and lokalråd, in Danish, with a link to the lokalråd's page built
+    from settings.SITE_URL. A closed round sends nothing.
+    """
+    from .reporting import councils_not_reported
+
+    if not reporting_round.is_open:
+        raise ValidationError(_("Statusrunden er lukket; der sendes ikke påmindelser."))
+    councils = councils_not_reported(reporting_round)
+    recipients = reminder_recipients([council.pk for council in councils])
+    messages = []
+    for council in councils:
+        context = {
+            "council": council,
+            "round": reporting_round,
+            "link": settings.SITE_URL + reverse("members:council", args=[council.pk]),
+            "site_url": settings.SITE_URL,
+        }
+        subject = " ".join(render_to_string("emails/round_reminder_subject.txt", context).split())
+        body = render_to_string("emails/round_reminder.txt", context)
+        messages.extend(
+            EmailMessage(subject=subject, body=body, to=[email]) for email in recipients[council.pk]
+        )
+    sent = mailers.default.send_messages(messages) if messages else 0
+    return ReminderResult(councils=len(councils), emails=sent or 0)
+
+
+# --- A lokalråd's own focus areas and activities (the bilateral handleplan) -------------------
+
+Direction = Literal["up", "down"]
+
+
+def current_plan_for(council: Council) -> Plan | None:
+    return Plan.objects.current().for_district(council.district_id).first()
+
+
+def local_activities_of(council: Council):
+    """Activities that belong to one lokalråd alone: "named lokalråd" naming only this one."""
+    return (
+        Activity.objects.annotate(named_count=Count("responsible_councils", distinct=True))
+        .filter(
+            responsible=Activity.Responsible.NAMED_LOCAL,
+            named_count=1,
+            responsible_councils=council,
+        )
+        .distinct()
+    )
+
+
+def _check_revision(instance, expected_revision: int | None) -> None:
+    if expected_revision is not None and instance.revision != expected_revision:
+        raise ValidationError(
+            _(
+                "En anden har ændret dette, mens du redigerede. Dine ændringer er ikke gemt; "
+                "se den nye udgave, og indsæt dine ændringer igen."
+            ),
+            code="stale",
+        )
+
+
+def _focus_areas_open_to(council: Council, plan: Plan):
+    """Focus areas a lokalråd may put its own activities under: the district's and its own."""
+    return plan.focus_areas.filter(scope=FocusArea.Scope.DISTRICT) | plan.focus_areas.filter(
+        scope=FocusArea.Scope.LOCAL, council=council
+    )
+
+
+@transaction.atomic
+def save_local_focus_area(
+    *,
+    council: Council,
+    title: str,
+    background: str,
+    ambition: str,
+    focus_area: FocusArea | None = None,
+    expected_revision: int | None = None,
+) -> FocusArea:
+    """Add a local focus area to the current plan, or change one of the lokalråd's own."""
+    plan = current_plan_for(council)
+    if plan is None:
+        raise ValidationError(_("Politikredsen har ingen gældende plan at tilføje til."))
+    if focus_area is None:
+        highest = plan.focus_areas.aggregate(highest=Max("order"))["highest"]
+        focus_area = FocusArea(
+            plan=plan,
+            scope=FocusArea.Scope.LOCAL,
+            council=council,
+            order=(highest or 0) + 1,
+        )
+    else:
+        focus_area = FocusArea.objects.select_for_update().get(
+            pk=focus_area.pk, plan=plan, scope=FocusArea.Scope.LOCAL, council=council
+        )
+        _check_revision(focus_area, expected_revision)
+        focus_area.revision += 1
+    focus_area.title = title
+    focus_area.background = background
+    focus_area.ambition = ambition
+    focus_area.full_clean()
+    focus_area.save()
+    return focus_area
+
+
+@transaction.atomic
+def save_local_activity(
+    *,
+    council: Council,
+    focus_area: FocusArea,
+    text: str,
+    timing: str,
+    activity: Activity | None = None,
+    expected_revision: int | None = None,
+) -> Activity:
+    """Add an activity of the lokalråd's own, or change one, and give it its assignment.
+
+    It may sit under a district-wide focus area or one of the lokalråd's local ones.
+    """
+    plan = current_plan_for(council)
+    if plan is None:
+        raise ValidationError(_("Politikredsen har ingen gældende plan at tilføje til."))
+    if not _focus_areas_open_to(council, plan).filter(pk=focus_area.pk).exists():
+        raise ValidationError(
+            {"focus_area": _("Vælg et kredsfælles indsatsområde eller et af lokalrådets egne.")}
+        )
+    if activity is None:
+        activity = Activity(responsible=Activity.Responsible.NAMED_LOCAL)
+        moved = True
+    else:
+        local_ids = local_activities_of(council).filter(focus_area__plan=plan).values("pk")
+        activity = Activity.objects.select_for_update().get(pk=activity.pk, pk__in=local_ids)
+        _check_revision(activity, expected_revision)
+        activity.revision += 1
+        moved = activity.focus_area_id != focus_area.pk
+    if moved:
+        highest = focus_area.activities.aggregate(highest=Max("order"))["highest"]
+        activity.order = 0 if highest is None else highest + 1
+    activity.focus_area = focus_area
+    activity.text = text
+    activity.timing = timing
+    activity.full_clean()
+    activity.save()
+    activity.responsible_councils.set([council])
+    sync_assignments(activity=activity)
+    return activity
+
+
+def _swap_in_sequence(items: list, item, direction: Direction) -> bool:
+    """Move item one place up or down in items, keeping the order slots the items occupy.
+
+    Returns False when it is already first (up) or last (down).
+    """
+    index = next(i for i, candidate in enumerate(items) if candidate.pk == item.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if target < 0 or target >= len(items):
+        return False
+    slots = sorted(candidate.order for candidate in items)
+    for position in range(1, len(slots)):
+        if slots[position] <= slots[position - 1]:
+            slots[position] = slots[position - 1] + 1
+    items[index], items[target] = items[target], items[index]
+    for slot, candidate in zip(slots, items, strict=True):
+        if candidate.order != slot:
+            candidate.order = slot
+            candidate.revision += 1
+            candidate.save(update_fields=["order", "revision"])
+    return True
+
+
+@transaction.atomic
+def move_local_focus_area(*, council: Council, focus_area: FocusArea, direction: Direction) -> bool:
+    """Move one of the lokalråd's local focus areas past its neighbour among its own."""
+    plan = current_plan_for(council)
+    own = list(
+        FocusArea.objects.select_for_update()
+        .filter(plan=plan, scope=FocusArea.Scope.LOCAL, council=council)
+        .order_by("order", "pk")
+    )
+    if focus_area.pk not in {area.pk for area in own}:
+        raise FocusArea.DoesNotExist
+    return _swap_in_sequence(own, focus_area, direction)
+
+
+@transaction.atomic
+def move_local_activity(*, council: Council, activity: Activity, direction: Direction) -> bool:
+    """Move one of the lokalråd's own activities past its neighbour among its own, same area."""
+    plan = current_plan_for(council)
+    own_ids = local_activities_of(council).filter(focus_area__plan=plan).values("pk")
+    own = list(
+        Activity.objects.select_for_update()
+        .filter(pk__in=own_ids, focus_area_id=activity.focus_area_id)
+        .order_by("order", "pk")
+    )
+    if activity.pk not in {candidate.pk for candidate in own}:
+        raise Activity.DoesNotExist
+    return _swap_in_sequence(own, activity, direction)

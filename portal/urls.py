@@ -19,6 +19,8 @@ urlpatterns = [
     path("konto/totrin/", include("portal.otp_urls")),
     path("konto/", include("portal.accounts_urls")),
     path("admin/", admin.site.urls),
+    path("mit-lokalraad/", include("plans.member_urls")),
+    path("sekretariat/statusrunder/", include("plans.round_urls")),
 ]
 
 if settings.DEBUG:

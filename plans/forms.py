@@ -1,0 +1,209 @@
+"""Forms for lokalråd members and the secretariat's reporting rounds.
+
+The forms only validate input; the writes happen in ``plans.services``.
+"""
+
+import html
+import re
+
+from django import forms
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
+
+from .models import Status
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class StatusReportForm(forms.Form):
+    """A member's status report on one assignment."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=Status.choices)
+    public_text = forms.CharField(
+        label=_("Offentlig tekst"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Kort og klart: hvad er gjort, og hvad er det næste? Teksten vises offentligt. "
+            "Skriv aldrig om enkeltpersoner."
+        ),
+        error_messages={"required": _("Skriv en kort offentlig tekst om status.")},
+    )
+    internal_note = forms.CharField(
+        label=_("Intern note – vises aldrig offentligt"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Valgfri. Kun lokalrådet og sekretariatet kan læse den."),
+    )
+    date = forms.DateField(
+        label=_("Dato"),
+        widget=DateInput(),
+        help_text=_("Den dag status gælder. Ikke en dato i fremtiden."),
+        error_messages={
+            "required": _("Angiv datoen for status."),
+            "invalid": _("Skriv datoen som dd-mm-åååå, f.eks. 15-06-2026."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        self.fields["date"].widget.attrs["max"] = today.isoformat()
+        self.fields["date"].input_formats = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"]
+        self.fields["date"].initial = today
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date > timezone.localdate():
+            raise forms.ValidationError(_("Datoen kan ikke ligge i fremtiden."))
+        return date
+
+
+class AssignmentFilterForm(forms.Form):
+    """The GET filters on "Mit lokalråd"."""
+
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("Alle"))] + list(Status.choices),
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    omraade = forms.TypedChoiceField(
+        label=_("Indsatsområde"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+    def __init__(self, *args, focus_areas=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["omraade"].choices = [("", _("Alle"))] + [
+            (area.pk, area.title) for area in focus_areas
+        ]
+
+
+class OpenRoundForm(forms.Form):
+    name = forms.CharField(
+        label=_("Navn"),
+        max_length=200,
+        help_text=_("F.eks. »Status juni 2026«."),
+        error_messages={"required": _("Giv runden et navn.")},
+    )
+    deadline = forms.DateField(
+        label=_("Frist"),
+        widget=DateInput(),
+        help_text=_("Sidste dag lokalrådene kan indberette i runden."),
+        error_messages={
+            "required": _("Angiv en frist."),
+            "invalid": _("Skriv datoen som dd-mm-åååå, f.eks. 15-06-2026."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deadline"].widget.attrs["min"] = timezone.localdate().isoformat()
+        self.fields["deadline"].input_formats = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if deadline < timezone.localdate():
+            raise forms.ValidationError(_("Fristen kan ikke ligge før i dag."))
+        return deadline
+
+
+_SIMPLE_TAGS = {"p", "br"}
+_TAG = re.compile(r"<\s*/?\s*([a-zA-Z0-9]+)[^>]*>")
+
+
+def is_plain_html(value: str) -> bool:
+    """True when rich text holds nothing but paragraphs and line breaks."""
+    return {tag.lower() for tag in _TAG.findall(value or "")} <= _SIMPLE_TAGS
+
+
+def html_to_plain(value: str) -> str:
+    """Paragraph HTML as plain text: blank line between paragraphs, newline for <br>."""
+    text = re.sub(r"<\s*br\s*/?\s*>", "\n", value or "", flags=re.IGNORECASE)
+    text = re.sub(r"<\s*/\s*p\s*>", "\n\n", text, flags=re.IGNORECASE)
+    text = _TAG.sub("", text)
+    return html.unescape(text).strip()
+
+
+def plain_to_html(value: str) -> str:
+    """Plain text as paragraphs: a blank line starts a new paragraph, a newline breaks a line."""
+    paragraphs = [part.strip() for part in re.split(r"\n\s*\n", value.replace("\r", ""))]
+    return "".join(
+        "<p>" + "<br>".join(escape(line) for line in part.split("\n")) + "</p>"
+        for part in paragraphs
+        if part
+    )
+
+
+class RevisionMixin(forms.Form):
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+
+class LocalFocusAreaForm(RevisionMixin):
+    """A lokalråd secretary's own focus area. Background is plain text, stored as paragraphs."""
+
+    title = forms.CharField(
+        label=_("Titel"),
+        max_length=200,
+        error_messages={"required": _("Giv indsatsområdet en titel.")},
+    )
+    background = forms.CharField(
+        label=_("Baggrund"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Hvorfor har lokalrådet valgt området? En tom linje starter et nyt afsnit."),
+    )
+    ambition = forms.CharField(
+        label=_("Ambition"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Sætningen, der leder over i aktiviteterne: »Vi vil … ved at …«"),
+    )
+
+    def __init__(self, *args, rich_background: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if rich_background:
+            # Headings, lists or links from the secretariat's editor cannot be edited as plain
+            # text without losing them; the view keeps the stored background unchanged.
+            del self.fields["background"]
+
+    def clean_background(self):
+        return plain_to_html(self.cleaned_data["background"])
+
+
+class LocalActivityForm(RevisionMixin):
+    """An activity of the lokalråd's own under a district-wide or local focus area."""
+
+    focus_area = forms.ModelChoiceField(
+        label=_("Indsatsområde"),
+        queryset=None,
+        empty_label=None,
+        error_messages={"invalid_choice": _("Vælg et af de viste indsatsområder.")},
+    )
+    text = forms.CharField(
+        label=_("Aktivitet"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Hvad gør lokalrådet? Skriv det som en handling."),
+        error_messages={"required": _("Beskriv aktiviteten.")},
+    )
+    timing = forms.CharField(
+        label=_("Tidsramme"),
+        max_length=100,
+        required=False,
+        help_text=_("F.eks. »2026« eller »efterår 2026«."),
+    )
+
+    def __init__(self, *args, focus_areas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["focus_area"].queryset = focus_areas

@@ -1,0 +1,414 @@
+"""'Mit lokalråd': a signed-in lokalråd member's assignments, status reports and handleplan.
+
+Every view starts from the user's own active lokalråd (``member_councils``) or from
+``Assignment.objects.for_user``; anything else is a 404 and changes nothing.
+"""
+
+from collections import OrderedDict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from councils.models import Council, Membership
+
+from . import services
+from .forms import (
+    AssignmentFilterForm,
+    LocalActivityForm,
+    LocalFocusAreaForm,
+    StatusReportForm,
+    html_to_plain,
+    is_plain_html,
+)
+from .models import Activity, Assignment, FocusArea, ReportingRound, StatusUpdate
+
+
+def member_councils(user):
+    """The active lokalråd the user sits in (through Person.user → Membership)."""
+    if not user.is_authenticated:
+        return Council.objects.none()
+    return (
+        Council.objects.active()
+        .local()
+        .filter(memberships__person__user=user)
+        .select_related("district")
+        .distinct()
+        .order_by("name")
+    )
+
+
+def secretary_councils(user):
+    """The lokalråd in which the user is secretary."""
+    return member_councils(user).filter(
+        memberships__person__user=user, memberships__role=Membership.Role.SECRETARY
+    )
+
+
+def member_assignments(user):
+    """Assignments of the user's own active lokalråd on published plans."""
+    return Assignment.objects.for_user(user).filter(
+        council__kind=Council.Kind.LOCAL, council__is_active=True
+    )
+
+
+def _open_round_for(council: Council, plan_id: int | None) -> ReportingRound | None:
+    if plan_id is None:
+        return None
+    return ReportingRound.objects.open().filter(district=council.district_id, plan=plan_id).first()
+
+
+def _is_secretary(user, council: Council) -> bool:
+    return Membership.objects.filter(
+        council=council, person__user=user, role=Membership.Role.SECRETARY
+    ).exists()
+
+
+def add_service_error(form, error: ValidationError) -> None:
+    """Attach a service's ValidationError to the form: to its field when the form has it."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@login_required
+def home(request):
+    """Where a member lands after sign-in: their lokalråd, or a chooser. Signed-in users."""
+    councils = list(member_councils(request.user))
+    if len(councils) == 1:
+        return redirect("members:council", council_id=councils[0].pk)
+    user = request.user
+    if not councils and user.is_staff and (user.is_superuser or hasattr(user, "secretariat")):
+        return redirect("rounds:index")
+    return render(request, "members/home.html", {"councils": councils})
+
+
+@login_required
+def council_detail(request, council_id):
+    """A lokalråd's assignments grouped by focus area, with filters. Members of that lokalråd."""
+    council = get_object_or_404(member_councils(request.user), pk=council_id)
+    assignments = list(
+        member_assignments(request.user)
+        .filter(council=council)
+        .select_related("activity__focus_area__plan", "latest_update")
+        .order_by(
+            "activity__focus_area__order",
+            "activity__focus_area_id",
+            "activity__order",
+            "activity_id",
+        )
+    )
+    plan = assignments[0].activity.focus_area.plan if assignments else None
+    focus_areas = list(
+        OrderedDict((a.activity.focus_area.pk, a.activity.focus_area) for a in assignments).values()
+    )
+    filter_form = AssignmentFilterForm(request.GET or None, focus_areas=focus_areas)
+    shown = assignments
+    if filter_form.is_bound and filter_form.is_valid():
+        status = filter_form.cleaned_data["status"]
+        area = filter_form.cleaned_data["omraade"]
+        shown = [
+            a
+            for a in assignments
+            if (not status or a.status == status)
+            and (area is None or a.activity.focus_area_id == area)
+        ]
+
+    open_round = _open_round_for(council, plan.pk if plan else None)
+    reported_ids = set()
+    if open_round is not None:
+        reported_ids = set(
+            StatusUpdate.objects.filter(reporting_round=open_round, assignment__council=council)
+            .order_by()
+            .values_list("assignment_id", flat=True)
+            .distinct()
+        )
+    groups: OrderedDict = OrderedDict()
+    for assignment in shown:
+        assignment.reported_in_round = assignment.pk in reported_ids
+        groups.setdefault(assignment.activity.focus_area, []).append(assignment)
+
+    return render(
+        request,
+        "members/council_detail.html",
+        {
+            "council": council,
+            "plan": plan,
+            "groups": groups,
+            "assignment_count": len(assignments),
+            "shown_count": len(shown),
+            "filter_form": filter_form,
+            "is_filtered": shown is not assignments,
+            "open_round": open_round,
+            "reported_count": sum(1 for a in assignments if a.pk in reported_ids),
+            "is_secretary": _is_secretary(request.user, council),
+            "has_several_councils": member_councils(request.user).count() > 1,
+        },
+    )
+
+
+def _history(assignment):
+    return assignment.updates.select_related("author__person", "reporting_round").order_by(
+        "-date", "-created_at", "-pk"
+    )
+
+
+@login_required
+def assignment_detail(request, pk):
+    """Report status on one assignment, with its full history. Members of its lokalråd.
+
+    Without JavaScript the form posts and redirects back to the lokalråd page; with htmx the
+    same view answers with the report panel alone.
+    """
+    assignment = get_object_or_404(
+        member_assignments(request.user).select_related(
+            "council", "activity__focus_area__plan", "latest_update"
+        ),
+        pk=pk,
+    )
+    saved = False
+    if request.method == "POST":
+        form = StatusReportForm(request.POST)
+        if form.is_valid():
+            try:
+                services.report_status(
+                    assignment=assignment,
+                    author=request.user,
+                    **form.cleaned_data,
+                )
+            except ValidationError as error:
+                add_service_error(form, error)
+            else:
+                saved = True
+                if not request.htmx:
+                    messages.success(
+                        request,
+                        _("Status er gemt for »%(activity)s«.") % {"activity": assignment.activity},
+                    )
+                    url = reverse("members:council", args=[assignment.council_id])
+                    return redirect(f"{url}#opgave-{assignment.pk}")
+                form = StatusReportForm(initial={"status": assignment.status})
+    else:
+        form = StatusReportForm(initial={"status": assignment.status})
+
+    plan = assignment.activity.focus_area.plan
+    open_round = _open_round_for(assignment.council, plan.pk)
+    assignment.reported_in_round = (
+        open_round is not None and assignment.updates.filter(reporting_round=open_round).exists()
+    )
+    context = {
+        "assignment": assignment,
+        "council": assignment.council,
+        "form": form,
+        "history": _history(assignment),
+        "open_round": open_round,
+        "saved": saved,
+        # The panel sits under an h3 on the lokalråd page (htmx) and under the h1 on its own.
+        "heading_level": 4 if request.htmx else 2,
+    }
+    template = "members/assignment_detail.html"
+    if request.htmx:
+        template += "#report-panel"
+    return render(request, template, context)
+
+
+# --- The lokalråd secretary's handleplan -----------------------------------------------------
+
+
+def _secretary_context(request, council_id):
+    council = get_object_or_404(secretary_councils(request.user), pk=council_id)
+    plan = services.current_plan_for(council)
+    if plan is None:
+        raise Http404(_("Politikredsen har ingen gældende plan."))
+    return council, plan
+
+
+def _local_areas(council, plan):
+    return FocusArea.objects.filter(plan=plan, scope=FocusArea.Scope.LOCAL, council=council)
+
+
+def _open_areas(council, plan):
+    return FocusArea.objects.filter(plan=plan, scope=FocusArea.Scope.DISTRICT) | _local_areas(
+        council, plan
+    )
+
+
+def _own_activities(council, plan):
+    return services.local_activities_of(council).filter(focus_area__plan=plan)
+
+
+@login_required
+def local_plan(request, council_id):
+    """The lokalråd's own focus areas and activities on the current plan. Its secretary."""
+    council, plan = _secretary_context(request, council_id)
+    own_ids = _own_activities(council, plan).values("pk")
+    areas = (
+        _open_areas(council, plan)
+        .prefetch_related(
+            Prefetch(
+                "activities",
+                queryset=Activity.objects.filter(pk__in=own_ids).order_by("order", "pk"),
+                to_attr="own_activities",
+            )
+        )
+        .order_by("order", "pk")
+    )
+    local_areas = [area for area in areas if area.scope == FocusArea.Scope.LOCAL]
+    district_areas = [area for area in areas if area.scope == FocusArea.Scope.DISTRICT]
+    return render(
+        request,
+        "members/local_plan.html",
+        {
+            "council": council,
+            "plan": plan,
+            "local_areas": local_areas,
+            "district_areas": district_areas,
+        },
+    )
+
+
+def _handle_stale(form, error, current_revision):
+    form.add_error(None, error)
+    data = form.data.copy()
+    data["revision"] = str(current_revision)
+    form.data = data
+
+
+@login_required
+def focus_area_edit(request, council_id, pk=None):
+    """Add or change one of the lokalråd's local focus areas. Its secretary."""
+    council, plan = _secretary_context(request, council_id)
+    focus_area = get_object_or_404(_local_areas(council, plan), pk=pk) if pk else None
+    rich = focus_area is not None and not is_plain_html(focus_area.background)
+    initial = {}
+    if focus_area is not None:
+        initial = {
+            "title": focus_area.title,
+            "background": focus_area.background if rich else html_to_plain(focus_area.background),
+            "ambition": focus_area.ambition,
+            "revision": focus_area.revision,
+        }
+    form = LocalFocusAreaForm(request.POST or None, initial=initial, rich_background=rich)
+    current = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            saved = services.save_local_focus_area(
+                council=council,
+                title=data["title"],
+                background=focus_area.background if rich else data["background"],
+                ambition=data["ambition"],
+                focus_area=focus_area,
+                expected_revision=data["revision"] if focus_area else None,
+            )
+        except ValidationError as error:
+            if focus_area is not None and getattr(error, "code", None) == "stale":
+                current = FocusArea.objects.get(pk=focus_area.pk)
+                _handle_stale(form, error, current.revision)
+            else:
+                add_service_error(form, error)
+        else:
+            messages.success(request, _("Indsatsområdet »%(title)s« er gemt.") % {"title": saved})
+            return redirect("members:local_plan", council_id=council.pk)
+    return render(
+        request,
+        "members/focus_area_form.html",
+        {
+            "council": council,
+            "plan": plan,
+            "form": form,
+            "focus_area": focus_area,
+            "current": current,
+            "rich_background": rich,
+        },
+    )
+
+
+@login_required
+def activity_edit(request, council_id, pk=None):
+    """Add or change one of the lokalråd's own activities. Its secretary."""
+    council, plan = _secretary_context(request, council_id)
+    activity = get_object_or_404(_own_activities(council, plan), pk=pk) if pk else None
+    areas = _open_areas(council, plan).order_by("order", "pk")
+    initial = {}
+    if activity is not None:
+        initial = {
+            "focus_area": activity.focus_area_id,
+            "text": activity.text,
+            "timing": activity.timing,
+            "revision": activity.revision,
+        }
+    elif request.GET.get("omraade", "").isdigit():
+        initial = {"focus_area": int(request.GET["omraade"])}
+    form = LocalActivityForm(request.POST or None, initial=initial, focus_areas=areas)
+    current = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.save_local_activity(
+                council=council,
+                focus_area=data["focus_area"],
+                text=data["text"],
+                timing=data["timing"],
+                activity=activity,
+                expected_revision=data["revision"] if activity else None,
+            )
+        except ValidationError as error:
+            if activity is not None and getattr(error, "code", None) == "stale":
+                current = Activity.objects.select_related("focus_area").get(pk=activity.pk)
+                _handle_stale(form, error, current.revision)
+            else:
+                add_service_error(form, error)
+        else:
+            messages.success(request, _("Aktiviteten er gemt."))
+            return redirect("members:local_plan", council_id=council.pk)
+    return render(
+        request,
+        "members/activity_form.html",
+        {
+            "council": council,
+            "plan": plan,
+            "form": form,
+            "activity": activity,
+            "current": current,
+        },
+    )
+
+
+def _direction(request):
+    direction = request.POST.get("retning")
+    if direction not in {"up", "down"}:
+        raise Http404
+    return direction
+
+
+@login_required
+@require_POST
+def focus_area_move(request, council_id, pk):
+    """Move a local focus area up or down among the lokalråd's own. Its secretary."""
+    council, plan = _secretary_context(request, council_id)
+    focus_area = get_object_or_404(_local_areas(council, plan), pk=pk)
+    services.move_local_focus_area(
+        council=council, focus_area=focus_area, direction=_direction(request)
+    )
+    url = reverse("members:local_plan", args=[council.pk])
+    return redirect(f"{url}#omraade-{focus_area.pk}")
+
+
+@login_required
+@require_POST
+def activity_move(request, council_id, pk):
+    """Move an activity of the lokalråd's own up or down within its focus area. Its secretary."""
+    council, plan = _secretary_context(request, council_id)
+    activity = get_object_or_404(_own_activities(council, plan), pk=pk)
+    services.move_local_activity(council=council, activity=activity, direction=_direction(request))
+    url = reverse("members:local_plan", args=[council.pk])
+    return redirect(f"{url}#aktivitet-{activity.pk}")

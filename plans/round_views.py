@@ -1,0 +1,298 @@
+"""The secretariat's reporting rounds: open and close, overview, reminders, status report.
+
+Secretariat staff (a staff user with ``user.secretariat``) see their own district; a superuser
+may pick any district. Another district's round is a 404.
+"""
+
+import csv
+import functools
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from councils.models import Council, PoliceDistrict
+from portal.text import danish_slugify
+
+from . import reporting, services
+from .forms import OpenRoundForm
+from .member_views import add_service_error
+from .models import Assignment, Plan, ReportingRound, Status
+
+SORTS = {
+    "navn": (lambda row: row.council_name.casefold(), False),
+    "-navn": (lambda row: row.council_name.casefold(), True),
+    "andel": (lambda row: (row.share, row.council_name.casefold()), False),
+    "-andel": (lambda row: (row.share, row.council_name.casefold()), True),
+    "mangler": (lambda row: (row.missing, row.council_name.casefold()), True),
+}
+
+# Bar colours for the status chart (SVG fill attributes; every bar is also labelled in text).
+STATUS_COLOURS = {
+    Status.NOT_STARTED: "#6c757d",
+    Status.IN_PROGRESS: "#0d47a1",
+    Status.DONE: "#1b5e20",
+    Status.POSTPONED: "#8a5300",
+    Status.CANCELLED: "#9b1c1c",
+}
+
+
+def secretariat_required(view):
+    """Signed-in secretariat staff or superusers; anyone else signed in gets 403."""
+
+    @functools.wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        user = request.user
+        if not (user.is_superuser or (user.is_staff and hasattr(user, "secretariat"))):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def allowed_districts(user):
+    if user.is_superuser:
+        return PoliceDistrict.objects.all()
+    return PoliceDistrict.objects.filter(pk=user.secretariat.district_id)
+
+
+def rounds_for(user):
+    return ReportingRound.objects.filter(district__in=allowed_districts(user)).select_related(
+        "district", "plan"
+    )
+
+
+def _chosen_district(request, source):
+    """The district the page is about: the staff member's own, or the superuser's choice."""
+    districts = allowed_districts(request.user)
+    if not request.user.is_superuser:
+        return districts.get()
+    slug = source.get("kreds")
+    if not slug:
+        return None
+    return get_object_or_404(districts, slug=slug)
+
+
+@secretariat_required
+def index(request):
+    """The district's rounds, the open one's progress, and the form to open one."""
+    district = _chosen_district(request, request.GET)
+    context = {"districts": allowed_districts(request.user), "district": district}
+    if district is not None:
+        rounds = list(rounds_for(request.user).filter(district=district).order_by("-opened_on"))
+        open_round = next((r for r in rounds if r.is_open), None)
+        progress = reporting.round_completeness(open_round) if open_round else []
+        context.update(
+            {
+                "open_round": open_round,
+                "closed_rounds": [r for r in rounds if not r.is_open],
+                "progress": progress,
+                "reported_count": sum(1 for row in progress if row.has_reported),
+                "current_plan": Plan.objects.current().for_district(district).first(),
+                "form": OpenRoundForm(),
+            }
+        )
+    return render(request, "rounds/index.html", context)
+
+
+@secretariat_required
+def open_round(request):
+    """Open a round for the district on its current plan."""
+    source = request.POST if request.method == "POST" else request.GET
+    district = _chosen_district(request, source)
+    if district is None:
+        return redirect("rounds:index")
+    form = OpenRoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            reporting_round = services.open_round(
+                district=district, created_by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request, _("Statusrunden »%(name)s« er åbnet.") % {"name": reporting_round.name}
+            )
+            return redirect("rounds:detail", pk=reporting_round.pk)
+    return render(
+        request,
+        "rounds/open.html",
+        {
+            "form": form,
+            "district": district,
+            "current_plan": Plan.objects.current().for_district(district).first(),
+        },
+    )
+
+
+@secretariat_required
+def detail(request, pk):
+    """The overview matrix of a round: lokalråd × focus area (or activity), sortable."""
+    reporting_round = get_object_or_404(rounds_for(request.user), pk=pk)
+    axis = "activity" if request.GET.get("visning") == "aktiviteter" else "focus_area"
+    sort = request.GET.get("sortering", "navn")
+    if sort not in SORTS:
+        sort = "navn"
+    overview = reporting.round_overview(reporting_round, axis=axis)
+    key, reverse_order = SORTS[sort]
+    rows = sorted(overview.rows, key=key, reverse=reverse_order)
+    missing = overview.not_reported
+    recipients = services.reminder_recipients([row.council_id for row in missing])
+    return render(
+        request,
+        "rounds/detail.html",
+        {
+            "round": reporting_round,
+            "overview": overview,
+            "rows": rows,
+            "sort": sort,
+            "axis": axis,
+            "view_param": "aktiviteter" if axis == "activity" else "",
+            "missing": [(row, len(recipients.get(row.council_id, []))) for row in missing],
+            "recipient_total": sum(len(emails) for emails in recipients.values()),
+        },
+    )
+
+
+@secretariat_required
+def close(request, pk):
+    """Ask, then close an open round."""
+    reporting_round = get_object_or_404(rounds_for(request.user), pk=pk)
+    if not reporting_round.is_open:
+        messages.info(request, _("Statusrunden er allerede lukket."))
+        return redirect("rounds:detail", pk=reporting_round.pk)
+    if request.method == "POST":
+        services.close_round(reporting_round=reporting_round)
+        messages.success(
+            request, _("Statusrunden »%(name)s« er lukket.") % {"name": reporting_round.name}
+        )
+        return redirect("rounds:detail", pk=reporting_round.pk)
+    progress = reporting.round_completeness(reporting_round)
+    return render(
+        request,
+        "rounds/close.html",
+        {
+            "round": reporting_round,
+            "expected_count": len(progress),
+            "reported_count": sum(1 for row in progress if row.has_reported),
+        },
+    )
+
+
+@secretariat_required
+@require_POST
+def remind(request, pk):
+    """E-mail the members of every lokalråd that has not reported yet."""
+    reporting_round = get_object_or_404(rounds_for(request.user), pk=pk)
+    try:
+        result = services.send_reminders(reporting_round=reporting_round)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if result.councils == 0:
+            messages.info(request, _("Alle lokalråd har indberettet; der er ingen at minde om."))
+        else:
+            messages.success(
+                request,
+                _("Påmindelse sendt: %(emails)d e-mails til medlemmer af %(councils)d lokalråd.")
+                % {"emails": result.emails, "councils": result.councils},
+            )
+    return redirect("rounds:detail", pk=reporting_round.pk)
+
+
+@secretariat_required
+def council_in_round(request, pk, council_id):
+    """One lokalråd's assignments on the round's plan, with internal notes."""
+    reporting_round = get_object_or_404(rounds_for(request.user), pk=pk)
+    council = get_object_or_404(
+        Council.objects.filter(district=reporting_round.district, kind=Council.Kind.LOCAL),
+        pk=council_id,
+    )
+    assignments = list(
+        Assignment.objects.filter(
+            council=council, activity__focus_area__plan_id=reporting_round.plan_id
+        )
+        .select_related("activity__focus_area", "latest_update__author__person")
+        .order_by("activity__focus_area__order", "activity__focus_area_id", "activity__order")
+    )
+    reported = set(
+        reporting_round.updates.filter(assignment__council=council)
+        .order_by()
+        .values_list("assignment_id", flat=True)
+    )
+    groups: dict = {}
+    for assignment in assignments:
+        assignment.reported_in_round = assignment.pk in reported
+        groups.setdefault(assignment.activity.focus_area, []).append(assignment)
+    return render(
+        request,
+        "rounds/council.html",
+        {"round": reporting_round, "council": council, "groups": groups},
+    )
+
+
+BAR_ROW = 28
+BAR_LEFT = 170
+BAR_MAX = 320
+
+
+def _chart(counts):
+    """Bar geometry for an SVG chart: one bar per status, scaled to the largest count."""
+    largest = max((count.count for count in counts), default=0) or 1
+    bars = []
+    for index, count in enumerate(counts):
+        width = round(BAR_MAX * count.count / largest) if count.count else 0
+        top = index * BAR_ROW
+        bars.append(
+            {
+                "label": count.label,
+                "count": count.count,
+                "colour": STATUS_COLOURS[count.status],
+                "bar_x": BAR_LEFT,
+                "bar_y": top + 4,
+                "width": width,
+                "text_y": top + 19,
+                "count_x": BAR_LEFT + width + 6,
+            }
+        )
+    return bars
+
+
+@secretariat_required
+def report(request, pk):
+    """The status report for the kredsråd: bar charts and every lokalråd's public text."""
+    reporting_round = get_object_or_404(rounds_for(request.user), pk=pk)
+    status_report = reporting.build_status_report(reporting_round)
+    areas = [(area, _chart(area.counts)) for area in status_report.focus_areas]
+    return render(
+        request,
+        "rounds/report.html",
+        {
+            "round": reporting_round,
+            "report": status_report,
+            "overall_chart": _chart(status_report.counts),
+            "areas": areas,
+            "chart_height": len(Status.choices) * BAR_ROW,
+            "chart_width": BAR_LEFT + BAR_MAX + 50,
+        },
+    )
+
+
+@secretariat_required
+def report_csv(request, pk):
+    """The status report as CSV for Excel: UTF-8 with BOM, semicolon separated."""
+    reporting_round = get_object_or_404(rounds_for(request.user), pk=pk)
+    status_report = reporting.build_status_report(reporting_round)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"statusrapport-{danish_slugify(reporting_round.name) or reporting_round.pk}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
+    writer.writerows(reporting.status_report_rows(status_report))
+    return response

@@ -1,0 +1,110 @@
+"""Fixtures for status reporting: a published plan with two focus areas, members, secretariat."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from councils.models import Municipality, SecretariatStaff
+from councils.services import create_local_council
+from plans.models import Activity, FocusArea, Plan, ReportingRound
+from plans.services import report_status, sync_assignments
+
+
+@pytest.fixture
+def plan(district, make_plan):
+    """The district's current plan: "Trygt nærmiljø" with 3 activities for every lokalråd and
+    "Unge og kriminalitet" with one activity for every lokalråd and one for the kredsråd."""
+    plan = make_plan(district, status=Plan.Status.PUBLISHED, activities=3)
+    youth = FocusArea.objects.create(plan=plan, title="Unge og kriminalitet", order=2)
+    for text, responsible in [
+        ("Fælles indsats mod unges hashmisbrug", Activity.Responsible.ALL_LOCAL),
+        ("Temadag for kredsrådet om unge", Activity.Responsible.DISTRICT_COUNCIL),
+    ]:
+        activity = Activity.objects.create(
+            focus_area=youth, text=text, responsible=responsible, order=1
+        )
+        sync_assignments(activity=activity)
+    return plan
+
+
+@pytest.fixture
+def draft_plan(district, make_plan):
+    return make_plan(district, start=2019, end=2020, status=Plan.Status.DRAFT, activities=2)
+
+
+@pytest.fixture
+def member(make_user, esbjerg):
+    return make_user("esbjerg-medlem", council=esbjerg)
+
+
+@pytest.fixture
+def other_member(make_user, toender):
+    return make_user("toender-medlem", council=toender)
+
+
+@pytest.fixture
+def secretary(make_user, esbjerg):
+    return make_user("esbjerg-sekretaer", council=esbjerg, role="secretary")
+
+
+@pytest.fixture
+def secretariat(make_user, district):
+    user = make_user("sekretariat", staff=True)
+    SecretariatStaff.objects.create(user=user, district=district)
+    return user
+
+
+@pytest.fixture
+def other_secretariat(make_user, other_district):
+    user = make_user("fyn-sekretariat", staff=True)
+    SecretariatStaff.objects.create(user=user, district=other_district)
+    return user
+
+
+@pytest.fixture
+def superuser(make_user):
+    return make_user("landsadmin", superuser=True)
+
+
+@pytest.fixture
+def open_round(district, plan, secretariat):
+    return ReportingRound.objects.create(
+        district=district,
+        plan=plan,
+        name="Status juni 2018",
+        deadline=timezone.localdate() + datetime.timedelta(days=14),
+        created_by=secretariat,
+    )
+
+
+@pytest.fixture
+def report(today):
+    """Report a status the way the member form does."""
+
+    def make(assignment, author, *, status="in_progress", text="Vi er i gang.", note="", date=None):
+        return report_status(
+            assignment=assignment,
+            status=status,
+            public_text=text,
+            internal_note=note,
+            date=date or today,
+            author=author,
+        )
+
+    return make
+
+
+@pytest.fixture
+def two_municipality_council(district, plan):
+    """Lokalråd Sydvest covers Varde and Fanø; their former lokalråd are inactive."""
+    municipalities = list(Municipality.objects.filter(name__in=["Varde", "Fanø"]))
+    assert len(municipalities) == 2
+    for municipality in municipalities:
+        old = municipality.local_council_link.council
+        municipality.local_council_link.delete()
+        old.is_active = False
+        old.save()
+    return create_local_council(
+        district=district, name="Lokalråd Sydvest", slug="sydvest", municipalities=municipalities
+    )
