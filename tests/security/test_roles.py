@@ -1,7 +1,10 @@
 """The role groups from the migration, and the helpers that put users in them."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
 
 from councils.models import Membership, SecretariatStaff
 from portal import roles
@@ -95,3 +98,35 @@ def test_user_without_membership_leaves_the_council_groups(make_user, esbjerg):
 def test_kredsraad_membership_gives_no_lokalraad_group(make_user, district):
     user = make_user("borgmester", council=district.district_council, role=Membership.Role.MEMBER)
     assert roles.sync_council_groups(user=user) is None
+
+
+def test_secretariat_command_ties_the_user_to_the_district(make_user, district):
+    user = make_user("ny-sekretaer")
+    call_command("secretariat", "ny-sekretaer", district.slug, stdout=io.StringIO())
+    user.refresh_from_db()
+    assert user.is_staff
+    assert user.secretariat.district == district
+
+
+def test_secretariat_command_refuses_an_unknown_district(make_user):
+    make_user("ny-sekretaer")
+    with pytest.raises(CommandError, match="Ukendt politikreds"):
+        call_command("secretariat", "ny-sekretaer", "atlantis", stdout=io.StringIO())
+
+
+def test_secretariat_command_removes_the_role(make_user, district):
+    user = make_user("tidligere-sekretaer")
+    roles.make_secretariat_staff(user=user, district=district)
+    call_command("secretariat", "tidligere-sekretaer", "--remove", stdout=io.StringIO())
+    user.refresh_from_db()
+    assert not user.is_staff
+
+
+def test_sync_council_groups_command_fixes_every_member(make_user, esbjerg, toender):
+    secretary = make_user("sekr", council=toender, role=Membership.Role.SECRETARY)
+    member = make_user("medlem", council=esbjerg)
+    out = io.StringIO()
+    call_command("sync_council_groups", stdout=out)
+    assert list(secretary.groups.values_list("name", flat=True)) == ["Lokalrådssekretær"]
+    assert list(member.groups.values_list("name", flat=True)) == ["Lokalrådsmedlem"]
+    assert "2 brugere" in out.getvalue()

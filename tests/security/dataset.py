@@ -1,0 +1,263 @@
+"""A small but complete dataset: a row in every table the portal writes, every text field filled.
+
+`build_dataset(text=...)` puts `text` into every free-text and rich-text field (the stored-XSS
+tests pass a payload; the backup test passes ordinary Danish). Two districts, so tests can check
+that one district's users never reach the other's rows.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from councils.models import Council, Membership, Person, PoliceDistrict
+from forums.models import Forum
+from plans.models import (
+    Activity,
+    AnnualCycleEntry,
+    Assignment,
+    FocusArea,
+    Plan,
+    PlanSection,
+    PlanVersion,
+    ReportingRound,
+    Status,
+    StatusUpdate,
+    WorkflowEvent,
+)
+from plans.services import sync_assignments
+from plans.snapshot import build_snapshot
+from portal import roles
+
+PASSWORD = "korrekt-hest-batteri-42"
+
+
+@dataclass
+class Tenant:
+    """One district's side of the dataset."""
+
+    district: PoliceDistrict
+    council: Council  # a lokalråd of the district
+    secretariat: object  # staff user of the district's secretariat
+    member: object  # member of `council`
+    plan: Plan  # published, with a version
+    draft: Plan  # a draft of the next period
+    focus_area: FocusArea
+    local_focus_area: FocusArea
+    activity: Activity  # "all lokalråd"
+    assignment: Assignment  # `activity` as it falls to `council`
+    forum: Forum
+    section: PlanSection
+    version: PlanVersion
+    reporting_round: ReportingRound
+
+
+@dataclass
+class Dataset:
+    a: Tenant
+    b: Tenant
+    superuser: object
+
+
+def make_user(username: str, **flags):
+    return get_user_model().objects.create_user(
+        username=username, password=PASSWORD, email=f"{username}@example.dk", **flags
+    )
+
+
+def build_tenant(district: PoliceDistrict, council_slug: str, prefix: str, text: str) -> Tenant:
+    council = Council.objects.get(district=district, slug=council_slug)
+    council.description = text
+    council.save()
+    local_plus = Council.objects.create(
+        district=district,
+        kind=Council.Kind.LOCAL_PLUS,
+        name=f"{text} netværk",
+        slug=f"{council_slug}-netvaerk",
+        parent=council,
+        description=text,
+    )
+
+    secretariat = make_user(f"{prefix}-sekretariat")
+    roles.make_secretariat_staff(user=secretariat, district=district)
+    TOTPDevice.objects.create(user=secretariat, name="Telefon", confirmed=True)
+
+    member = make_user(f"{prefix}-medlem")
+    member_person = Person.objects.create(
+        name=f"{text} Medlem", title=text, organisation=text, email=member.email, user=member
+    )
+    Membership.objects.create(
+        person=member_person, council=council, role=Membership.Role.MEMBER, title=text
+    )
+    roles.sync_council_groups(user=member)
+    mayor = Person.objects.create(name=f"{text} Borgmester", title="Borgmester", organisation=text)
+    Membership.objects.create(
+        person=mayor,
+        council=district.district_council,
+        role=Membership.Role.VICE_CHAIR,
+        title=text,
+        organisation=text,
+    )
+    Membership.objects.create(person=mayor, council=local_plus, role=Membership.Role.OBSERVER)
+
+    forum = Forum.objects.create(
+        district=district,
+        name=f"{text} SSP",
+        slug=f"{prefix}-ssp",
+        kind=Forum.Kind.SSP,
+        topic=text,
+        legal_basis=text,
+        purpose=text,
+        action_plans=text,
+        interfaces_text=text,
+        participants=text,
+        meetings_min=4,
+        meetings_text=text[:100],
+    )
+    forum.municipalities.set(council.municipalities.all())
+    forum.interface_councils.set([council])
+    other_forum = Forum.objects.create(
+        district=district, name=f"{text} PSP", slug=f"{prefix}-psp", kind=Forum.Kind.PSP
+    )
+    forum.interface_forums.set([other_forum])
+
+    plan = Plan.objects.create(
+        district=district,
+        title=text[:200],
+        period_start=2023,
+        period_end=2026,
+        foreword=f"<p>{text}</p>",
+        shared_goals=f"<p>{text}</p>",
+        signatory_name=text[:200],
+        approval_meeting_date=datetime.date(2023, 1, 20),
+        effective_date=datetime.date(2023, 2, 1),
+        status=Plan.Status.PUBLISHED,
+    )
+    section = PlanSection.objects.create(plan=plan, title=text[:200], body=f"<p>{text}</p>")
+    focus_area = FocusArea.objects.create(
+        plan=plan,
+        title=text[:200],
+        background=f"<h2>{text}</h2><p>{text}</p>",
+        ambition=text,
+        priority_group=FocusArea.PriorityGroup.PRIORITISED,
+        rank=1,
+        order=1,
+    )
+    local_focus_area = FocusArea.objects.create(
+        plan=plan,
+        title=f"{text} lokalt",
+        scope=FocusArea.Scope.LOCAL,
+        council=council,
+        background=f"<p>{text}</p>",
+        ambition=text,
+        order=2,
+    )
+    activity = Activity.objects.create(
+        focus_area=focus_area, text=text, responsible=Activity.Responsible.ALL_LOCAL, timing=text
+    )
+    named = Activity.objects.create(
+        focus_area=focus_area,
+        text=f"{text} udvalgte",
+        responsible=Activity.Responsible.NAMED_LOCAL,
+        order=1,
+    )
+    named.responsible_councils.set([council])
+    by_forum = Activity.objects.create(
+        focus_area=focus_area,
+        text=f"{text} forum",
+        responsible=Activity.Responsible.FORUM,
+        forum=forum,
+        order=2,
+    )
+    local_activity = Activity.objects.create(
+        focus_area=local_focus_area,
+        text=f"{text} lokal aktivitet",
+        responsible=Activity.Responsible.NAMED_LOCAL,
+    )
+    local_activity.responsible_councils.set([council])
+    for each in (activity, named, by_forum, local_activity):
+        sync_assignments(activity=each)
+    AnnualCycleEntry.objects.create(
+        plan=plan, title=text[:200], description=text, month=6, council=council
+    )
+    AnnualCycleEntry.objects.create(
+        plan=plan, kind=AnnualCycleEntry.Kind.THEME, title=f"{text} tema", quarter=2, order=1
+    )
+
+    reporting_round = ReportingRound.objects.create(
+        district=district,
+        plan=plan,
+        name=text[:200],
+        opened_on=datetime.date(2026, 5, 1),
+        deadline=datetime.date(2026, 6, 1),
+        created_by=secretariat,
+    )
+    assignment = Assignment.objects.get(activity=activity, council=council)
+    for day, status in ((1, Status.IN_PROGRESS), (2, Status.DONE)):
+        update = StatusUpdate.objects.create(
+            assignment=assignment,
+            status=status,
+            public_text=text,
+            internal_note=text,
+            date=datetime.date(2026, 5, day),
+            author=member,
+            reporting_round=reporting_round,
+        )
+    Assignment.objects.filter(pk=assignment.pk).update(
+        status=update.status, status_date=update.date, latest_update=update
+    )
+    assignment.refresh_from_db()
+
+    version = PlanVersion.objects.create(
+        plan=plan,
+        number=1,
+        published_on=datetime.date(2023, 2, 1),
+        revision_note=text,
+        changed_sections=[section.pk],
+        changed_focus_areas=[focus_area.pk],
+        snapshot=build_snapshot(plan),
+        published_by=secretariat,
+    )
+    WorkflowEvent.objects.create(
+        plan=plan,
+        step=WorkflowEvent.Step.PUBLISHED,
+        at=timezone.make_aware(datetime.datetime(2023, 2, 1, 10, 0)),
+        by=secretariat,
+        note=text,
+    )
+    draft = Plan.objects.create(
+        district=district,
+        title=f"{text} kladde"[:200],
+        period_start=2027,
+        period_end=2028,
+        foreword=f"<p>{text}</p>",
+        shared_goals=f"<p>{text}</p>",
+    )
+    FocusArea.objects.create(plan=draft, title=f"{text} kladde", background=f"<p>{text}</p>")
+    return Tenant(
+        district=district,
+        council=council,
+        secretariat=secretariat,
+        member=member,
+        plan=plan,
+        draft=draft,
+        focus_area=focus_area,
+        local_focus_area=local_focus_area,
+        activity=activity,
+        assignment=assignment,
+        forum=forum,
+        section=section,
+        version=version,
+        reporting_round=reporting_round,
+    )
+
+
+def build_dataset(text: str = "Tryghed i nattelivet") -> Dataset:
+    a = build_tenant(
+        PoliceDistrict.objects.get(slug="syd-og-soenderjyllands-politi"), "esbjerg", "a", text
+    )
+    b = build_tenant(PoliceDistrict.objects.get(slug="fyns-politi"), "odense", "b", text)
+    superuser = make_user("landsadmin", is_staff=True, is_superuser=True)
+    return Dataset(a=a, b=b, superuser=superuser)
