@@ -10,6 +10,7 @@ from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
 from tests.conftest import PASSWORD
@@ -36,6 +37,18 @@ def test_admin_sign_in_locks_after_five_wrong_passwords(client, staff):
 def test_locked_account_cannot_sign_in_with_the_right_password(client, staff):
     fail(client, ADMIN_LOGIN, staff.username, 5)
     response = client.post(ADMIN_LOGIN, {"username": staff.username, "password": PASSWORD})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_site_sign_in_locks_after_five_wrong_passwords(client, make_user):
+    user = make_user("medlem")
+    url = reverse("accounts:login")
+    assert fail(client, url, user.username, 4).status_code == 200
+    locked = fail(client, url, user.username, 1)
+    assert locked.status_code == 429
+    assert "Login midlertidigt spærret" in locked.text
+    response = client.post(url, {"username": user.username, "password": PASSWORD})
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
 
