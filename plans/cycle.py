@@ -1,0 +1,175 @@
+"""The annual cycle (årshjul): entries in calendar order and a wheel drawn as SVG on the server.
+
+The wheel is a picture of the table next to it: twelve month sectors (January at the top,
+clockwise), an inner ring of quarters, and one numbered marker per entry in its month or quarter.
+The numbers match the table's "Nr." column, which is the wheel's text equivalent, so the SVG is a
+single `role="img"` with a `<title>` and `<desc>`. No style attributes (the CSP forbids them):
+only SVG presentation attributes and classes from public.css.
+"""
+
+import math
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+MONTHS = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+MONTH_ABBREVIATIONS = [name[:3] for name in MONTHS]
+
+SIZE = 480
+CENTRE = SIZE / 2
+MONTH_OUTER, MONTH_LABEL, MONTH_INNER = 230, 212, 112
+ENTRY_OUTER, ENTRY_INNER = 178, 126
+QUARTER_OUTER, QUARTER_MARKER, QUARTER_LABEL, QUARTER_INNER = 110, 92, 70, 60
+MARKER_RADIUS = 11
+
+
+def cycle_entries(raw: list[dict]) -> list[dict]:
+    """The snapshot's annual cycle in calendar order, numbered, each with a "when" label."""
+
+    def sort_month(entry):
+        return entry["month"] or (entry["quarter"] - 1) * 3 + 1
+
+    ordered = sorted(raw, key=lambda e: (sort_month(e), e["month"] is None, e["order"], e["id"]))
+    return [
+        {
+            **entry,
+            "number": number,
+            "when": (
+                MONTHS[entry["month"] - 1] if entry["month"] else f"{entry['quarter']}. kvartal"
+            ),
+        }
+        for number, entry in enumerate(ordered, start=1)
+    ]
+
+
+def _point(radius: float, degrees: float) -> tuple[float, float]:
+    """A point on the wheel; 0 degrees is straight up, angles grow clockwise."""
+    angle = math.radians(degrees)
+    return CENTRE + radius * math.sin(angle), CENTRE - radius * math.cos(angle)
+
+
+def _sector(inner: float, outer: float, start: float, end: float) -> str:
+    """The SVG path of a ring sector between two radii and two angles."""
+    x1, y1 = _point(outer, start)
+    x2, y2 = _point(outer, end)
+    x3, y3 = _point(inner, end)
+    x4, y4 = _point(inner, start)
+    large = 1 if end - start > 180 else 0
+    return (
+        f"M{x1:.1f} {y1:.1f}A{outer} {outer} 0 {large} 1 {x2:.1f} {y2:.1f}"
+        f"L{x3:.1f} {y3:.1f}A{inner} {inner} 0 {large} 0 {x4:.1f} {y4:.1f}Z"
+    )
+
+
+def _marker(entry: dict, radius: float, degrees: float, size: float) -> SafeString:
+    x, y = _point(radius, degrees)
+    return format_html(
+        '<g class="cycle-marker cycle-{}"><circle cx="{}" cy="{}" r="{}"/>'
+        '<text x="{}" y="{}" text-anchor="middle" dominant-baseline="central">{}</text></g>',
+        entry["kind"],
+        f"{x:.1f}",
+        f"{y:.1f}",
+        f"{size:.1f}",
+        f"{x:.1f}",
+        f"{y:.1f}",
+        entry["number"],
+    )
+
+
+def _month_markers(entries: list[dict]) -> list[SafeString]:
+    markers = []
+    for month in range(1, 13):
+        in_month = [e for e in entries if e["month"] == month]
+        if not in_month:
+            continue
+        columns = 1 if len(in_month) <= 3 else 2
+        rows = math.ceil(len(in_month) / columns)
+        step = (ENTRY_OUTER - ENTRY_INNER) / max(rows - 1, 1)
+        size = min(MARKER_RADIUS, step / 2 - 1) if rows > 1 else MARKER_RADIUS
+        middle = (month - 0.5) * 30
+        for index, entry in enumerate(in_month):
+            row, column = divmod(index, columns)
+            radius = ENTRY_OUTER - row * step if rows > 1 else (ENTRY_OUTER + ENTRY_INNER) / 2
+            offset = 0 if columns == 1 else (-7 if column == 0 else 7)
+            markers.append(_marker(entry, radius, middle + offset, size))
+    return markers
+
+
+def _quarter_markers(entries: list[dict]) -> list[SafeString]:
+    markers = []
+    for quarter in range(1, 5):
+        in_quarter = [e for e in entries if e["quarter"] == quarter]
+        spacing = 90 / (len(in_quarter) + 1)
+        size = min(MARKER_RADIUS, spacing * math.pi / 180 * QUARTER_MARKER / 2 - 1)
+        for index, entry in enumerate(in_quarter, start=1):
+            markers.append(
+                _marker(entry, QUARTER_MARKER, (quarter - 1) * 90 + index * spacing, size)
+            )
+    return markers
+
+
+def cycle_wheel(entries: list[dict], *, title: str) -> SafeString:
+    """The wheel for `cycle_entries(...)` as inline SVG."""
+    months = format_html_join(
+        "",
+        '<path class="cycle-month cycle-q{}" d="{}"/>'
+        '<text class="cycle-month-label" x="{}" y="{}" text-anchor="middle" '
+        'dominant-baseline="central">{}</text>',
+        (
+            (
+                (month // 3) % 2,
+                _sector(MONTH_INNER, MONTH_OUTER, month * 30, (month + 1) * 30),
+                f"{_point(MONTH_LABEL, (month + 0.5) * 30)[0]:.1f}",
+                f"{_point(MONTH_LABEL, (month + 0.5) * 30)[1]:.1f}",
+                MONTH_ABBREVIATIONS[month],
+            )
+            for month in range(12)
+        ),
+    )
+    quarters = format_html_join(
+        "",
+        '<path class="cycle-quarter" d="{}"/>'
+        '<text class="cycle-quarter-label" x="{}" y="{}" text-anchor="middle" '
+        'dominant-baseline="central">{}. kvt.</text>',
+        (
+            (
+                _sector(QUARTER_INNER, QUARTER_OUTER, quarter * 90, (quarter + 1) * 90),
+                f"{_point(QUARTER_LABEL, (quarter + 0.5) * 90)[0]:.1f}",
+                f"{_point(QUARTER_LABEL, (quarter + 0.5) * 90)[1]:.1f}",
+                quarter + 1,
+            )
+            for quarter in range(4)
+        ),
+    )
+    markers = mark_safe("".join(_month_markers(entries) + _quarter_markers(entries)))  # noqa: S308
+    return format_html(
+        '<svg class="cycle-wheel" viewBox="0 0 {size} {size}" role="img" '
+        'aria-labelledby="aarshjul-titel aarshjul-beskrivelse" xmlns="http://www.w3.org/2000/svg">'
+        '<title id="aarshjul-titel">{title}</title>'
+        '<desc id="aarshjul-beskrivelse">Hjulet viser årets tolv måneder med januar øverst og '
+        "kvartalerne i den inderste ring. Hvert nummer er et punkt i årshjulet; tabellen på "
+        "siden har samme punkter med samme numre.</desc>"
+        "{months}{quarters}{markers}"
+        '<text class="cycle-centre" x="{c}" y="{c}" text-anchor="middle" '
+        'dominant-baseline="central">Årshjul</text>'
+        "</svg>",
+        size=SIZE,
+        title=title,
+        months=months,
+        quarters=quarters,
+        markers=markers,
+        c=CENTRE,
+    )

@@ -1,0 +1,84 @@
+"""The annual cycle (årshjul) as an iCalendar feed that calendar programs can subscribe to."""
+
+import datetime
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+from icalendar import Calendar, Event
+
+from councils.models import PoliceDistrict
+
+from .cycle import cycle_entries
+from .views import CACHE_PREFIX, current_version, validator
+
+# Last-Modified of a calendar without a current plan.
+_EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+
+
+def _months(entry: dict, year: int) -> tuple[datetime.date, datetime.date]:
+    """First day of the entry's month or quarter, and the first day after it (DTEND)."""
+    first = entry["month"] or (entry["quarter"] - 1) * 3 + 1
+    last = first if entry["month"] else first + 2
+    end = datetime.date(year + 1, 1, 1) if last == 12 else datetime.date(year, last + 1, 1)
+    return datetime.date(year, first, 1), end
+
+
+def build_calendar(district: PoliceDistrict, version, *, page_url: str) -> Calendar:
+    """One all-day, non-blocking event per entry and year of the plan's period.
+
+    The annual cycle names a month or a quarter, not a day, so each event spans that month or
+    quarter. UIDs are stable across versions, so a revised plan updates subscribed calendars.
+    """
+    calendar = Calendar()
+    calendar.add("prodid", "-//Samarbejdsportalen//Årshjul//DA")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"Årshjul – {district.name}")
+    if version is None:
+        return calendar
+    host = urlsplit(settings.SITE_URL).hostname or "samarbejdsportalen"
+    plan = version.plan
+    stamp = version.created_at.astimezone(datetime.UTC)
+    for year in range(plan.period_start, plan.period_end + 1):
+        for entry in cycle_entries(version.snapshot["annual_cycle"]):
+            start, end = _months(entry, year)
+            event = Event()
+            event.add("uid", f"aarshjul-{entry['id']}-{year}@{host}")
+            event.add("summary", entry["title"])
+            details = [entry["description"], f"Type: {entry['kind_display']}"]
+            if entry["council"]:
+                details.append(f"Råd: {entry['council']['name']}")
+            details.append(f"Samarbejdsplan {plan.period_label}, {entry['when']} {year}.")
+            event.add("description", "\n".join(d for d in details if d))
+            event.add("dtstart", start)
+            event.add("dtend", end)
+            event.add("dtstamp", stamp)
+            event.add("last-modified", stamp)
+            event.add("transp", "TRANSPARENT")
+            event.add("categories", [entry["kind_display"]])
+            event.add("url", page_url)
+            calendar.add_component(event)
+    return calendar
+
+
+@require_safe
+def annual_cycle_ics(request, district):
+    """The current plan's annual cycle for every year of its period, as iCalendar. Everyone."""
+    district = get_object_or_404(PoliceDistrict, slug=district)
+    version = current_version(district)
+    key = f"{CACHE_PREFIX}:ics:{district.pk}:{version.pk if version else 0}"
+    check = validator(request, key, version.created_at if version else None, _EPOCH)
+    if response := check.not_modified(request):
+        return response
+    page_url = request.build_absolute_uri(
+        reverse("public:annual_cycle", kwargs={"district": district.slug})
+    )
+    calendar = build_calendar(district, version, page_url=page_url)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response.headers["Content-Disposition"] = f'inline; filename="aarshjul-{district.slug}.ics"'
+    return check.finish(request, response)

@@ -1,0 +1,681 @@
+"""Public pages: what citizens read. No sign-in; every page is open to everyone except the preview.
+
+Every view starts from `Plan.objects.published()`, so a draft, an approved-but-unpublished plan
+and anything under their URLs is a 404. Plan pages render the frozen snapshot of a `PlanVersion`
+(see plans/snapshot.py) joined with the *live* status of the activities' assignments.
+
+Caching: a published version never changes, so the rendered plan content is cached under a key
+made of the version, the latest version number and the plan's status state (number of
+assignments and the newest status update id, one aggregate query). Publishing a new version or
+reporting a status changes the key, so nothing has to be invalidated by hand. The same key gives
+the ETag; `If-None-Match` is answered with 304.
+"""
+
+import datetime
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Max
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
+from django.utils.http import http_date
+from django.utils.safestring import SafeString, mark_safe
+from django.views.decorators.http import require_safe
+
+from councils.models import Council, Membership, PoliceDistrict
+from forums.models import Forum
+
+from .cycle import cycle_entries, cycle_wheel
+from .models import Assignment, Plan, PlanVersion, Status
+from .publishing import diff_versions, revision_footnotes
+from .search import search_plans
+from .snapshot import _forum as forum_row
+from .snapshot import build_snapshot
+
+# Bump when the templates of cached fragments change, so old fragments are not served.
+CACHE_PREFIX = "public:1"
+CACHE_SECONDS = 60 * 60 * 24
+
+PERIOD_RE = re.compile(r"(?P<start>[0-9]{4})(?:-(?P<end>[0-9]{4}))?")
+DISTRICT_LEVEL = {"district_council", "secretariat", "forum"}
+STATUS_LABELS = dict(Status.choices)
+
+
+# --- Looking things up ------------------------------------------------------------------------
+
+
+def period_bounds(period: str) -> tuple[int, int]:
+    """ "2017-2018" → (2017, 2018), "2011" → (2011, 2011); anything else is a 404."""
+    match = PERIOD_RE.fullmatch(period)
+    if match is None:
+        raise Http404("Ukendt periode")
+    start = int(match["start"])
+    end = int(match["end"] or start)
+    if match["end"] and end == start:
+        raise Http404("En etårig plan hedder blot årstallet")
+    return start, end
+
+
+def published_plan(district: str, period: str) -> Plan:
+    start, end = period_bounds(period)
+    return get_object_or_404(
+        Plan.objects.published().select_related("district"),
+        district__slug=district,
+        period_start=start,
+        period_end=end,
+    )
+
+
+def plan_versions(plan: Plan) -> list[PlanVersion]:
+    """The plan's published versions, oldest first, without their (large) snapshots."""
+    versions = list(plan.versions.defer("snapshot").order_by("number"))
+    if not versions:
+        raise Http404("Planen har ingen offentliggjort version")
+    return versions
+
+
+def current_version(district: PoliceDistrict) -> PlanVersion | None:
+    """The latest version of the district's current (published, not superseded) plan."""
+    return (
+        PlanVersion.objects.filter(plan__district=district, plan__status=Plan.Status.PUBLISHED)
+        .select_related("plan")
+        .order_by("-number")
+        .first()
+    )
+
+
+def pdf_url(name: str, **kwargs) -> str:
+    """The address of a plan PDF, or "" while the PDF pages are not installed."""
+    try:
+        return reverse(name, kwargs=kwargs)
+    except NoReverseMatch:
+        return ""
+
+
+# --- Live status ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatusSummary:
+    """How far the councils holding an activity have come: counts per status."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    district_level: bool = False
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def done(self) -> int:
+        return self.counts.get(Status.DONE, 0)
+
+    @property
+    def single_label(self) -> str:
+        """The status of a district-level activity held by one council."""
+        return next(STATUS_LABELS[value] for value, n in self.counts.items() if n)
+
+    @property
+    def others(self) -> list[tuple[str, int]]:
+        """The statuses other than "done", in the usual order, as (label, count)."""
+        return [
+            (label, self.counts[value])
+            for value, label in Status.choices
+            if value != Status.DONE and self.counts.get(value)
+        ]
+
+
+@dataclass(frozen=True)
+class StatusState:
+    """What the live part of a plan page depends on; changes with every assignment or update."""
+
+    assignments: int
+    last_update: int
+    last_at: datetime.datetime | None
+
+    @property
+    def key(self) -> str:
+        return f"{self.assignments}-{self.last_update}"
+
+
+def status_state(plan: Plan) -> StatusState:
+    row = (
+        Assignment.objects.filter(activity__focus_area__plan=plan)
+        .order_by()
+        .aggregate(
+            assignments=Count("id", distinct=True),
+            last_update=Max("updates__id"),
+            last_at=Max("updates__created_at"),
+        )
+    )
+    return StatusState(row["assignments"], row["last_update"] or 0, row["last_at"])
+
+
+def activity_ids(snapshot: dict) -> list[int]:
+    return [a["id"] for area in snapshot["focus_areas"] for a in area["activities"]]
+
+
+def status_summaries(plan: Plan, snapshot: dict) -> dict[int, StatusSummary]:
+    """{activity id: StatusSummary} for every activity of the snapshot, in one query."""
+    counts: dict[int, dict[str, int]] = {}
+    rows = (
+        Assignment.objects.filter(
+            activity__focus_area__plan=plan, activity_id__in=activity_ids(snapshot)
+        )
+        .order_by()
+        .values_list("activity_id", "status")
+        .annotate(n=Count("id"))
+    )
+    for activity_id, status, n in rows:
+        counts.setdefault(activity_id, {})[status] = n
+    return {
+        a["id"]: StatusSummary(counts.get(a["id"], {}), a["responsible"] in DISTRICT_LEVEL)
+        for area in snapshot["focus_areas"]
+        for a in area["activities"]
+    }
+
+
+def plan_content(snapshot: dict, *, summaries=None, footnotes=None) -> dict:
+    """The snapshot's sections and focus areas, each with its revision date and live status."""
+    summaries = summaries or {}
+    sections = footnotes.sections if footnotes else {}
+    areas = footnotes.focus_areas if footnotes else {}
+    return {
+        "sections": [{**s, "revised_on": sections.get(s["id"])} for s in snapshot["sections"]],
+        "focus_areas": [
+            {
+                **area,
+                "revised_on": areas.get(area["id"]),
+                "activities": [
+                    {**a, "status": summaries.get(a["id"], StatusSummary())}
+                    for a in area["activities"]
+                ],
+            }
+            for area in snapshot["focus_areas"]
+        ],
+        "annual_cycle": cycle_entries(snapshot["annual_cycle"]),
+        "forums": snapshot["forums"],
+    }
+
+
+# --- Caching ----------------------------------------------------------------------------------
+
+
+def cached_fragment(key: str, template_name: str, build_context) -> SafeString:
+    """Render `template_name` once per key. The fragment must not depend on the request."""
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(template_name, build_context())
+        cache.set(key, html, CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - rendered by our own template with autoescape
+
+
+@dataclass(frozen=True)
+class Validator:
+    etag: str
+    last_modified: int
+
+    def not_modified(self, request):
+        """A 304 when the client already has this page, else None."""
+        response = get_conditional_response(
+            request, etag=self.etag, last_modified=self.last_modified
+        )
+        if response is not None:
+            response.headers["ETag"] = self.etag
+        return response
+
+    def finish(self, request, response):
+        response.headers["ETag"] = self.etag
+        response.headers["Last-Modified"] = http_date(self.last_modified)
+        if request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_cache=True)
+        else:
+            patch_cache_control(response, public=True, no_cache=True)
+        return response
+
+
+def validator(request, key: str, *moments) -> Validator:
+    """ETag and Last-Modified for a page whose content is fully described by `key`.
+
+    The page around the content differs per visitor (the sign-in link, the CSRF token of the
+    sign-out form), so the ETag covers who asks as well.
+    """
+    viewer = f"{request.user.pk or 0}:{request.COOKIES.get(settings.CSRF_COOKIE_NAME, '')}"
+    digest = hashlib.sha256(f"{key}|{viewer}".encode()).hexdigest()[:32]
+    last = max(m for m in moments if m is not None)
+    return Validator(quote_etag(digest), int(last.timestamp()))
+
+
+# --- Plan pages -------------------------------------------------------------------------------
+
+
+def _render_plan(request, plan: Plan, versions: list[PlanVersion], version: PlanVersion):
+    latest = versions[-1]
+    state = status_state(plan)
+    key = f"{CACHE_PREFIX}:plan:{version.pk}:{latest.number}:{plan.status}:{state.key}"
+    check = validator(request, key, version.created_at, latest.created_at, state.last_at)
+    if response := check.not_modified(request):
+        return response
+
+    def build():
+        snapshot = version.snapshot
+        return {
+            "snapshot": snapshot,
+            "plan": plan,
+            "version": version,
+            "latest": latest,
+            "version_count": len(versions),
+            "pdf_url": pdf_url(
+                "pdf:version",
+                district=plan.district.slug,
+                period=plan.period_label,
+                number=version.number,
+            ),
+            **plan_content(
+                snapshot,
+                summaries=status_summaries(plan, snapshot),
+                footnotes=revision_footnotes(version),
+            ),
+        }
+
+    content = cached_fragment(key, "plans/_plan_body.html", build)
+    response = render(
+        request,
+        "plans/plan_detail.html",
+        {"plan": plan, "version": version, "latest": latest, "content": content},
+    )
+    return check.finish(request, response)
+
+
+@require_safe
+def plan(request, district, period):
+    """The latest published version of a plan, with live status. Everyone."""
+    plan = published_plan(district, period)
+    versions = plan_versions(plan)
+    return _render_plan(request, plan, versions, versions[-1])
+
+
+@require_safe
+def plan_version(request, district, period, number):
+    """One published version of a plan, read in full. Everyone."""
+    plan = published_plan(district, period)
+    versions = plan_versions(plan)
+    version = next((v for v in versions if v.number == number), None)
+    if version is None:
+        raise Http404("Versionen findes ikke")
+    return _render_plan(request, plan, versions, version)
+
+
+@require_safe
+def preview(request, district, period):
+    """The draft rendered as citizens would see it. The district's secretariat and superusers."""
+    user = request.user
+    if not (user.is_authenticated and user.is_staff):
+        raise Http404
+    plans = Plan.objects.select_related("district")
+    if not user.is_superuser:
+        secretariat = getattr(user, "secretariat", None)
+        if secretariat is None:
+            raise Http404
+        plans = plans.filter(district_id=secretariat.district_id)
+    start, end = period_bounds(period)
+    plan = get_object_or_404(plans, district__slug=district, period_start=start, period_end=end)
+    snapshot = build_snapshot(plan)
+    content = render_to_string(
+        "plans/_plan_body.html",
+        {
+            "snapshot": snapshot,
+            "plan": plan,
+            "is_preview": True,
+            **plan_content(snapshot, summaries=status_summaries(plan, snapshot)),
+        },
+    )
+    response = render(
+        request,
+        "plans/plan_detail.html",
+        {"plan": plan, "content": mark_safe(content), "is_preview": True},  # noqa: S308
+    )
+    patch_cache_control(response, private=True, no_store=True)
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _find_activity(plan: Plan, activity_id: int):
+    """(version, focus area, activity, is latest) from the newest version with the activity."""
+    for index, version in enumerate(plan.versions.order_by("-number")):
+        for area in version.snapshot["focus_areas"]:
+            for activity in area["activities"]:
+                if activity["id"] == activity_id:
+                    return version, area, activity, index == 0
+    raise Http404("Aktiviteten findes ikke i en offentliggjort version af planen")
+
+
+@require_safe
+def activity(request, district, period, activity_id):
+    """One activity of a published plan with each council's latest public status. Everyone."""
+    plan = published_plan(district, period)
+    version, area, item, is_latest = _find_activity(plan, activity_id)
+    assignments = list(
+        Assignment.objects.filter(activity_id=activity_id, activity__focus_area__plan=plan)
+        .select_related("council", "latest_update")
+        .defer("latest_update__internal_note")
+        .order_by("council__name")
+    )
+    summary = StatusSummary(
+        dict(Counter(a.status for a in assignments)), item["responsible"] in DISTRICT_LEVEL
+    )
+    return render(
+        request,
+        "plans/activity_detail.html",
+        {
+            "plan": plan,
+            "version": version,
+            "area": area,
+            "activity": item,
+            "is_latest": is_latest,
+            "status": summary,
+            "assignments": assignments,
+        },
+    )
+
+
+@require_safe
+def versions(request, district, period):
+    """Every published version of a plan with its date and revision note. Everyone."""
+    plan = published_plan(district, period)
+    items = list(plan.versions.order_by("-number"))
+    if not items:
+        raise Http404("Planen har ingen offentliggjort version")
+    selected_old, selected_new = request.GET.get("fra", ""), request.GET.get("til", "")
+    compare_error = ""
+    if selected_old or selected_new:
+        numbers = {str(v.number): v.number for v in items}
+        if selected_old in numbers and selected_new in numbers and selected_old != selected_new:
+            old, new = sorted((numbers[selected_old], numbers[selected_new]))
+            return redirect(
+                "public:version_diff",
+                district=plan.district.slug,
+                period=plan.period_label,
+                old=old,
+                new=new,
+            )
+        compare_error = "Vælg to forskellige versioner at sammenligne."
+    for version in items:
+        titles = {s["id"]: s["title"] for s in version.snapshot["sections"]}
+        areas = {a["id"]: a["title"] for a in version.snapshot["focus_areas"]}
+        version.changed_titles = [titles[pk] for pk in version.changed_sections if pk in titles]
+        version.changed_titles += [areas[pk] for pk in version.changed_focus_areas if pk in areas]
+        version.pdf_url = pdf_url(
+            "pdf:version",
+            district=plan.district.slug,
+            period=plan.period_label,
+            number=version.number,
+        )
+    return render(
+        request,
+        "plans/version_list.html",
+        {
+            "plan": plan,
+            "versions": items,
+            "compare_error": compare_error,
+            "selected_old": selected_old,
+            "selected_new": selected_new,
+        },
+    )
+
+
+@require_safe
+def version_diff(request, district, period, old, new):
+    """What changed between two published versions. Everyone."""
+    plan = published_plan(district, period)
+    if old == new:
+        raise Http404
+    if old > new:
+        return redirect(
+            "public:version_diff", district=district, period=plan.period_label, old=new, new=old
+        )
+    found = {v.number: v for v in plan.versions.filter(number__in=[old, new])}
+    if len(found) != 2:
+        raise Http404("Versionen findes ikke")
+    older, newer = found[old], found[new]
+    check = validator(request, f"{CACHE_PREFIX}:diff:{older.pk}:{newer.pk}", newer.created_at)
+    if response := check.not_modified(request):
+        return response
+    response = render(
+        request,
+        "plans/version_diff.html",
+        {"plan": plan, "old": older, "new": newer, "diff": diff_versions(older, newer)},
+    )
+    return check.finish(request, response)
+
+
+# --- Open data --------------------------------------------------------------------------------
+
+JSON_DOCUMENTATION = {
+    "beskrivelse": (
+        "En offentliggjort version af en samarbejdsplan mellem politi og kommuner "
+        "(retsplejelovens § 113). Versionen ændres aldrig; en revision udgives som en ny version."
+    ),
+    "licens": "Fri brug med kildeangivelse.",
+    "felter": {
+        "version.nummer": "Versionens nummer; 1 er den første offentliggørelse.",
+        "version.offentliggjort": "Dato for offentliggørelsen (ÅÅÅÅ-MM-DD).",
+        "version.revisionsnote": "Hvad der blev ændret ved revisionen.",
+        "version.reviderede_afsnit": "Id'er på afsnit, der blev ændret i denne version.",
+        "version.reviderede_indsatsomraader": "Id'er på indsatsområder ændret i denne version.",
+        "version.adresse": "Versionens side på portalen.",
+        "indhold.schema": "Skemaets versionsnummer.",
+        "indhold.district": "Politikredsen: id, name (navn), slug (kort navn i adresser).",
+        "indhold.plan": (
+            "Forsiden: title, period_start, period_end, period_label, foreword (forord, HTML), "
+            "shared_goals (fælles mål, HTML), signatory_name og signatory_title (underskriver), "
+            "approval_meeting_date (godkendt på kredsrådsmøde), effective_date (gælder fra)."
+        ),
+        "indhold.sections": "Planens afsnit i rækkefølge: id, title, body (HTML), order.",
+        "indhold.focus_areas": (
+            "Indsatsområder: id, title, scope (district = kredsfælles, local = lokalt valgt), "
+            "council (lokalrådet, der har valgt området), priority_group, rank, background "
+            "(HTML), ambition, order og activities."
+        ),
+        "indhold.focus_areas[].activities": (
+            "Aktiviteter: id, text, responsible (district_council, secretariat, forum, "
+            "all_local, named_local), responsible_display, forum, councils (udvalgte "
+            "lokalråd), timing (tidsramme), order."
+        ),
+        "indhold.annual_cycle": (
+            "Årshjulet: id, kind (meeting, theme, deadline, report), kind_display, title, "
+            "description, month (1-12) eller quarter (1-4), council, order."
+        ),
+        "indhold.forums": (
+            "Forumoversigten (bilag 1): id, name, slug, kind, kind_display, municipalities "
+            "(tom = hele kredsen), topic (emne), legal_basis (lovgrundlag), purpose (formål), "
+            "action_plans (handleplaner), interfaces og interfaces_text (snitflader), "
+            "participants (deltagere), meetings_min og meetings (antal møder om året)."
+        ),
+    },
+    "udeladt": (
+        "Interne noter, kontaktoplysninger og statusindberetninger er ikke med. Status på "
+        "aktiviteterne ses på planens side."
+    ),
+}
+
+
+@require_safe
+def version_json(request, district, period, number):
+    """A published version as open data (JSON), with its fields documented inside. Everyone."""
+    plan = published_plan(district, period)
+    version = get_object_or_404(plan.versions, number=number)
+    check = validator(request, f"{CACHE_PREFIX}:json:{version.pk}", version.created_at)
+    if response := check.not_modified(request):
+        return response
+    address = reverse(
+        "public:plan_version",
+        kwargs={"district": district, "period": plan.period_label, "number": number},
+    )
+    data = {
+        "dokumentation": JSON_DOCUMENTATION,
+        "version": {
+            "nummer": version.number,
+            "offentliggjort": version.published_on.isoformat(),
+            "revisionsnote": version.revision_note,
+            "reviderede_afsnit": version.changed_sections,
+            "reviderede_indsatsomraader": version.changed_focus_areas,
+            "adresse": request.build_absolute_uri(address),
+        },
+        "indhold": version.snapshot,
+    }
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Content-Disposition"] = (
+        f'inline; filename="samarbejdsplan-{district}-{plan.period_label}-v{number}.json"'
+    )
+    return check.finish(request, response)
+
+
+# --- District, lokalråd, forums, annual cycle -------------------------------------------------
+
+
+def forum_overview(district: PoliceDistrict, version: PlanVersion | None) -> list[dict]:
+    """The forum overview of the current version, or the live forums if none is published."""
+    if version is not None:
+        return version.snapshot["forums"]
+    forums = (
+        Forum.objects.active()
+        .for_district(district)
+        .prefetch_related("municipalities", "interface_forums", "interface_councils")
+        .order_by("order", "name")
+    )
+    return [forum_row(forum) for forum in forums]
+
+
+@require_safe
+def district(request, district):
+    """A district: kredsråd, municipalities, lokalråd, forums and the plan archive. Everyone."""
+    district = get_object_or_404(PoliceDistrict, slug=district)
+    version = current_version(district)
+    members = (
+        Membership.objects.filter(council__district=district, council__kind=Council.Kind.DISTRICT)
+        .select_related("person")
+        .only("role", "title", "organisation", "order", "person__name", "person__title")
+        .order_by("order", "person__name")
+    )
+    councils = (
+        Council.objects.active()
+        .local()
+        .for_district(district)
+        .prefetch_related("municipalities")
+        .order_by("name")
+    )
+    archive = (
+        Plan.objects.published()
+        .for_district(district)
+        .annotate(version_count=Count("versions"), last_published=Max("versions__published_on"))
+        .filter(version_count__gt=0)
+        .order_by("-period_start")
+    )
+    return render(
+        request,
+        "plans/district_detail.html",
+        {
+            "district": district,
+            "version": version,
+            "members": members,
+            "municipalities": district.municipalities.order_by("name"),
+            "councils": councils,
+            "forums": forum_overview(district, version),
+            "archive": archive,
+        },
+    )
+
+
+@require_safe
+def council(request, district, council):
+    """A lokalråd: its local focus areas and the activities it holds, with status. Everyone."""
+    council = get_object_or_404(
+        Council.objects.exclude(kind=Council.Kind.DISTRICT).select_related("district", "parent"),
+        district__slug=district,
+        slug=council,
+    )
+    version = current_version(council.district)
+    local_areas, shared_areas = [], []
+    if version is not None:
+        held = {
+            a.activity_id: a
+            for a in Assignment.objects.filter(
+                council=council, activity__focus_area__plan_id=version.plan_id
+            )
+            .select_related("latest_update")
+            .defer("latest_update__internal_note")
+        }
+        for area in version.snapshot["focus_areas"]:
+            own = area["council"] is not None and area["council"]["id"] == council.pk
+            rows = [
+                {**a, "assignment": held.get(a["id"])}
+                for a in area["activities"]
+                if own or a["id"] in held
+            ]
+            if own:
+                local_areas.append({**area, "rows": rows})
+            elif rows:
+                shared_areas.append({**area, "rows": rows})
+    return render(
+        request,
+        "plans/council_detail.html",
+        {
+            "council": council,
+            "district": council.district,
+            "version": version,
+            "municipalities": council.municipalities.order_by("name"),
+            "children": council.children.active().order_by("name"),
+            "local_areas": local_areas,
+            "shared_areas": shared_areas,
+        },
+    )
+
+
+@require_safe
+def forums(request, district):
+    """The district's forum overview (the plan's appendix 1). Everyone."""
+    district = get_object_or_404(PoliceDistrict, slug=district)
+    version = current_version(district)
+    return render(
+        request,
+        "plans/forum_overview.html",
+        {"district": district, "version": version, "forums": forum_overview(district, version)},
+    )
+
+
+@require_safe
+def annual_cycle(request, district):
+    """The current plan's annual cycle as a table and a drawn wheel. Everyone."""
+    district = get_object_or_404(PoliceDistrict, slug=district)
+    version = current_version(district)
+    entries = cycle_entries(version.snapshot["annual_cycle"]) if version else []
+    wheel = None
+    if entries:
+        wheel = cycle_wheel(
+            entries, title=f"Årshjul {version.plan.period_label} for {district.name}"
+        )
+    return render(
+        request,
+        "plans/annual_cycle.html",
+        {"district": district, "version": version, "entries": entries, "wheel": wheel},
+    )
+
+
+# --- Search -----------------------------------------------------------------------------------
+
+
+@require_safe
+def search(request):
+    """Full-text search over the latest version of every published plan. Everyone."""
+    query = request.GET.get("q", "").strip()[:200]
+    results = search_plans(query) if query else []
+    return render(request, "plans/search.html", {"query": query, "results": results})

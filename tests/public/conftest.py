@@ -1,0 +1,158 @@
+"""Fixtures for the public site: a published plan with everything a citizen can see, and
+helpers to publish, revise and report status the way the secretariat and lokalråd do."""
+
+import datetime
+import re
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from councils.models import Membership, Person
+from forums.models import Forum
+from plans.models import (
+    Activity,
+    AnnualCycleEntry,
+    Assignment,
+    FocusArea,
+    Plan,
+    PlanSection,
+    StatusUpdate,
+)
+from plans.publishing import approve_plan, publish_plan
+from plans.services import sync_assignments
+from portal.roles import make_secretariat_staff
+
+INTERNAL_NOTE = "Intern note: borgmesteren er utilfreds"
+CONTACT_EMAIL = "kontakt.person@politi.dk"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def secretary(make_user, district):
+    user = make_user("sekretariat", staff=True)
+    make_secretariat_staff(user=user, district=district)
+    return user
+
+
+@pytest.fixture
+def publish(secretary, today):
+    """Publish a draft (approving it first) or revise a published plan."""
+
+    def publish(plan, *, note="", sections=(), focus_areas=()):
+        if plan.status == Plan.Status.DRAFT:
+            approve_plan(plan=plan, meeting_date=today, user=secretary)
+        version = publish_plan(
+            plan=plan,
+            effective_date=today,
+            user=secretary,
+            revision_note=note or ("Revideret" if plan.status == Plan.Status.PUBLISHED else ""),
+            changed_sections=sections,
+            changed_focus_areas=focus_areas,
+        )
+        plan.refresh_from_db()
+        return version
+
+    return publish
+
+
+@pytest.fixture
+def report():
+    """Append a status update the way `report_status` does: the assignment follows the latest."""
+
+    def report(assignment, status, text, *, note="", date=None):
+        update = StatusUpdate.objects.create(
+            assignment=assignment,
+            status=status,
+            public_text=text,
+            internal_note=note,
+            date=date or datetime.date.today(),
+        )
+        Assignment.objects.filter(pk=assignment.pk).update(
+            status=status, status_date=update.date, latest_update=update
+        )
+        return update
+
+    return report
+
+
+@pytest.fixture
+def content(district, make_plan, esbjerg):
+    """A draft with sections, a district-wide and a local focus area, forums and an annual cycle,
+    plus a kredsråd member with contact data that must never be shown."""
+    plan = make_plan(district, start=2023, end=2026, activities=3)
+    plan.shared_goals = "<ul><li>Færre indbrud</li></ul>"
+    plan.signatory_name = "Anne Politidirektør"
+    plan.save()
+    PlanSection.objects.create(
+        plan=plan, title="Organisering", body="<p>Tre niveauer.</p><h4>Kredsråd</h4>", order=1
+    )
+    PlanSection.objects.create(plan=plan, title="Årshjul", body="<p>Fire møder.</p>", order=2)
+    FocusArea.objects.filter(plan=plan).update(
+        background="<p>Indbruddene i kredsen er faldet.</p>", ambition="Vi vil skabe tryghed."
+    )
+    local = FocusArea.objects.create(
+        plan=plan,
+        title="Unge i nattelivet",
+        scope=FocusArea.Scope.LOCAL,
+        council=esbjerg,
+        order=2,
+    )
+    activity = Activity.objects.create(
+        focus_area=local,
+        text="Natteravne i weekenden",
+        responsible=Activity.Responsible.NAMED_LOCAL,
+        order=1,
+    )
+    activity.responsible_councils.set([esbjerg])
+    sync_assignments(activity=activity)
+    Forum.objects.create(
+        district=district,
+        name="SSP Esbjerg",
+        slug="ssp-esbjerg",
+        kind=Forum.Kind.SSP,
+        topic="Forebyggelse blandt unge",
+        legal_basis="Retsplejelovens § 115",
+        participants="Skole, socialforvaltning og politi",
+        meetings_text="mindst 4",
+    )
+    AnnualCycleEntry.objects.create(plan=plan, title="Borgmestermøde", quarter=1, order=1)
+    AnnualCycleEntry.objects.create(
+        plan=plan, title="Temadag", kind=AnnualCycleEntry.Kind.THEME, month=8, order=2
+    )
+    AnnualCycleEntry.objects.create(
+        plan=plan, title="Statusrapport", kind=AnnualCycleEntry.Kind.REPORT, month=12, order=3
+    )
+    kredsraad = district.district_council
+    person = Person.objects.create(
+        name="Bo Borgmester", title="borgmester", email=CONTACT_EMAIL, organisation="Esbjerg"
+    )
+    Membership.objects.create(
+        person=person,
+        council=kredsraad,
+        role=Membership.Role.VICE_CHAIR,
+        organisation="Esbjerg Kommune",
+    )
+    return plan
+
+
+@pytest.fixture
+def published(content, publish):
+    publish(content)
+    return content
+
+
+def plan_url(plan, name="public:plan", **kwargs):
+    return reverse(
+        name, kwargs={"district": plan.district.slug, "period": plan.period_label, **kwargs}
+    )
+
+
+def h1_count(html: str) -> int:
+    return len(re.findall(r"<h1[\s>]", html))
