@@ -174,7 +174,8 @@ def status_chart(counts, total: int, subject: str) -> dict:
     largest = max((c.count for c in counts), default=0)
     bars = []
     for index, count in enumerate(counts):
-        width = round(CHART_BAR_AREA * count.count / largest, 1) if largest else 0
+        # Whole units: Django would print a float with a Danish decimal comma, invalid in SVG.
+        width = round(CHART_BAR_AREA * count.count / largest) if largest else 0
         y = index * CHART_ROW + 4
         bars.append(
             {
@@ -204,9 +205,13 @@ def status_report_context(report: StatusReport) -> dict:
         activities: dict[int, dict] = {}
         for line in area.lines:
             activity = activities.setdefault(
-                line.activity_id, {"text": line.activity_text, "lines": []}
+                line.activity_id, {"text": line.activity_text, "reports": [], "not_reported": []}
             )
-            activity["lines"].append({"line": line, "date": danish_date(line.date)})
+            if line.date is None:
+                # Never reported: named together in one line rather than one empty entry each.
+                activity["not_reported"].append(line.council_name)
+            else:
+                activity["reports"].append({"line": line, "date": danish_date(line.date)})
         areas.append(
             {
                 "area": area,

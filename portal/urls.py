@@ -21,6 +21,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("mit-lokalraad/", include("plans.member_urls")),
     path("sekretariat/statusrunder/", include("plans.round_urls")),
+    path("", include("plans.pdf_urls")),
 ]
 
 if settings.DEBUG:

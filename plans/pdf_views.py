@@ -1,0 +1,158 @@
+"""PDF downloads: the published plan (public, served from storage, never rendered in the
+request) and the status report of a reporting round (the district's secretariat only)."""
+
+import hashlib
+import re
+
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.tasks import TaskResultStatus
+from django.urls import NoReverseMatch, reverse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.views.decorators.http import require_safe
+
+from portal.text import danish_slugify
+
+from .models import Plan, PlanVersion, ReportingRound
+from .pdf import render_status_report_pdf
+from .reporting import build_status_report
+from .tasks import pdf_filename, render_version_pdf
+
+PERIOD = re.compile(r"^(?P<start>\d{4})(?:-(?P<end>\d{4}))?$")
+
+# A version's file never changes once stored; the latest-version address changes on revision.
+VERSION_MAX_AGE = 365 * 24 * 3600
+LATEST_MAX_AGE = 10 * 60
+# How long a queued render suppresses queueing it again, and what the waiting page suggests.
+QUEUED_FOR = 10 * 60
+RETRY_AFTER = 30
+
+
+def published_plan(district: str, period: str) -> Plan:
+    """The published (or superseded) plan of a district for a period label like 2017-2018."""
+    match = PERIOD.match(period)
+    if not match:
+        raise Http404
+    start = int(match["start"])
+    end = int(match["end"] or start)
+    return get_object_or_404(
+        Plan.objects.published().select_related("district"),
+        district__slug=district,
+        period_start=start,
+        period_end=end,
+    )
+
+
+@require_safe
+def plan_pdf(request, district, period):
+    """Anyone: the PDF of the latest published version of a plan."""
+    plan = published_plan(district, period)
+    version = plan.versions.order_by("-number").first()
+    if version is None:
+        raise Http404
+    return serve_version_pdf(request, version, max_age=LATEST_MAX_AGE)
+
+
+@require_safe
+def version_pdf(request, district, period, number):
+    """Anyone: the PDF of one published version of a plan."""
+    plan = published_plan(district, period)
+    version = get_object_or_404(PlanVersion.objects.filter(plan=plan), number=number)
+    return serve_version_pdf(request, version, max_age=VERSION_MAX_AGE, immutable=True)
+
+
+def serve_version_pdf(request, version, *, max_age, immutable=False):
+    """Serve the stored file; when it is missing, queue the render and say it is on its way."""
+    if not _stored(version):
+        result = _queue_render(version)
+        if result is not None and result.status == TaskResultStatus.SUCCESSFUL:
+            # A backend that runs tasks at once (the immediate backend in development).
+            version.refresh_from_db(fields=["pdf"])
+        if not _stored(version):
+            return _pending(request, version)
+    digest = hashlib.sha256(version.pdf.name.encode()).hexdigest()[:20]
+    etag = f'"v{version.number}-{digest}"'
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        not_modified["ETag"] = etag
+        _cache_publicly(not_modified, max_age, immutable)
+        return not_modified
+    response = FileResponse(
+        version.pdf.open("rb"),
+        as_attachment=True,
+        filename=pdf_filename(version),
+        content_type="application/pdf",
+    )
+    response["ETag"] = etag
+    _cache_publicly(response, max_age, immutable)
+    return response
+
+
+def _stored(version) -> bool:
+    return bool(version.pdf.name) and version.pdf.storage.exists(version.pdf.name)
+
+
+def _queue_render(version):
+    """Queue the render unless it was queued a moment ago (many readers, one render)."""
+    if not cache.add(f"plans:pdf-queued:{version.pk}", True, timeout=QUEUED_FOR):
+        return None
+    return render_version_pdf.enqueue(version_id=version.pk)
+
+
+def _pending(request, version):
+    snapshot = version.snapshot
+    response = render(
+        request,
+        "plans/pdf/pending.html",
+        {
+            "version": version,
+            "district": snapshot["district"],
+            "plan": snapshot["plan"],
+            "plan_url": _plan_url(snapshot),
+        },
+        status=503,
+    )
+    response["Retry-After"] = str(RETRY_AFTER)
+    patch_cache_control(response, no_store=True)
+    return response
+
+
+def _plan_url(snapshot) -> str:
+    try:
+        return reverse(
+            "public:plan",
+            kwargs={
+                "district": snapshot["district"]["slug"],
+                "period": snapshot["plan"]["period_label"],
+            },
+        )
+    except NoReverseMatch:  # the public site is not mounted (e.g. an admin-only deployment)
+        return ""
+
+
+def _cache_publicly(response, max_age, immutable):
+    patch_cache_control(response, public=True, max_age=max_age)
+    if immutable:
+        patch_cache_control(response, immutable=True)
+
+
+@login_required
+@require_safe
+def status_report_pdf(request, round_id):
+    """The district's secretariat staff and superusers: the status report of a round as PDF."""
+    rounds = ReportingRound.objects.select_related("district", "plan")
+    user = request.user
+    if not user.is_superuser:
+        if not user.is_staff:
+            raise Http404
+        rounds = rounds.filter(district__secretariat_staff__user=user)
+    reporting_round = get_object_or_404(rounds, pk=round_id)
+    content = render_status_report_pdf(build_status_report(reporting_round))
+    name = danish_slugify(reporting_round.name) or reporting_round.pk
+    filename = f"statusrapport-{reporting_round.district.slug}-{name}.pdf"
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    patch_cache_control(response, private=True, no_store=True)
+    return response
