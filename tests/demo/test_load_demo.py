@@ -1,0 +1,329 @@
+"""The demo loader: a complete Syd- og Sønderjylland plan with its story, loaded idempotently."""
+
+import datetime
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+
+from councils.models import Membership, Person
+from forums.models import Forum
+from plans.models import (
+    Activity,
+    AnnualCycleEntry,
+    Assignment,
+    FocusArea,
+    Plan,
+    ReportingRound,
+    StatusUpdate,
+)
+from portal.demo import DEMO_LOGINS, PlanState, load_demo
+
+
+def _row_counts():
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models(include_auto_created=True)
+    }
+
+
+def test_second_run_adds_no_rows_to_any_model(demo):
+    before = _row_counts()
+
+    result = load_demo()
+
+    assert result.plan_state == PlanState.EXISTS
+    assert _row_counts() == before
+
+
+def test_second_run_keeps_password_hashes_and_edits(demo):
+    users = get_user_model().objects.filter(username__in=[lg.username for lg in DEMO_LOGINS])
+    hashes = dict(users.values_list("username", "password"))
+    plan = demo.plan
+    plan.foreword = "<p>Sekretariatets egen tekst.</p>"
+    plan.save()
+
+    load_demo()
+
+    plan.refresh_from_db()
+    assert plan.foreword == "<p>Sekretariatets egen tekst.</p>"
+    assert dict(users.values_list("username", "password")) == hashes
+
+
+def test_plan_has_the_six_district_focus_areas_in_order(demo):
+    titles = list(
+        demo.plan.focus_areas.filter(scope=FocusArea.Scope.DISTRICT)
+        .order_by("order")
+        .values_list("title", flat=True)
+    )
+
+    assert titles == [
+        "Overgreb mod børn",
+        "Sikker trafik",
+        "Indsats mod indbrud og hæleri",
+        "Cybercrime / digitale krænkelser",
+        "Vold",
+        "Et trygt nærmiljø",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "activities"),
+    [
+        ("Overgreb mod børn", 5),
+        ("Sikker trafik", 3),
+        ("Indsats mod indbrud og hæleri", 4),
+        ("Cybercrime / digitale krænkelser", 5),
+        ("Vold", 3),
+        ("Et trygt nærmiljø", 3),
+    ],
+)
+def test_each_focus_area_has_background_ambition_and_its_activities(demo, title, activities):
+    area = demo.plan.focus_areas.get(title=title)
+
+    assert "<h3>" in area.background
+    assert area.ambition.startswith("Vi vil") and "ved at" in area.ambition
+    assert area.activities.count() == activities
+    assert all(activity.timing for activity in area.activities.all())
+
+
+def test_all_lokalraad_activities_fall_to_each_of_the_eight_lokalraad(demo):
+    activities = Activity.objects.filter(
+        focus_area__plan=demo.plan, responsible=Activity.Responsible.ALL_LOCAL
+    )
+
+    assert activities.count() == 16
+    for activity in activities:
+        assert activity.assignments.count() == 8
+
+
+def test_theme_meeting_is_held_by_the_koordinationsgruppe(demo):
+    activity = Activity.objects.get(focus_area__plan=demo.plan, timing="maj 2017")
+
+    assert activity.responsible == Activity.Responsible.FORUM
+    assert activity.forum.slug == "koordinationsgruppen"
+    assert list(activity.assignments.values_list("council__kind", flat=True)) == ["district"]
+
+
+def test_esbjerg_has_a_local_focus_area_with_its_own_activity(demo, esbjerg):
+    area = demo.plan.focus_areas.get(scope=FocusArea.Scope.LOCAL)
+    activity = area.activities.get()
+
+    assert area.council == esbjerg
+    assert activity.responsible == Activity.Responsible.NAMED_LOCAL
+    assert list(activity.assignments.values_list("council", flat=True)) == [esbjerg.pk]
+
+
+def test_plan_front_matter_is_filled_and_signed_by_the_police_director(demo):
+    plan = demo.plan
+
+    assert (plan.title, plan.period_label) == ("Samarbejdsplan", "2017-2018")
+    assert (plan.signatory_name, plan.signatory_title) == ("Jørgen Meyer", "politidirektør")
+    assert "31 pct." in plan.foreword
+    assert plan.shared_goals.count("<li>") >= 6
+    assert plan.sections.count() >= 3
+
+
+def test_annual_cycle_has_the_kredsraad_year(demo):
+    entries = {
+        (e.kind, e.month, e.quarter) for e in AnnualCycleEntry.objects.filter(plan=demo.plan)
+    }
+
+    assert {
+        ("meeting", None, 1),  # mayor meetings
+        ("theme", None, 2),  # theme meeting
+        ("report", 6, None),  # status report in June
+        ("theme", 8, None),  # theme day in August
+        ("meeting", None, 4),  # ordinary kredsråd meeting
+        ("report", 12, None),  # status report in December
+    } <= entries
+
+
+BILAG_1 = [
+    "Kredsrådet",
+    "Lokalråd for kommuner og politi",
+    "Lokalråd+",
+    "SSP og SSP+",
+    "PSP-sekretariatet",
+    "Banderåd",
+    "SSP Syd- og Sønderjylland",
+    "KSP-samarbejde",
+    "Ungesamråd",
+    "Samråd vedr. overgreb mod børn",
+]
+
+
+def test_forum_overview_has_every_forum_of_bilag_1_in_order(demo):
+    names = list(
+        Forum.objects.filter(district=demo.district)
+        .order_by("order")
+        .values_list("name", flat=True)
+    )
+
+    assert names[: len(BILAG_1)] == BILAG_1
+    assert "Koordinationsgruppen vedr. overgreb mod børn" in names
+
+
+def test_every_forum_has_every_overview_field_filled(demo):
+    forums = Forum.objects.filter(district=demo.district)
+    text_fields = [
+        "topic",
+        "legal_basis",
+        "purpose",
+        "action_plans",
+        "interfaces_text",
+        "participants",
+        "meetings_text",
+    ]
+
+    assert forums.count() == 11
+    for forum in forums:
+        empty = [name for name in text_fields if not getattr(forum, name).strip()]
+        assert not empty, (forum.name, empty)
+        assert forum.meetings_min is not None, forum.name
+        assert forum.interface_forums.exists() or forum.interface_councils.exists(), forum.name
+
+
+def test_banderaad_covers_esbjerg_and_vejen(demo):
+    forum = Forum.objects.get(district=demo.district, slug="banderaad")
+
+    assert sorted(forum.municipalities.values_list("name", flat=True)) == ["Esbjerg", "Vejen"]
+    assert (forum.meetings_min, forum.meetings_text) == (0, "Efter behov")
+
+
+def test_kredsraad_has_director_as_chair_mayors_and_secretary(demo):
+    memberships = Membership.objects.filter(
+        council__district=demo.district, council__kind="district"
+    )
+
+    chair = memberships.get(role=Membership.Role.CHAIR)
+    assert (chair.person.name, chair.title) == ("Jørgen Meyer", "politidirektør")
+    vice_chair = memberships.get(role=Membership.Role.VICE_CHAIR)
+    assert (vice_chair.title, vice_chair.organisation) == ("borgmester", "Sønderborg Kommune")
+    assert memberships.filter(title="borgmester").count() == 8
+    assert memberships.get(role=Membership.Role.SECRETARY).title == "sekretariatschef"
+
+
+@pytest.mark.parametrize("slug", ["esbjerg", "toender"])
+def test_lokalraad_has_chair_secretary_and_members(demo, slug):
+    memberships = Membership.objects.filter(council__district=demo.district, council__slug=slug)
+    roles = list(memberships.values_list("role", flat=True))
+
+    assert roles.count("chair") == 1 and roles.count("secretary") == 1
+    assert roles.count("member") >= 3
+    assert all(m.title and m.organisation for m in memberships)
+
+
+def test_people_have_only_example_dk_addresses(demo):
+    emails = [*Person.objects.exclude(email="").values_list("email", flat=True)]
+    emails += get_user_model().objects.values_list("email", flat=True)
+
+    assert emails
+    assert all(email.endswith("@example.dk") for email in emails)
+
+
+def test_plan_is_published_as_version_1_and_revised_as_version_2(demo):
+    plan = demo.plan
+    first, second = plan.versions.order_by("number")
+
+    assert plan.status == Plan.Status.PUBLISHED
+    assert plan.approval_meeting_date == datetime.date(2016, 12, 8)
+    assert first.published_on == datetime.date(2017, 1, 2)
+    assert (first.revision_note, first.changed_sections, first.changed_focus_areas) == ("", [], [])
+    assert second.published_on == datetime.date(2017, 7, 3)
+    assert second.revision_note
+    assert second.changed_sections == [plan.sections.get(title="Kredsrådets årshjul").pk]
+    assert second.changed_focus_areas == [plan.focus_areas.get(title="Overgreb mod børn").pk]
+
+
+def test_revision_changed_the_focus_area_between_the_versions(demo):
+    first, second = demo.plan.versions.order_by("number")
+
+    def background(version):
+        area = next(a for a in version.snapshot["focus_areas"] if a["title"] == "Overgreb mod børn")
+        return area["background"]
+
+    assert "Temamødet i maj 2017" not in background(first)
+    assert "Temamødet i maj 2017" in background(second)
+
+
+def _rich_texts(plan):
+    yield plan.foreword
+    yield plan.shared_goals
+    yield from plan.sections.values_list("body", flat=True)
+    yield from plan.focus_areas.values_list("background", flat=True)
+
+
+def test_rich_text_is_stored_as_written_within_the_editor_allowlist(demo):
+    from portal.demo import content
+
+    sanitize = FocusArea._meta.get_field("background").sanitize
+    written = [content.PLAN["foreword"], content.PLAN["shared_goals"]]
+    written += [section["body"] for section in content.SECTIONS]
+    written += [area["background"] for area in [*content.FOCUS_AREAS, content.LOCAL_FOCUS_AREA]]
+
+    assert all(sanitize(html) == html for html in written)
+    stored = list(_rich_texts(demo.plan))
+    assert content.PLAN["foreword"] in stored
+    assert all("<script" not in html and "on" + "click" not in html for html in stored)
+
+
+def test_june_round_is_closed_with_every_lokalraad_but_fanoe_reported(demo):
+    june = ReportingRound.objects.get(name="Status juni 2017")
+    reported = set(
+        june.updates.filter(assignment__council__kind="local").values_list(
+            "assignment__council__slug", flat=True
+        )
+    )
+
+    assert june.closed_at is not None
+    assert reported == {
+        "aabenraa",
+        "esbjerg",
+        "haderslev",
+        "soenderborg",
+        "toender",
+        "varde",
+        "vejen",
+    }
+
+
+def test_december_round_is_open_with_some_lokalraad_reported_and_others_not(demo):
+    december = ReportingRound.objects.get(name="Status december 2017")
+    local_updates = december.updates.filter(assignment__council__kind="local")
+    reported = set(local_updates.values_list("assignment__council__slug", flat=True))
+
+    assert december.is_open
+    assert reported == {"esbjerg", "haderslev", "soenderborg", "varde"}
+    haderslev_held = Assignment.objects.filter(
+        council__slug="haderslev", council__district=demo.district
+    )
+    assert (
+        0
+        < local_updates.filter(assignment__council__slug="haderslev").count()
+        < haderslev_held.count()
+    )
+
+
+def test_status_history_is_varied_with_some_internal_notes(demo):
+    updates = StatusUpdate.objects.filter(assignment__activity__focus_area__plan=demo.plan)
+
+    assert set(updates.values_list("status", flat=True)) == {
+        "not_started",
+        "in_progress",
+        "done",
+        "postponed",
+        "cancelled",
+    }
+    assert updates.exclude(internal_note="").exists()
+    assert updates.filter(internal_note="").exists()
+    assert updates.filter(author__username="esbjerg-sekretaer").exists()
+
+
+def test_each_assignment_shows_its_latest_update(demo):
+    for assignment in Assignment.objects.filter(council__district=demo.district).exclude(
+        latest_update=None
+    ):
+        latest = assignment.updates.order_by("-date", "-created_at", "-pk").first()
+        assert assignment.latest_update == latest
+        assert (assignment.status, assignment.status_date) == (latest.status, latest.date)
