@@ -1,0 +1,73 @@
+"""Two gunicorn processes on one PostgreSQL database and one Redis cache: what one instance
+writes, the other shows at once (sessions, status updates, lockouts, cached pages).
+
+Runs wherever PostgreSQL and Redis answer (TWO_INSTANCES_DATABASE_URL / DATABASE_URL,
+TWO_INSTANCES_REDIS_URL / REDIS_URL, else the local defaults). Without them it skips with the
+reason, except in CI (CI=true), where it fails.
+"""
+
+import datetime
+import os
+
+import pytest
+
+from .dataset import PASSWORD
+from .instances import TwoInstances, Visitor, unreachable
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+@pytest.fixture(scope="module")
+def instances(tmp_path_factory):
+    reason = unreachable()
+    if reason:
+        if IN_CI:
+            pytest.fail(f"{reason}; CI skal køre testen med to instanser.")
+        pytest.skip(f"{reason}: testen med to instanser springes over.")
+    harness = TwoInstances(tmp_path_factory.mktemp("two-instances"))
+    try:
+        yield harness.start()
+    finally:
+        harness.stop()
+
+
+def test_instances_are_two_processes(instances):
+    assert instances.a != instances.b
+    assert Visitor().get(instances.a, "/").status == 200
+    assert Visitor().get(instances.b, "/").status == 200
+
+
+def test_signed_in_through_one_instance_is_signed_in_on_the_other(instances):
+    visitor = Visitor()
+    assert visitor.sign_in(instances.a, "a-medlem", PASSWORD).status == 302
+    response = visitor.get(instances.b, "/mit-lokalraad/")
+    assert response.status in (200, 302)
+    assert "/konto/log-ind/" not in response.location
+
+
+def test_status_reported_through_one_instance_shows_on_the_other(instances):
+    visitor = Visitor()
+    visitor.sign_in(instances.a, "a-medlem", PASSWORD)
+    path = f"/mit-lokalraad/opgaver/{instances.seed['assignment']}/"
+    text = "Borgermødet i Esbjerg er holdt med 60 deltagere"
+    assert text not in visitor.get(instances.b, path).text
+    response = visitor.post(
+        instances.a,
+        path,
+        {
+            "status": "done",
+            "public_text": text,
+            "internal_note": "",
+            "date": datetime.date.today().isoformat(),
+        },
+    )
+    assert response.status == 302, response.text[-2000:]
+    assert text in visitor.get(instances.b, path).text
+
+
+def test_wrong_passwords_on_both_instances_add_up_to_a_lockout(instances):
+    visitor = Visitor()
+    for base in (instances.a, instances.a, instances.b, instances.b):
+        assert visitor.sign_in(base, "b-medlem", "forkert-kode-123").status == 200
+    assert visitor.sign_in(instances.b, "b-medlem", "forkert-kode-123").status == 429
+    assert visitor.sign_in(instances.a, "b-medlem", PASSWORD).status == 429
