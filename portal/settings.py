@@ -122,7 +122,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "portal",
+            # Several sites (or test runs) can share one Redis with different prefixes.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
         }
     }
 else:

@@ -37,7 +37,8 @@ data = build_dataset()
 print(json.dumps({
     "assignment": data.a.assignment.pk,
     "council": data.a.council.pk,
-    "activity_text": data.a.activity.text,
+    "activity": data.a.activity.pk,
+    "plan_path": data.a.plan.get_absolute_url(),
 }))
 """
 

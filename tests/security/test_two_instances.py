@@ -10,9 +10,10 @@ import datetime
 import os
 
 import pytest
+import redis
 
 from .dataset import PASSWORD
-from .instances import TwoInstances, Visitor, unreachable
+from .instances import TwoInstances, Visitor, redis_url, unreachable
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -71,3 +72,40 @@ def test_wrong_passwords_on_both_instances_add_up_to_a_lockout(instances):
         assert visitor.sign_in(base, "b-medlem", "forkert-kode-123").status == 200
     assert visitor.sign_in(instances.b, "b-medlem", "forkert-kode-123").status == 429
     assert visitor.sign_in(instances.a, "b-medlem", PASSWORD).status == 429
+
+
+def status_line(page: str, activity_id: int) -> str:
+    start = page.index(f'id="status-{activity_id}">')
+    return page[start : page.index("</p>", start)]
+
+
+def plan_fragments(instances) -> list[bytes]:
+    client = redis.Redis.from_url(redis_url())
+    return sorted(client.scan_iter(match=f"{instances.cache_prefix}:*:plan:*"))
+
+
+def test_cached_plan_page_is_shared_and_renewed_on_both_instances(instances):
+    citizen, member = Visitor(), Visitor()
+    path, activity = instances.seed["plan_path"], instances.seed["activity"]
+    before = status_line(citizen.get(instances.b, path).text, activity)
+    cached = plan_fragments(instances)
+    assert len(cached) == 1
+    assert status_line(citizen.get(instances.a, path).text, activity) == before
+    assert plan_fragments(instances) == cached  # A served the fragment B rendered
+
+    member.sign_in(instances.a, "a-medlem", PASSWORD)
+    response = member.post(
+        instances.a,
+        f"/mit-lokalraad/opgaver/{instances.seed['assignment']}/",
+        {
+            "status": "cancelled",
+            "public_text": "Aflyst: lokalet brændte",
+            "date": datetime.date.today().isoformat(),
+        },
+    )
+    assert response.status == 302
+    after_b = status_line(citizen.get(instances.b, path).text, activity)
+    after_a = status_line(citizen.get(instances.a, path).text, activity)
+    assert after_b != before
+    assert after_a == after_b
+    assert "Gennemført i 0 af" in after_b
