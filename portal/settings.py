@@ -160,7 +160,8 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 REQUIRE_STAFF_OTP = env_bool("REQUIRE_STAFF_OTP", not DEBUG)
 OTP_TOTP_ISSUER = "Samarbejdsportalen"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "/"
+# Members land on "Mit lokalråd"; it sends secretariat staff on to the reporting rounds.
+LOGIN_REDIRECT_URL = "members:home"
 LOGOUT_REDIRECT_URL = "/"
 
 LANGUAGE_CODE = "da"
