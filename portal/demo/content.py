@@ -568,9 +568,9 @@ ANNUAL_CYCLE = [
 REVISION = {
     "effective_date": (2017, 7, 3),
     "note": (
-        "Revideret efter kredsrådets møde i juni 2017: Afsnittet om overgreb mod børn beskriver "
-        "nu temamødet i Koordinationsgruppen, og årshjulet har faste frister for lokalrådenes "
-        "status."
+        "Revideret efter kredsrådets møde i juni 2017: Indsatsområdet »Overgreb mod børn« "
+        "fortæller nu om temamødet i Koordinationsgruppen, og afsnittet om kredsrådets årshjul "
+        "nævner lokalrådenes frister i maj og november."
     ),
     "focus_area": "boern",
     "focus_area_background_append": (
@@ -612,9 +612,7 @@ FORUMS = [
         ),
         "action_plans": "Den årlige samarbejdsplan.",
         "interfaces": ["forum:lokalraad", "forum:ssp-syd-og-soenderjylland"],
-        "interfaces_text": (
-            "Ingen faste snitflader ud over lokalrådene, der melder status to gange om året."
-        ),
+        "interfaces_text": "Lokalrådene melder status til kredsrådet to gange om året.",
         "participants": "Politidirektøren og borgmestrene i kredsens otte kommuner.",
         "meetings_min": 4,
         "meetings_text": "Mindst 4",
