@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
+
+from plans.sitemaps import SITEMAPS
 
 from . import views
 
@@ -22,6 +25,9 @@ urlpatterns = [
     path("mit-lokalraad/", include("plans.member_urls")),
     path("sekretariat/statusrunder/", include("plans.round_urls")),
     path("", include("plans.pdf_urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Last: the district slug is a catch-all first segment.
+    path("", include("plans.urls")),
 ]
 
 if settings.DEBUG:
