@@ -1,0 +1,347 @@
+"""The secretariat's admin for councils and their members.
+
+Pages (under /admin/councils/):
+    council/            kredsråd, lokalråd and lokalråd+ with their municipalities and members
+    person/             members: name, title, organisation, work e-mail, and their seats
+    policedistrict/, municipality/
+                        reference data, read only
+    secretariatstaff/   which staff user works in which district's secretariat (superusers)
+
+Who: staff with the model permissions (the Sekretariat group) see their own district only,
+superusers every district (see portal/admin.py). A person belongs to the districts of the councils
+they sit in, so a person always keeps at least one seat in the secretariat's district; to remove
+someone entirely, delete the person (their seats go with them).
+"""
+
+from adminsortable2.admin import CustomInlineFormSet
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.forms.models import BaseInlineFormSet
+from django.urls import NoReverseMatch
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from plans.services import sync_assignments_for_council
+from portal.admin import (
+    SELF,
+    PortalAdmin,
+    PortalHistoryAdmin,
+    PortalSortableHistoryAdmin,
+    ReadOnlyAdminMixin,
+    ScopedInlineMixin,
+    ScopedModelForm,
+    SlugFromNameForm,
+    SortableTabularInline,
+)
+from portal.roles import sync_council_groups
+
+from .models import (
+    Council,
+    CouncilMunicipality,
+    Membership,
+    Municipality,
+    Person,
+    PoliceDistrict,
+    SecretariatStaff,
+)
+
+RelatedOnly = admin.RelatedOnlyFieldListFilter
+
+
+def _sync_groups_of(users) -> None:
+    """Keep the lokalråd groups of users with a login in step with their seats."""
+    for user in {user for user in users if user is not None}:
+        sync_council_groups(user=user)
+
+
+def _membership_users(formset) -> list:
+    memberships = [
+        *formset.new_objects,
+        *(obj for obj, _changed in formset.changed_objects),
+        *formset.deleted_objects,
+    ]
+    return [membership.person.user for membership in memberships]
+
+
+# --- Reference data -------------------------------------------------------------------------
+
+
+@admin.register(PoliceDistrict)
+class PoliceDistrictAdmin(ReadOnlyAdminMixin, PortalAdmin):
+    district_path = SELF
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    fields = ["name", "slug"]
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(ReadOnlyAdminMixin, PortalAdmin):
+    list_display = ["name", "code", "district"]
+    list_filter = [("district", RelatedOnly)]
+    search_fields = ["name", "code"]
+    fields = ["name", "code", "district"]
+
+
+@admin.register(SecretariatStaff)
+class SecretariatStaffAdmin(PortalAdmin):
+    """Only the national administrator ties staff users to a district."""
+
+    list_display = ["user", "district"]
+    list_filter = [("district", RelatedOnly)]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    autocomplete_fields = ["user"]
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+# --- Councils ---------------------------------------------------------------------------------
+
+
+class CouncilForm(SlugFromNameForm):
+    class Meta:
+        model = Council
+        fields = "__all__"
+
+
+class CouncilMunicipalityInline(ScopedInlineMixin, admin.TabularInline):
+    model = CouncilMunicipality
+    district_path = "council__district"
+    extra = 1
+    verbose_name_plural = _("kommuner, lokalrådet dækker")
+
+
+class CouncilMembershipFormSet(CustomInlineFormSet):
+    """A secretariat may not strand a person without any seat in its district (they would
+    vanish from its lists with their personal data left behind): delete the person instead."""
+
+    scope_district_id: int | None = None  # set per request; None for superusers
+
+    def clean(self):
+        super().clean()
+        if self.scope_district_id is None:
+            return
+        for form in self.deleted_forms:
+            membership = form.instance
+            if membership.pk is None:
+                continue
+            elsewhere = (
+                Membership.objects.filter(
+                    person_id=membership.person_id, council__district_id=self.scope_district_id
+                )
+                .exclude(pk=membership.pk)
+                .exclude(pk__in=[f.instance.pk for f in self.deleted_forms if f.instance.pk])
+            )
+            if not elsewhere.exists():
+                raise ValidationError(
+                    gettext(
+                        "%(person)s har ikke andre pladser i politikredsen. Slet i stedet "
+                        "personen under »Personer« (pladsen slettes med), eller giv personen "
+                        "en anden plads først."
+                    )
+                    % {"person": membership.person}
+                )
+
+
+class MembershipInline(ScopedInlineMixin, SortableTabularInline):
+    model = Membership
+    district_path = "council__district"
+    formset = CouncilMembershipFormSet
+    fields = ["person", "role", "title", "organisation"]
+    autocomplete_fields = ["person"]
+    ordering = ["order", "pk"]
+    extra = 1
+    verbose_name_plural = _("medlemmer")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        scope = self.district_scope(request)
+        formset.scope_district_id = None if scope.every else scope.district_id
+        return formset
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "person":
+            # A new person is created under »Personer« with their first seat.
+            formfield.widget.can_add_related = False
+            formfield.help_text = _("Findes personen ikke, så opret den under »Personer«.")
+        return formfield
+
+
+@admin.register(Council)
+class CouncilAdmin(PortalSortableHistoryAdmin):
+    """A council with the municipalities it covers and its members, in order."""
+
+    form = CouncilForm
+    inlines = [CouncilMunicipalityInline, MembershipInline]
+    list_display = ["name", "kind", "district", "parent", "is_active", "member_count"]
+    list_filter = ["kind", "is_active", ("district", RelatedOnly)]
+    search_fields = ["name", "slug", "municipalities__name"]
+    list_select_related = ["district", "parent"]
+    fieldsets = [
+        (None, {"fields": ["district", "kind", "name", "slug", "parent", "is_active"]}),
+        (_("Beskrivelse"), {"fields": ["description"]}),
+    ]
+    delete_guard_help = _(
+        "Et råd med medlemmer, opgaver, statusopdateringer eller andre henvisninger bevarer sin "
+        "historik og kan ikke slettes. Gør det i stedet inaktivt: fjern fluebenet ved »aktiv«."
+    )
+
+    @admin.display(description=_("medlemmer"))
+    def member_count(self, obj):
+        return obj.memberships.count()
+
+    def get_readonly_fields(self, request, obj=None):
+        # A council never moves to another district or changes kind.
+        return ["district", "kind"] if obj is not None else []
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        scope = self.district_scope(request)
+        if scope.district_id is not None:
+            initial.setdefault("district", scope.district_id)
+        return initial
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "parent":
+            formfield.queryset = formfield.queryset.filter(kind=Council.Kind.LOCAL)
+        return formfield
+
+    def view_on_site(self, obj):
+        if not obj.is_active:
+            return None
+        try:
+            return obj.get_absolute_url()
+        except NoReverseMatch:
+            return None
+
+    @transaction.atomic
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        council = form.instance
+        if council.kind == Council.Kind.LOCAL and council.is_active:
+            sync_assignments_for_council(council=council)
+        for formset in formsets:
+            if formset.model is Membership:
+                _sync_groups_of(_membership_users(formset))
+
+
+# --- People -----------------------------------------------------------------------------------
+
+
+class PersonMembershipFormSet(BaseInlineFormSet):
+    """A secretariat's person keeps at least one seat in its district."""
+
+    scope_district_id: int | None = None  # set per request; None for superusers
+
+    def clean(self):
+        super().clean()
+        if self.scope_district_id is None or any(self.errors):
+            return
+        kept = [
+            form
+            for form in self.forms
+            if form not in self.deleted_forms
+            and form.cleaned_data.get("council") is not None
+            and form.cleaned_data["council"].district_id == self.scope_district_id
+        ]
+        if not kept:
+            raise ValidationError(
+                gettext(
+                    "Giv personen mindst én plads i et råd i din politikreds. Skal personen helt "
+                    "ud, så slet personen."
+                )
+            )
+
+
+class PersonMembershipInline(ScopedInlineMixin, admin.TabularInline):
+    model = Membership
+    district_path = "council__district"
+    formset = PersonMembershipFormSet
+    fields = ["council", "role", "title", "organisation"]
+    extra = 1
+    verbose_name_plural = _("pladser i råd")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        scope = self.district_scope(request)
+        formset.scope_district_id = None if scope.every else scope.district_id
+        return formset
+
+
+class PersonForm(ScopedModelForm):
+    class Meta:
+        model = Person
+        fields = "__all__"
+
+
+@admin.register(Person)
+class PersonAdmin(PortalHistoryAdmin):
+    """Council members. Only what the job needs; the work e-mail is never shown publicly."""
+
+    district_path = "memberships__council__district"
+    form = PersonForm
+    inlines = [PersonMembershipInline]
+    list_display = ["name", "title", "organisation", "seats", "has_login"]
+    list_filter = [("memberships__council", RelatedOnly), "memberships__role"]
+    search_fields = ["name", "title", "organisation", "email"]
+    fields = ["name", "title", "organisation", "email", "user"]
+    deleted_with_object = (Membership._meta.get_field("person"),)
+    delete_guard_help = _(
+        "En person med pladser i en anden politikreds kan kun slettes af landsadministratoren."
+    )
+
+    @admin.display(description=_("pladser"))
+    def seats(self, obj):
+        return ", ".join(
+            f"{membership.council} ({membership.get_role_display().lower()})"
+            for membership in obj.memberships.select_related("council")
+        )
+
+    @admin.display(description=_("login"), boolean=True)
+    def has_login(self, obj):
+        return obj.user_id is not None
+
+    def get_readonly_fields(self, request, obj=None):
+        # Linking a login is the national administrator's job.
+        return [] if request.user.is_superuser else ["user"]
+
+    def get_deleted_objects(self, objs, request):
+        objs = list(objs)
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        scope = self.district_scope(request)
+        if not scope.every:
+            elsewhere = Membership.objects.filter(person__in=objs).exclude(
+                council__district_id=scope.district_id
+            )
+            protected += [
+                f"{capfirst(Membership._meta.verbose_name)}: {membership}"
+                for membership in elsewhere.select_related("person", "council")
+            ]
+        return deleted, model_count, perms_needed, protected
+
+    @transaction.atomic
+    def delete_model(self, request, obj):
+        user = obj.user
+        obj.memberships.all().delete()
+        super().delete_model(request, obj)
+        _sync_groups_of([user])
+
+    @transaction.atomic
+    def delete_queryset(self, request, queryset):
+        for person in queryset:
+            self.delete_model(request, person)
+
+    @transaction.atomic
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        _sync_groups_of([form.instance.user])

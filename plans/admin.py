@@ -1,0 +1,491 @@
+"""The secretariat's admin for plans: one whole plan edited from one place.
+
+Pages (under /admin/plans/):
+    plan/                 plans: fields, sections, focus areas and annual cycle on one page;
+                          the publishing steps (plans/admin_actions.py) as actions
+    focusarea/            a focus area with its activities
+    activity/, plansection/, annualcycleentry/
+                          each row alone too (for its change history)
+    assignment/, statusupdate/, reportinground/, planversion/, workflowevent/
+                          read only: status is reported on the member pages, rounds are run on
+                          the reporting-round pages, versions and events come from publishing
+
+Who: staff with the model permissions (the Sekretariat group) see their own district only,
+superusers every district (see portal/admin.py). Saving an activity gives every responsible
+council its assignment (`plans.services.sync_assignments`).
+"""
+
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from portal.admin import (
+    PortalAdmin,
+    PortalHistoryAdmin,
+    PortalSortableHistoryAdmin,
+    ReadOnlyAdminMixin,
+    ReadOnlyInlineMixin,
+    RevisionLockedAdminMixin,
+    RevisionLockedInlineMixin,
+    ScopedInlineMixin,
+    SortableStackedInline,
+    SortableTabularInline,
+)
+
+from . import publishing
+from .admin_actions import PUBLISHING_ACTIONS, PublishingAdminMixin
+from .models import (
+    Activity,
+    AnnualCycleEntry,
+    Assignment,
+    FocusArea,
+    Plan,
+    PlanSection,
+    PlanVersion,
+    ReportingRound,
+    StatusUpdate,
+    WorkflowEvent,
+)
+from .services import sync_assignments
+
+MONTHS = [
+    (1, _("januar")),
+    (2, _("februar")),
+    (3, _("marts")),
+    (4, _("april")),
+    (5, _("maj")),
+    (6, _("juni")),
+    (7, _("juli")),
+    (8, _("august")),
+    (9, _("september")),
+    (10, _("oktober")),
+    (11, _("november")),
+    (12, _("december")),
+]
+QUARTERS = [(number, _("%(n)s. kvartal") % {"n": number}) for number in range(1, 5)]
+RelatedOnly = admin.RelatedOnlyFieldListFilter
+
+
+def _public_url(obj) -> str | None:
+    """The public page of a published plan, once the public site has one."""
+    try:
+        return obj.get_absolute_url()
+    except NoReverseMatch:
+        return None
+
+
+def _admin_link(obj, text) -> str:
+    opts = obj._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    return format_html('<a href="{}">{}</a>', url, text)
+
+
+# --- Inlines -------------------------------------------------------------------------------
+
+
+class PlanSectionInline(RevisionLockedInlineMixin, ScopedInlineMixin, SortableStackedInline):
+    model = PlanSection
+    district_path = "plan__district"
+    fields = ["title", "body"]
+    ordering = ["order", "pk"]
+    extra = 1
+    show_change_link = True
+
+
+class FocusAreaInline(RevisionLockedInlineMixin, ScopedInlineMixin, SortableStackedInline):
+    model = FocusArea
+    district_path = "plan__district"
+    fields = [
+        "title",
+        ("scope", "council"),
+        ("priority_group", "rank"),
+        "background",
+        "ambition",
+        "activities_link",
+    ]
+    readonly_fields = ["activities_link"]
+    ordering = ["order", "pk"]
+    extra = 1
+    show_change_link = True
+
+    @admin.display(description=_("aktiviteter"))
+    def activities_link(self, obj):
+        if obj is None or obj.pk is None:
+            return _("Gem planen først; derefter tilføjer du aktiviteterne på områdets side.")
+        count = obj.activities.count()
+        text = ngettext(
+            "%(count)s aktivitet – rediger på områdets side",
+            "%(count)s aktiviteter – rediger dem på områdets side",
+            count,
+        ) % {"count": count}
+        return _admin_link(obj, text)
+
+
+class MonthQuarterFieldsMixin:
+    """Month and quarter as Danish choices rather than bare numbers."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in {"month", "quarter"}:
+            choices = MONTHS if db_field.name == "month" else QUARTERS
+            return forms.TypedChoiceField(
+                label=db_field.verbose_name,
+                choices=[("", "—"), *choices],
+                coerce=int,
+                empty_value=None,
+                required=False,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class AnnualCycleEntryInline(MonthQuarterFieldsMixin, ScopedInlineMixin, SortableTabularInline):
+    model = AnnualCycleEntry
+    district_path = "plan__district"
+    fields = ["kind", "title", "month", "quarter", "council", "description"]
+    ordering = ["order", "pk"]
+    extra = 1
+    show_change_link = True
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 30})}
+    }
+
+
+class ActivityInline(RevisionLockedInlineMixin, ScopedInlineMixin, SortableStackedInline):
+    model = Activity
+    district_path = "focus_area__plan__district"
+    fields = ["text", ("responsible", "forum"), "responsible_councils", "timing"]
+    ordering = ["order", "pk"]
+    extra = 1
+    show_change_link = True
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "text":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "responsible_councils":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class AssignmentStatusInline(ReadOnlyInlineMixin, ScopedInlineMixin, admin.TabularInline):
+    model = Assignment
+    district_path = "activity__focus_area__plan__district"
+    fields = ["council", "status", "status_date"]
+    verbose_name_plural = _("opgaver og deres seneste status")
+
+
+class StatusUpdateInline(ReadOnlyInlineMixin, ScopedInlineMixin, admin.TabularInline):
+    model = StatusUpdate
+    district_path = "assignment__activity__focus_area__plan__district"
+    fields = ["date", "status", "public_text", "internal_note", "author", "reporting_round"]
+    verbose_name_plural = _("statusopdateringer (nyeste først)")
+
+
+# --- Plans, sections, focus areas, activities ---------------------------------------------------
+
+
+@admin.register(Plan)
+class PlanAdmin(RevisionLockedAdminMixin, PublishingAdminMixin, PortalSortableHistoryAdmin):
+    """A whole plan on one page: front matter, sections, focus areas, annual cycle."""
+
+    district_path = "district"
+    # The publishing steps each open a confirmation page (plans/admin_actions.py).
+    actions = ["delete_selected", *PUBLISHING_ACTIONS]
+    inlines = [PlanSectionInline, FocusAreaInline, AnnualCycleEntryInline]
+    list_display = ["title", "period", "district", "status", "effective_date", "updated_at"]
+    list_filter = ["status", ("district", RelatedOnly), "period_start"]
+    search_fields = ["title", "district__name"]
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["district", "title", ("period_start", "period_end"), "status"]}),
+        (_("Forord og fælles mål"), {"fields": ["foreword", "shared_goals"]}),
+        (_("Underskrift"), {"fields": [("signatory_name", "signatory_title")]}),
+        (
+            _("Godkendelse og udgivelse"),
+            {
+                "fields": [("approval_meeting_date", "effective_date"), "versions_summary"],
+                "description": _(
+                    "Status og datoer sættes af handlingerne »Godkend«, »Offentliggør eller "
+                    "revidér« og »Markér som afløst« i listen over planer."
+                ),
+            },
+        ),
+        (_("Oplysninger"), {"fields": [("created_at", "updated_at")]}),
+    ]
+    deleted_with_object = (WorkflowEvent._meta.get_field("plan"),)
+    derived_models = (Assignment,)
+    delete_guard_help = _(
+        "En offentliggjort plan skal forblive offentlig, og en plan med statusrunder eller "
+        "statusopdateringer bevarer sin historik. Brug i stedet »Markér som afløst«, når en ny "
+        "plan træder i stedet."
+    )
+
+    @admin.display(description=_("periode"), ordering="period_start")
+    def period(self, obj):
+        return obj.period_label
+
+    @admin.display(description=_("udgivne versioner"))
+    def versions_summary(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        versions = list(obj.versions.order_by("number"))
+        if not versions:
+            return _("Ingen endnu.")
+        return format_html(
+            "{}",
+            ", ".join(
+                f"v{version.number} ({version.published_on:%d.%m.%Y})" for version in versions
+            ),
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = [
+            "status",
+            "approval_meeting_date",
+            "effective_date",
+            "versions_summary",
+            "created_at",
+            "updated_at",
+        ]
+        if obj is not None:
+            fields.append("district")  # a plan never moves to another district
+        return fields
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        scope = self.district_scope(request)
+        if scope.district_id is not None:
+            initial.setdefault("district", scope.district_id)
+        return initial
+
+    def view_on_site(self, obj):
+        if obj.status in {Plan.Status.PUBLISHED, Plan.Status.SUPERSEDED}:
+            return _public_url(obj)
+        return None
+
+    def delete_model(self, request, obj):
+        publishing.delete_plan(plan=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for plan in queryset:
+            publishing.delete_plan(plan=plan, user=request.user)
+
+
+@admin.register(PlanSection)
+class PlanSectionAdmin(RevisionLockedAdminMixin, PortalHistoryAdmin):
+    district_path = "plan__district"
+    list_display = ["title", "plan", "order"]
+    list_filter = [("plan__district", RelatedOnly), ("plan", RelatedOnly)]
+    search_fields = ["title", "plan__title"]
+    fields = ["plan", "title", "body"]
+    ordering = ["plan", "order", "pk"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["plan"] if obj is not None else []
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(RevisionLockedAdminMixin, PortalSortableHistoryAdmin):
+    """A focus area with its activities, in order."""
+
+    district_path = "plan__district"
+    inlines = [ActivityInline]
+    list_display = ["title", "plan", "scope", "council", "priority_group", "rank", "order"]
+    list_filter = [
+        ("plan__district", RelatedOnly),
+        ("plan", RelatedOnly),
+        "scope",
+        "priority_group",
+    ]
+    search_fields = ["title", "ambition", "plan__title"]
+    ordering = ["plan", "order", "pk"]
+    save_on_top = True
+    fieldsets = [
+        (None, {"fields": ["plan", "title", ("scope", "council")]}),
+        (_("Prioritering"), {"fields": [("priority_group", "rank")]}),
+        (_("Indhold"), {"fields": ["background", "ambition"]}),
+    ]
+    derived_models = (Assignment,)
+    delete_guard_help = _(
+        "Et indsatsområde, hvis aktiviteter har statusopdateringer, bevarer sin historik. Ret "
+        "i stedet områdets tekst, eller fjern det, når planen revideres."
+    )
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["plan"] if obj is not None else []
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for formset in formsets:
+            if formset.model is Activity:
+                saved = [*formset.new_objects, *(obj for obj, _ in formset.changed_objects)]
+                for activity in saved:
+                    sync_assignments(activity=activity)
+
+
+@admin.register(Activity)
+class ActivityAdmin(RevisionLockedAdminMixin, PortalHistoryAdmin):
+    """An activity on its own page; also shows its assignments and their latest status."""
+
+    district_path = "focus_area__plan__district"
+    inlines = [AssignmentStatusInline]
+    list_display = ["short_text", "focus_area", "responsible_display", "timing", "order"]
+    list_filter = [
+        ("focus_area__plan__district", RelatedOnly),
+        ("focus_area__plan", RelatedOnly),
+        "responsible",
+    ]
+    search_fields = ["text", "timing", "focus_area__title"]
+    ordering = ["focus_area__plan", "focus_area__order", "order", "pk"]
+    fieldsets = [
+        (None, {"fields": ["focus_area", "text", "timing", "order"]}),
+        (_("Ansvar"), {"fields": ["responsible", "forum", "responsible_councils"]}),
+    ]
+    derived_models = (Assignment,)
+    delete_guard_help = _(
+        "En aktivitet med statusopdateringer bevarer sin historik. Markér den i stedet som "
+        "aflyst i næste statusrunde, eller ret teksten."
+    )
+
+    @admin.display(description=_("aktivitet"), ordering="text")
+    def short_text(self, obj):
+        return str(obj)
+
+    @admin.display(description=_("ansvarlig"), ordering="responsible")
+    def responsible_display(self, obj):
+        return obj.responsible_display
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "responsible_councils":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        sync_assignments(activity=form.instance)
+
+
+@admin.register(AnnualCycleEntry)
+class AnnualCycleEntryAdmin(MonthQuarterFieldsMixin, PortalHistoryAdmin):
+    district_path = "plan__district"
+    list_display = ["title", "plan", "kind", "month", "quarter", "council"]
+    list_filter = [("plan__district", RelatedOnly), ("plan", RelatedOnly), "kind"]
+    search_fields = ["title", "description"]
+    fields = ["plan", "kind", "title", "description", ("month", "quarter"), "council", "order"]
+    ordering = ["plan", "order", "pk"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["plan"] if obj is not None else []
+
+
+# --- Reporting: read only here ------------------------------------------------------------------
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(ReadOnlyAdminMixin, PortalAdmin):
+    """An activity as it falls to one council, with its status history (append-only)."""
+
+    district_path = "activity__focus_area__plan__district"
+    inlines = [StatusUpdateInline]
+    list_display = ["activity", "council", "status", "status_date"]
+    list_filter = [
+        ("activity__focus_area__plan", RelatedOnly),
+        ("council", RelatedOnly),
+        "status",
+    ]
+    search_fields = ["activity__text", "council__name"]
+    list_select_related = ["activity", "council"]
+    fields = ["activity", "council", "status", "status_date"]
+
+
+@admin.register(StatusUpdate)
+class StatusUpdateAdmin(ReadOnlyAdminMixin, PortalAdmin):
+    """Status updates are appended on the member pages and never changed or deleted."""
+
+    district_path = "assignment__activity__focus_area__plan__district"
+    list_display = ["assignment", "status", "date", "author", "reporting_round", "created_at"]
+    list_filter = [
+        "status",
+        ("reporting_round", RelatedOnly),
+        ("assignment__council", RelatedOnly),
+        "date",
+    ]
+    search_fields = ["public_text", "internal_note", "assignment__activity__text"]
+    list_select_related = ["assignment__activity", "assignment__council", "author"]
+    date_hierarchy = "date"
+    fields = [
+        "assignment",
+        "status",
+        "date",
+        "public_text",
+        "internal_note",
+        "author",
+        "reporting_round",
+        "created_at",
+    ]
+
+
+@admin.register(ReportingRound)
+class ReportingRoundAdmin(ReadOnlyAdminMixin, PortalAdmin):
+    """Rounds are opened, reminded and closed on the reporting-round pages; listed here."""
+
+    list_display = ["name", "district", "plan", "opened_on", "deadline", "is_open"]
+    list_filter = [("district", RelatedOnly), "opened_on"]
+    search_fields = ["name", "plan__title"]
+    fields = ["name", "district", "plan", "opened_on", "deadline", "closed_at", "created_by"]
+
+    @admin.display(description=_("åben"), boolean=True)
+    def is_open(self, obj):
+        return obj.is_open
+
+
+@admin.register(PlanVersion)
+class PlanVersionAdmin(ReadOnlyAdminMixin, PortalAdmin):
+    """Published versions are frozen; citizens read them."""
+
+    district_path = "plan__district"
+    list_display = ["plan", "number", "published_on", "published_by", "has_pdf"]
+    list_filter = [("plan__district", RelatedOnly), ("plan", RelatedOnly), "published_on"]
+    search_fields = ["plan__title", "revision_note"]
+    fields = [
+        "plan",
+        "number",
+        "published_on",
+        "published_by",
+        "revision_note",
+        "content_summary",
+        "pdf",
+        "created_at",
+    ]
+    readonly_fields = ["content_summary"]
+
+    @admin.display(description=_("PDF"), boolean=True)
+    def has_pdf(self, obj):
+        return bool(obj.pdf)
+
+    @admin.display(description=_("indhold"))
+    def content_summary(self, obj):
+        snapshot = obj.snapshot or {}
+        areas = snapshot.get("focus_areas", [])
+        activities = sum(len(area.get("activities", [])) for area in areas)
+        return _("%(sections)s afsnit, %(areas)s indsatsområder, %(activities)s aktiviteter") % {
+            "sections": len(snapshot.get("sections", [])),
+            "areas": len(areas),
+            "activities": activities,
+        }
+
+
+@admin.register(WorkflowEvent)
+class WorkflowEventAdmin(ReadOnlyAdminMixin, PortalAdmin):
+    """Who approved, published, revised or superseded a plan, and when."""
+
+    district_path = "plan__district"
+    list_display = ["plan", "step", "at", "by"]
+    list_filter = [("plan__district", RelatedOnly), "step", "at"]
+    search_fields = ["plan__title", "note"]
+    fields = ["plan", "step", "at", "by", "note"]

@@ -1,0 +1,87 @@
+"""Every admin page of every registered model loads for a secretariat user of the district."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+APPS = {"councils", "forums", "plans"}
+MODELS = sorted(
+    model._meta.model_name for model in admin.site._registry if model._meta.app_label in APPS
+)
+# Shown, never added in the admin (reference data, append-only or made elsewhere).
+NOT_ADDED_HERE = {
+    "policedistrict",
+    "municipality",
+    "secretariatstaff",
+    "assignment",
+    "statusupdate",
+    "reportinground",
+    "planversion",
+    "workflowevent",
+}
+
+
+def model_of(model_name):
+    return next(model for model in admin.site._registry if model._meta.model_name == model_name)
+
+
+def admin_url(model_name, view, *args):
+    return reverse(f"admin:{model_of(model_name)._meta.app_label}_{model_name}_{view}", args=args)
+
+
+def test_every_model_of_the_portal_is_registered():
+    assert set(MODELS) == {
+        "policedistrict",
+        "municipality",
+        "council",
+        "person",
+        "secretariatstaff",
+        "forum",
+        "plan",
+        "plansection",
+        "focusarea",
+        "activity",
+        "annualcycleentry",
+        "assignment",
+        "statusupdate",
+        "reportinground",
+        "planversion",
+        "workflowevent",
+    }
+
+
+@pytest.mark.parametrize("model_name", MODELS)
+def test_change_list_loads_and_lists_the_districts_row(secretary_client, world, model_name):
+    obj = world.get(model_name)
+    response = secretary_client.get(admin_url(model_name, "changelist"))
+    assert response.status_code == 200
+    if obj is not None:
+        assert admin_url(model_name, "change", obj.pk) in response.text
+
+
+@pytest.mark.parametrize("model_name", MODELS)
+def test_add_page_loads_where_adding_happens_in_the_admin(secretary_client, model_name):
+    response = secretary_client.get(admin_url(model_name, "add"))
+    assert response.status_code == (403 if model_name in NOT_ADDED_HERE else 200)
+
+
+@pytest.mark.parametrize("model_name", sorted(set(MODELS) - {"secretariatstaff"}))
+def test_change_page_loads(secretary_client, world, model_name):
+    response = secretary_client.get(admin_url(model_name, "change", world[model_name].pk))
+    assert response.status_code == 200
+    assert str(world[model_name])[:30] in response.text
+
+
+@pytest.mark.parametrize("model_name", sorted(set(MODELS) - {"secretariatstaff"}))
+def test_history_page_loads(secretary_client, world, model_name):
+    response = secretary_client.get(admin_url(model_name, "history", world[model_name].pk))
+    assert response.status_code == 200
+
+
+def test_secretariat_staff_page_lists_the_colleague(secretary_client, secretary):
+    staff = secretary.secretariat
+    response = secretary_client.get(admin_url("secretariatstaff", "change", staff.pk))
+    assert response.status_code == 200
+    assert secretary.username in response.text
