@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from councils.models import SecretariatStaff
+from portal.admin import DistrictScope
 
 from . import publishing
 from .models import Activity, Plan, PlanVersion
@@ -37,18 +37,10 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def plans_for_user(user, queryset=None):
-    """The plans a signed-in staff user may move through the workflow."""
+    """The plans a signed-in staff user may move through the workflow: the admin's own scoping
+    (own secretariat's district; superusers every district; anyone else none)."""
     queryset = Plan.objects.all() if queryset is None else queryset
-    if user.is_superuser:
-        return queryset
-    if not user.is_staff:
-        return queryset.none()
-    district_id = (
-        SecretariatStaff.objects.filter(user=user).values_list("district_id", flat=True).first()
-    )
-    if district_id is None:
-        return queryset.none()
-    return queryset.filter(district_id=district_id)
+    return DistrictScope.for_user(user).restrict(queryset, "district")
 
 
 # --- Forms ----------------------------------------------------------------------------------
