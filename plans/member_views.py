@@ -175,8 +175,10 @@ def assignment_detail(request, pk):
         pk=pk,
     )
     saved = False
+    # Field ids unique per assignment: several report panels may be open on one page.
+    auto_id = f"opgave-{assignment.pk}-%s"
     if request.method == "POST":
-        form = StatusReportForm(request.POST)
+        form = StatusReportForm(request.POST, auto_id=auto_id)
         if form.is_valid():
             try:
                 services.report_status(
@@ -195,9 +197,9 @@ def assignment_detail(request, pk):
                     )
                     url = reverse("members:council", args=[assignment.council_id])
                     return redirect(f"{url}#opgave-{assignment.pk}")
-                form = StatusReportForm(initial={"status": assignment.status})
+                form = StatusReportForm(initial={"status": assignment.status}, auto_id=auto_id)
     else:
-        form = StatusReportForm(initial={"status": assignment.status})
+        form = StatusReportForm(initial={"status": assignment.status}, auto_id=auto_id)
 
     plan = assignment.activity.focus_area.plan
     open_round = _open_round_for(assignment.council, plan.pk)

@@ -298,7 +298,9 @@ class ReportLine:
     """One council's current status on one activity, as the public may read it.
 
     ``date`` and ``public_text`` are empty when the council has never reported on the activity;
-    ``reported_in_round`` tells whether it reported in this round. No internal note, ever.
+    ``reported_in_round`` tells whether it reported in this round. ``expected_in_round`` is true
+    for an active lokalråd (the councils a round asks) and false for the kredsråd's
+    district-level lines. No internal note, ever.
     """
 
     activity_id: int
@@ -310,6 +312,7 @@ class ReportLine:
     date: datetime.date | None
     public_text: str
     reported_in_round: bool
+    expected_in_round: bool = True
 
 
 @dataclass(frozen=True)
@@ -404,6 +407,9 @@ def build_status_report(reporting_round: ReportingRound) -> StatusReport:
                 date=update["date"] if update else None,
                 public_text=update["public_text"] if update else "",
                 reported_in_round=assignment.pk in reported,
+                expected_in_round=(
+                    assignment.council.kind == Council.Kind.LOCAL and assignment.council.is_active
+                ),
             )
         )
 
@@ -466,5 +472,5 @@ def status_report_rows(report: StatusReport):
                 line.status_label,
                 line.date.strftime("%d-%m-%Y") if line.date else "",
                 line.public_text,
-                "Ja" if line.reported_in_round else "Nej",
+                "Ja" if line.reported_in_round else ("Nej" if line.expected_in_round else "–"),
             )

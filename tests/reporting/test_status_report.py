@@ -133,3 +133,10 @@ def test_csv_never_contains_internal_notes(
     client.force_login(secretariat)
     response = client.get(reverse("rounds:report_csv", args=[open_round.pk]))
     assert "Hemmelig note" not in response.content.decode("utf-8-sig")
+
+
+def test_kredsraad_lines_are_not_expected_in_the_round(plan, open_round):
+    youth = build_status_report(open_round).focus_areas[1]
+    expected = {line.council_name: line.expected_in_round for line in youth.lines}
+    assert expected["Kredsrådet for Syd- og Sønderjyllands Politi"] is False
+    assert expected["Lokalråd Esbjerg"] is True
