@@ -15,11 +15,11 @@ PLAN = {
     "signatory_title": "politidirektør",
     "foreword": (
         "<p>Samarbejdsplanen samler de mål og indsatsområder, som kommunerne og politiet i Syd- "
-        "og Sønderjylland vil arbejde med sammen for at forebygge og bekæmpe kriminalitet. Som "
-        "noget nyt har planen et flerårigt sigte, så indsatserne får tid til at virke.</p>"
+        "og Sønderjylland vil arbejde med sammen for at forebygge og bekæmpe kriminalitet. For "
+        "første gang strækker planen sig over flere år, så indsatserne får tid til at virke.</p>"
         "<p>Udviklingen går den rigtige vej. Fra 2010 til 2016 faldt antallet af anmeldelser "
-        "efter straffeloven med 31 pct. i politikredsen, og især de unge under 18 år begår "
-        "mindre kriminalitet end før. Det skyldes ikke mindst et vedholdende forebyggende "
+        "efter straffeloven med 31 pct. i politikredsen, og kriminaliteten blandt unge under 18 "
+        "år er faldet særligt meget. Det skyldes ikke mindst et vedholdende forebyggende "
         "arbejde i kommunerne og hos politiet.</p>"
         "<p>Samtidig skifter kriminaliteten form: Økonomisk kriminalitet og it-kriminalitet "
         "fylder mere, og der anmeldes stadig mange voldssager – også vold mod børn.</p>"
@@ -115,8 +115,8 @@ SECTIONS = [
             "<p>Planen rummer ikke alt, hvad kommunerne og politiet gør sammen. Lokale tiltag "
             "uden for planen er ikke glemt, men planen sætter retningen for både det "
             "forebyggende og det reaktive arbejde.</p>"
-            "<p>Terrorbekæmpelse og den midlertidige grænsekontrol ved den dansk-tyske grænse "
-            "ligger uden for planen. Kredsrådet bliver løbende orienteret om begge, fordi de "
+            "<p>Terrorbekæmpelse og den midlertidige kontrol ved grænsen til Tyskland ligger "
+            "uden for planen. Kredsrådet bliver løbende orienteret om begge, fordi de "
             "påvirker, hvordan politiet bruger sine ressourcer i kredsen.</p>"
         ),
     },
@@ -129,7 +129,7 @@ FOCUS_AREAS = [
         "key": "boern",
         "title": "Overgreb mod børn",
         "background": (
-            "<h3>Alle børn har ret til en barndom uden vold og overgreb</h3>"
+            "<h3>Retten til en tryg barndom</h3>"
             "<p>Vold og seksuelle overgreb skader børns trivsel, sundhed og udvikling. Kommuner, "
             "politi og andre parter skal derfor altid være klar til at forebygge – og til at "
             "handle hurtigt, når et barn udsættes for overgreb.</p>"
@@ -271,8 +271,8 @@ FOCUS_AREAS = [
             "<p>Når ingen køber tyvekosterne, mister indbrud sin værdi. Det er ofte unge mænd, "
             "der bliver tilbudt hælervarer, og køber og sælger kender tit hinanden. Lokalrådene "
             "kan fx udbrede Det Kriminalpræventive Råds undervisningsmateriale og bruge "
-            "kommunernes sociale medier. Lokalrådet i Esbjergs Facebook-kampagne »Stop "
-            "E-hæleri« kan give inspiration.</p>"
+            "kommunernes sociale medier. Esbjerg-lokalrådets kampagne »Stop E-hæleri« på "
+            "Facebook kan give inspiration.</p>"
         ),
         "ambition": "Vi vil have færre indbrud i private hjem ved at …",
         "activities": [
@@ -324,7 +324,7 @@ FOCUS_AREAS = [
             "aldrig kommer, vokser hurtigt.</p>"
             "<h3>Klog adfærd på nettet</h3>"
             "<p>Meget af denne kriminalitet kan forebygges, hvis man færdes klogt på nettet. "
-            "Især børn og unge, der ikke trives i skolen, er udsatte. Arbejdet begyndte i 2015 "
+            "Særligt udsatte er elever, der mistrives i skolen. Arbejdet begyndte i 2015 "
             "og fortsætter i 2017 og 2018 med det undervisningsmateriale, der allerede "
             "findes.</p>"
             "<h3>Samarbejde er nødvendigt</h3>"
@@ -333,10 +333,7 @@ FOCUS_AREAS = [
             "på nettet. En workshop med gymnasier i Esbjerg og lokalrådene i december 2016 blev "
             "aflyst, fordi for få meldte sig. Vi prøver igen et nyt sted i 2018.</p>"
         ),
-        "ambition": (
-            "Vi vil have færre anmeldelser om strafbare forhold og digitale krænkelser på nettet "
-            "ved at …"
-        ),
+        "ambition": ("Vi vil have færre anmeldelser om svindel og krænkelser på nettet ved at …"),
         "activities": [
             {
                 "key": "cyber-undervisning",
@@ -396,8 +393,9 @@ FOCUS_AREAS = [
             "Kommunerne er mere opmærksomme på tegn på overgreb mod børn, og politiet "
             "registrerer nu alle henvendelser om vold som anmeldelser.</p>"
             "<h3>Hvor sker volden?</h3>"
-            "<p>Politiets lokale voldsanalyse for 2010-2013 viste, at 46 pct. af den anmeldte "
-            "vold skete på private adresser og 54 pct. i det offentlige rum. Det "
+            "<p>Politiets lokale voldsanalyse for 2010-2013 viste, at lidt under halvdelen af "
+            "volden (46 pct.) fandt sted på private adresser og resten (54 pct.) i det offentlige "
+            "rum. Det "
             "Kriminalpræventive Råd fandt i 2014 samme mønster: Mest vold sker der, hvor folk "
             "bor.</p>"
             "<p>Vold rammer hårdt og længe, og vold i det offentlige rum gør mange utrygge. "
@@ -426,8 +424,8 @@ FOCUS_AREAS = [
             {
                 "key": "vold-byplan",
                 "text": (
-                    "Tænke forebyggelse ind i kommunernes byplanlægning, så fællesskaberne "
-                    "bliver attraktive."
+                    "Indtænke kriminalitetsforebyggelse, når kommunerne planlægger byer og "
+                    "boligområder, så fællesskaberne bliver attraktive."
                 ),
                 "responsible": "all_local",
                 "timing": "2017-18",
@@ -439,8 +437,8 @@ FOCUS_AREAS = [
         "title": "Et trygt nærmiljø",
         "background": (
             "<h3>Trygheden skal fastholdes</h3>"
-            "<p>Politiets tryghedsindeks fra december 2016 viser, at borgerne i Syd- og "
-            "Sønderjylland generelt er trygge i deres nabolag. Det vil vi holde fast i ved at "
+            "<p>Ifølge politiets tryghedsindeks (december 2016) føler de fleste borgere i kredsen "
+            "sig trygge der, hvor de bor. Det vil vi holde fast i ved at "
             "arbejde lokalt med de steder og hændelser, der skaber utryghed.</p>"
             "<h3>Orden og vedligeholdelse</h3>"
             "<p>Graffiti, hærværk og uorden skal fjernes hurtigt, for det trækker mere af samme "
@@ -677,7 +675,7 @@ FORUMS = [
         "slug": "psp",
         "name": "PSP-sekretariatet",
         "kind": "psp",
-        "topic": ("Socialt udsatte og psykisk syge personer samt forebyggelse af radikalisering."),
+        "topic": ("Indsatsen for socialt udsatte og psykisk syge og mod radikalisering."),
         "legal_basis": "Retsplejelovens § 114 samt Rigspolitiets rundskrivelse om PSP-samarbejde",
         "purpose": "At koordinere myndighedernes indsats over for denne gruppe.",
         "action_plans": "Ingen.",
@@ -736,7 +734,7 @@ FORUMS = [
         "kind": "ksp",
         "topic": "Koordineret udslusning fra fængsel eller ungdomsinstitution.",
         "legal_basis": "Retsplejelovens § 115",
-        "purpose": "At styrke »den gode løsladelse« fra fængsel eller ungdomsinstitution.",
+        "purpose": "At give en god overgang til livet efter fængsel eller ungdomsinstitution.",
         "action_plans": "Ingen.",
         "interfaces": ["forum:lokalraad"],
         "interfaces_text": "Lokalrådet i den enkelte kommune.",
