@@ -73,6 +73,15 @@ def test_publish_page_tells_which_plan_it_supersedes(
     assert "2023-2026" in response.text
 
 
+def test_publish_page_links_to_the_citizen_preview_of_the_draft(secretary_client, approved):
+    preview = reverse(
+        "public:preview",
+        kwargs={"district": approved.district.slug, "period": approved.period_label},
+    )
+    response = secretary_client.get(url("publish", approved))
+    assert f'href="{preview}"' in response.text
+
+
 def test_publish_page_publishes_version_one(secretary_client, approved, today):
     response = secretary_client.post(
         url("publish", approved), {"version_number": 1, "effective_date": today}
