@@ -262,3 +262,12 @@ def test_index_offers_to_open_a_round_when_none_is_open(client, plan, secretaria
     client.force_login(secretariat)
     response = client.get(reverse("rounds:index"))
     assert f'action="{reverse("rounds:open")}"' in response.text
+
+
+def test_command_defaults_to_three_days_before_the_deadline(
+    plan, open_round, members_with_email, today
+):
+    open_round.deadline = today + datetime.timedelta(days=3)
+    open_round.save()
+    call_command("send_round_reminders")
+    assert "toender-a@example.dk" in recipients()

@@ -19,8 +19,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--days",
             type=int,
-            required=True,
-            help="Antal dage før fristen (0 = på selve fristdagen).",
+            default=3,
+            help="Antal dage før fristen (standard 3; 0 = på selve fristdagen).",
         )
 
     def handle(self, *args, days, **options):
