@@ -79,6 +79,8 @@ HISTORY_TABLES = (
 )
 FOCUS_AREAS_PER_PLAN = 8
 BATCH_SIZE = 1000
+# Publishing queues each version's PDF; a hundred WeasyPrint renders have no place here.
+QUEUE_NOTHING = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
 
 # Plans cover one, two or four years; two is the most common.
 PLAN_LENGTHS = (1, 2, 2, 4)
@@ -325,17 +327,38 @@ def generate(
     if Plan.objects.exists() or Forum.objects.exists() or Membership.objects.exists():
         raise NationalDataExists
     generator = _Generator(years=years, activities=activities, rng=random.Random(seed), today=today)
-    # Publishing queues each version's PDF; a hundred WeasyPrint renders have no place here.
     with (
-        override_settings(
-            TASKS={"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
-        ),
+        override_settings(TASKS=QUEUE_NOTHING),
         transaction.atomic(),
     ):
         for district in PoliceDistrict.objects.order_by("name"):
             generator.fill(district)
         generator.set_current_statuses()
     return counts()
+
+
+def add_plan(
+    *, district: PoliceDistrict, year: int, activities: int, seed: int = 1, today=None
+) -> Plan:
+    """Publish one more plan for `district` covering `year`, with `activities` activities.
+
+    Every assignment gets one to three status updates from the last two months. The district's
+    current plan is superseded. For measuring how pages grow with the size of a plan.
+    """
+    generator = _Generator(years=1, activities=activities, rng=random.Random(seed), today=today)
+    with (
+        override_settings(TASKS=QUEUE_NOTHING),
+        transaction.atomic(),
+    ):
+        data = generator.existing(district)
+        plan = generator.plan_content(data, year, year)
+        user = data.staff[0]
+        approve_plan(plan=plan, meeting_date=generator.today, user=user)
+        publish_plan(plan=plan, effective_date=max(dt.date(year, 1, 1), generator.today), user=user)
+        generator.recent_statuses(data, plan)
+        generator.set_current_statuses(plan=plan)
+    plan.refresh_from_db()
+    return plan
 
 
 def counts() -> dict[str, int]:
@@ -374,14 +397,39 @@ class _Generator:
 
     # --- One district ---------------------------------------------------------------------
 
-    def fill(self, district: PoliceDistrict) -> None:
+    def councils(self, district: PoliceDistrict) -> _District:
         councils = list(Council.objects.filter(district=district).order_by("name"))
-        data = _District(
+        return _District(
             district=district,
             district_council=next(c for c in councils if c.kind == Council.Kind.DISTRICT),
             local_councils=[c for c in councils if c.kind == Council.Kind.LOCAL and c.is_active],
             municipalities=list(district.municipalities.order_by("name")),
         )
+
+    def existing(self, district: PoliceDistrict) -> _District:
+        """A district `fill` has filled already: its staff, reporters and forums."""
+        data = self.councils(district)
+        data.staff = [
+            staff.user
+            for staff in SecretariatStaff.objects.filter(district=district).select_related("user")
+        ]
+        reporters = defaultdict(list)
+        memberships = Membership.objects.filter(
+            council__in=data.local_councils, person__user__isnull=False
+        ).select_related("person__user")
+        for membership in memberships:
+            reporters[membership.council_id].append(membership.person.user)
+        reporters[data.district_council.pk] = data.staff
+        data.reporters = dict(reporters)
+        data.forums = list(
+            Forum.objects.filter(district=district, council__isnull=True).exclude(
+                kind=Forum.Kind.LOCAL_COUNCIL
+            )
+        )
+        return data
+
+    def fill(self, district: PoliceDistrict) -> None:
+        data = self.councils(district)
         self.people(data)
         self.forum_overview(data)
         length = self.rng.choice(PLAN_LENGTHS)
@@ -843,14 +891,42 @@ class _Generator:
         ReportingRound.objects.bulk_create(rounds)
         StatusUpdate.objects.bulk_create(updates, batch_size=BATCH_SIZE)
 
-    def set_current_statuses(self) -> None:
-        """Every assignment's status, date and latest_update from its latest update."""
+    def recent_statuses(self, data: _District, plan: Plan) -> None:
+        """One to three updates from the last two months on each of the plan's assignments."""
+        rng = self.rng
+        updates = []
+        rows = Assignment.objects.filter(activity__focus_area__plan=plan).values_list(
+            "pk", "council_id"
+        )
+        for assignment_id, council_id in rows:
+            status = Status.NOT_STARTED
+            days = sorted(rng.sample(range(60), rng.randint(1, 3)), reverse=True)
+            for days_ago in days:
+                status = _weighted(rng, TRANSITIONS[status])
+                day = self.today - dt.timedelta(days=days_ago)
+                updates.append(
+                    StatusUpdate(
+                        assignment_id=assignment_id,
+                        status=status,
+                        public_text=rng.choice(PUBLIC_TEXTS[status]).format(n=rng.randint(2, 60)),
+                        date=day,
+                        author=rng.choice(data.reporters[council_id]),
+                        created_at=_aware(day, rng),
+                    )
+                )
+        StatusUpdate.objects.bulk_create(updates, batch_size=BATCH_SIZE)
+
+    def set_current_statuses(self, *, plan: Plan | None = None) -> None:
+        """Each assignment's status, date and latest_update from its latest update."""
+        assignments = Assignment.objects.all()
+        if plan is not None:
+            assignments = assignments.filter(activity__focus_area__plan=plan)
         latest = StatusUpdate.objects.filter(assignment=OuterRef("pk")).order_by(
             "-date", "-created_at", "-pk"
         )
-        Assignment.objects.update(latest_update=Subquery(latest.values("pk")[:1]))
+        assignments.update(latest_update=Subquery(latest.values("pk")[:1]))
         chosen = StatusUpdate.objects.filter(pk=OuterRef("latest_update"))
-        Assignment.objects.filter(latest_update__isnull=False).update(
+        assignments.filter(latest_update__isnull=False).update(
             status=Subquery(chosen.values("status")[:1]),
             status_date=Subquery(chosen.values("date")[:1]),
         )
