@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -684,3 +685,43 @@ class WorkflowEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_step_display()} {self.at:%d.%m.%Y}"
+
+
+class PlanSearchPart(models.Model):
+    """A searchable part of a published version: its front matter, a section or a focus area.
+
+    Derived once from the version's frozen snapshot by plans/search.py (a version never changes).
+    `document` is the PostgreSQL full-text vector in the "danish" configuration, GIN-indexed;
+    on other databases it stays empty and search falls back to matching `title` and `body`.
+    """
+
+    class Kind(models.TextChoices):
+        PLAN = "plan", _("Forside og forord")
+        SECTION = "section", _("Afsnit")
+        FOCUS_AREA = "focus_area", _("Indsatsområde")
+
+    version = models.ForeignKey(
+        PlanVersion,
+        verbose_name=_("version"),
+        on_delete=models.CASCADE,
+        related_name="search_parts",
+    )
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    part_id = models.PositiveBigIntegerField(
+        _("delens id"), help_text=_("Afsnittets eller indsatsområdets id; 0 for forsiden.")
+    )
+    title = models.CharField(_("titel"), max_length=300)
+    body = models.TextField(_("tekst uden opmærkning"), blank=True)
+    document = SearchVectorField(_("søgevektor"), null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("søgbar del af en version")
+        verbose_name_plural = _("søgbare dele af versioner")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "kind", "part_id"], name="search_part_unique_in_version"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title

@@ -2,8 +2,8 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from plans.models import FocusArea
-from plans.search import search_plans
+from plans.models import FocusArea, PlanSearchPart
+from plans.search import index_versions, search_plans
 
 from .conftest import plan_url
 
@@ -33,6 +33,23 @@ def test_search_ignores_case(published):
 def test_search_does_not_find_draft_text(published):
     FocusArea.objects.filter(plan=published).update(title="Hemmeligt kladdeord")
     assert search_plans("Hemmeligt") == []
+
+
+def test_search_searches_the_latest_version_only(published, publish):
+    FocusArea.objects.filter(plan=published, title="Unge i nattelivet").update(title="Fredagsbar")
+    publish(published)
+    assert [r.title for r in search_plans("Fredagsbar")] == ["Fredagsbar"]
+    assert search_plans("nattelivet") == []
+
+
+def test_each_version_is_indexed_once(published, publish):
+    assert index_versions() == 1
+    parts = PlanSearchPart.objects.count()
+    assert parts == 1 + 2 + 2  # front matter, two sections, two focus areas
+    assert index_versions() == 0
+    publish(published)
+    assert index_versions() == 1
+    assert PlanSearchPart.objects.count() == 2 * parts
 
 
 def test_search_marks_the_matching_word_in_the_excerpt(published):
