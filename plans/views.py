@@ -23,7 +23,7 @@ from django.db.models import Count, Max
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
 from django.utils.http import http_date
 from django.utils.safestring import SafeString, mark_safe
@@ -89,14 +89,6 @@ def current_version(district: PoliceDistrict) -> PlanVersion | None:
         .order_by("-number")
         .first()
     )
-
-
-def pdf_url(name: str, **kwargs) -> str:
-    """The address of a plan PDF, or "" while the PDF pages are not installed."""
-    try:
-        return reverse(name, kwargs=kwargs)
-    except NoReverseMatch:
-        return ""
 
 
 # --- Live status ------------------------------------------------------------------------------
@@ -272,12 +264,6 @@ def _render_plan(request, plan: Plan, versions: list[PlanVersion], version: Plan
             "version": version,
             "latest": latest,
             "version_count": len(versions),
-            "pdf_url": pdf_url(
-                "pdf:version",
-                district=plan.district.slug,
-                period=plan.period_label,
-                number=version.number,
-            ),
             **plan_content(
                 snapshot,
                 summaries=status_summaries(plan, snapshot),
@@ -412,12 +398,6 @@ def versions(request, district, period):
         areas = {a["id"]: a["title"] for a in version.snapshot["focus_areas"]}
         version.changed_titles = [titles[pk] for pk in version.changed_sections if pk in titles]
         version.changed_titles += [areas[pk] for pk in version.changed_focus_areas if pk in areas]
-        version.pdf_url = pdf_url(
-            "pdf:version",
-            district=plan.district.slug,
-            period=plan.period_label,
-            number=version.number,
-        )
     return render(
         request,
         "plans/version_list.html",
