@@ -1,7 +1,6 @@
 """Fixtures for the public site: a published plan with everything a citizen can see, and
 helpers to publish, revise and report status the way the secretariat and lokalråd do."""
 
-import datetime
 import re
 
 import pytest
@@ -10,17 +9,9 @@ from django.urls import reverse
 
 from councils.models import Membership, Person
 from forums.models import Forum
-from plans.models import (
-    Activity,
-    AnnualCycleEntry,
-    Assignment,
-    FocusArea,
-    Plan,
-    PlanSection,
-    StatusUpdate,
-)
+from plans.models import Activity, AnnualCycleEntry, FocusArea, Plan, PlanSection
 from plans.publishing import approve_plan, publish_plan
-from plans.services import sync_assignments
+from plans.services import report_status, sync_assignments
 from portal.roles import make_secretariat_staff
 
 INTERNAL_NOTE = "Intern note: borgmesteren er utilfreds"
@@ -63,21 +54,19 @@ def publish(secretary, today):
 
 
 @pytest.fixture
-def report():
-    """Append a status update the way `report_status` does: the assignment follows the latest."""
+def report(make_user, today):
+    """Report status with the lokalråd's own service, so the assignment follows the latest."""
+    reporter = make_user("indberetter")
 
     def report(assignment, status, text, *, note="", date=None):
-        update = StatusUpdate.objects.create(
+        return report_status(
             assignment=assignment,
             status=status,
             public_text=text,
             internal_note=note,
-            date=date or datetime.date.today(),
+            date=date or today,
+            author=reporter,
         )
-        Assignment.objects.filter(pk=assignment.pk).update(
-            status=status, status_date=update.date, latest_update=update
-        )
-        return update
 
     return report
 
