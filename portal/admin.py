@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from adminsortable2.admin import SortableAdminBase, SortableInlineAdminMixin
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected as django_delete_selected
 from django.contrib.admin.exceptions import NotRegistered
@@ -30,10 +31,12 @@ from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
+from django.utils.csp import CSP
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.widgets import ProseEditorWidget
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
@@ -452,6 +455,36 @@ class _DeletionCollector(NestedObjects):
         return super().related_objects(related_model, related_fields, objs)
 
 
+EMPTY_INLINE_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+
+
+def csp_with_editor_placeholder() -> dict:
+    """The site's policy with one exception, for admin pages with the rich-text editor: an
+    *empty* inline <style> (the hash of the empty string). Tiptap injects its base CSS as an
+    inline <style> unless one marked `data-tiptap-style` exists; admin.js adds that marker,
+    empty, and admin.css carries the rules. Nothing with content is allowed, and scripts are
+    untouched."""
+    policy = dict(settings.SECURE_CSP)
+    style_src = list(policy.get("style-src", [CSP.SELF]))
+    if EMPTY_INLINE_STYLE_HASH not in style_src:
+        style_src.append(EMPTY_INLINE_STYLE_HASH)
+    policy["style-src"] = style_src
+    return policy
+
+
+def _has_rich_text_editor(context) -> bool:
+    forms_on_page = []
+    if context.get("adminform") is not None:
+        forms_on_page.append(context["adminform"].form)
+    for inline in context.get("inline_admin_formsets", ()):
+        forms_on_page.append(inline.formset.empty_form)
+    return any(
+        isinstance(field.widget, ProseEditorWidget)
+        for form in forms_on_page
+        for field in form.fields.values()
+    )
+
+
 # --- The base admin -------------------------------------------------------------------------
 
 
@@ -475,8 +508,15 @@ class PortalAdminMixin(DistrictScopedMixin):
     @property
     def media(self):
         return super().media + forms.Media(
-            css={"all": ["admin-portal/admin.css"]}, js=["admin-portal/admin.js"]
+            css={"all": ["admin-portal/admin.css"]},
+            js=[forms.Script("admin-portal/admin.js", defer=True)],
         )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        response = super().render_change_form(request, context, add, change, form_url, obj)
+        if _has_rich_text_editor(context):
+            response._csp_config = csp_with_editor_placeholder()
+        return response
 
     # Objects outside the user's district do not exist for them.
 
@@ -512,17 +552,20 @@ class PortalAdminMixin(DistrictScopedMixin):
             if related:
                 collector.collect(related, source=self.model, source_attr=field.name)
         perms_needed = set()
-        derived = set(self.derived_models)
+        # Rows the delete takes along by design need no delete permission of their own.
+        derived = {*self.derived_models, *(field.model for field in self.deleted_with_object)}
 
-        def format_callback(obj):
+        def format_callback(obj, *, deleted=True):
             model = type(obj)
             opts = obj._meta
             text = f"{capfirst(opts.verbose_name)}: {obj}"
             if not self.admin_site.is_registered(model):
                 return text
-            if model not in derived and not self.admin_site.get_model_admin(
-                model
-            ).has_delete_permission(request, obj):
+            if (
+                deleted
+                and model not in derived
+                and not self.admin_site.get_model_admin(model).has_delete_permission(request, obj)
+            ):
                 perms_needed.add(opts.verbose_name)
             try:
                 url = reverse(
@@ -534,7 +577,7 @@ class PortalAdminMixin(DistrictScopedMixin):
             return format_html('{}: <a href="{}">{}</a>', capfirst(opts.verbose_name), url, obj)
 
         deleted = collector.nested(format_callback)
-        protected = [format_callback(obj) for obj in collector.protected]
+        protected = [format_callback(obj, deleted=False) for obj in collector.protected]
         model_count = {
             model._meta.verbose_name_plural: len(found)
             for model, found in collector.model_objs.items()

@@ -1,11 +1,15 @@
 "use strict";
-// The portal's additions to the Django admin (a classic script in <head>, so it runs before
-// the rich-text editor's modules).
+// The portal's additions to the Django admin. A deferred classic script placed before the
+// rich-text editor's modules: it runs after parsing and before them.
 (function () {
     // 1. Tiptap (the prose editor) injects its base CSS as an inline <style>, which the Content
-    //    Security Policy refuses. The same rules are in admin.css; an inert placeholder (a style
-    //    element that is not CSS, so the policy never evaluates it) tells Tiptap they are there.
-    if (!document.querySelector("style[data-tiptap-style]")) {
+    //    Security Policy refuses. The same rules are in admin.css; an empty, inert placeholder
+    //    tells Tiptap they are there. Pages with an editor allow exactly an empty inline style
+    //    (its hash, see portal/admin.py); no other page needs the placeholder.
+    const editors = document.querySelector(
+        "[data-django-prose-editor-configurable], [data-django-prose-editor-default]"
+    );
+    if (editors && !document.querySelector("style[data-tiptap-style]")) {
         const placeholder = document.createElement("style");
         placeholder.setAttribute("type", "text/plain");
         placeholder.setAttribute("data-tiptap-style", "");
