@@ -5,10 +5,10 @@ and anything under their URLs is a 404. Plan pages render the frozen snapshot of
 (see plans/snapshot.py) joined with the *live* status of the activities' assignments.
 
 Caching: a published version never changes, so the rendered plan content is cached under a key
-made of the version, the latest version number and the plan's status state (number of
-assignments and the newest status update id, one aggregate query). Publishing a new version or
-reporting a status changes the key, so nothing has to be invalidated by hand. The same key gives
-the ETag; `If-None-Match` is answered with 304.
+made of the version, the latest version number, the plan's status (published or superseded) and
+its status state (number of assignments and newest status update id: one aggregate query).
+Publishing a new version or reporting a status changes the key, so nothing has to be
+invalidated by hand. The same key gives the ETag; `If-None-Match` is answered with 304.
 """
 
 import datetime
@@ -540,12 +540,35 @@ def district(request, district):
     """A district: kredsråd, municipalities, lokalråd, forums and the plan archive. Everyone."""
     district = get_object_or_404(PoliceDistrict, slug=district)
     version = current_version(district)
-    members = (
-        Membership.objects.filter(council__district=district, council__kind=Council.Kind.DISTRICT)
+    members = [
+        {
+            "name": m.person.name,
+            "role": m.get_role_display(),
+            "title": ", ".join(
+                part
+                for part in (
+                    m.title or m.person.title,
+                    m.organisation or m.person.organisation,
+                )
+                if part
+            ),
+        }
+        # Names, roles, titles and organisations only: never e-mail or other contact data.
+        for m in Membership.objects.filter(
+            council__district=district, council__kind=Council.Kind.DISTRICT
+        )
         .select_related("person")
-        .only("role", "title", "organisation", "order", "person__name", "person__title")
+        .only(
+            "role",
+            "title",
+            "organisation",
+            "order",
+            "person__name",
+            "person__title",
+            "person__organisation",
+        )
         .order_by("order", "person__name")
-    )
+    ]
     councils = (
         Council.objects.active()
         .local()
