@@ -32,6 +32,10 @@ run: demo
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Render time and peak memory of the plan PDF: the demo plan and a synthetic ~60-page plan.
+bench-pdf: setup
+	$(BIN)/python bench/pdf_bench.py
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from weasyprint import HTML, URLFetcher
 
 from .models import PlanVersion, Status
-from .publishing import revision_footnotes
+from .publishing import RevisionFootnotes, revision_footnotes
 from .reporting import StatusReport
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
@@ -83,7 +83,8 @@ def demote_headings(html: str, levels: int) -> str:
 
 def plan_context(version: PlanVersion) -> dict:
     snapshot = version.snapshot
-    footnotes = revision_footnotes(version)
+    # Version 1 is the original: nothing in it is revised, no need to ask the database.
+    footnotes = revision_footnotes(version) if version.is_revision else RevisionFootnotes()
     sections = [
         {
             **section,

@@ -102,6 +102,7 @@ def _queue_render(version):
 
 
 def _pending(request, version):
+    """202 Accepted: the render is queued. (A 503 would be logged as a server error.)"""
     snapshot = version.snapshot
     response = render(
         request,
@@ -112,7 +113,7 @@ def _pending(request, version):
             "plan": snapshot["plan"],
             "plan_url": _plan_url(snapshot),
         },
-        status=503,
+        status=202,
     )
     response["Retry-After"] = str(RETRY_AFTER)
     patch_cache_control(response, no_store=True)

@@ -4,7 +4,7 @@ with legal bases and an annual cycle, frozen into PlanVersion rows with build_sn
 import datetime
 
 import pytest
-from django.core.files.storage import default_storage
+from django.core.cache import cache
 
 from councils.models import Council
 from forums.models import Forum
@@ -152,6 +152,14 @@ CYCLE = [
 
 
 @pytest.fixture(autouse=True)
+def clear_queue_marks():
+    """The download remembers in the cache that it queued a render; start every test without."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
@@ -254,18 +262,6 @@ def revised_version(demo_plan, published_version):
         changed_focus_areas=[area.pk],
         snapshot=build_snapshot(demo_plan),
     )
-
-
-@pytest.fixture
-def stored_files():
-    """Names of the files in default storage under plans/pdf/."""
-
-    def names():
-        if not default_storage.exists("plans/pdf"):
-            return []
-        return default_storage.listdir("plans/pdf")[1]
-
-    return names
 
 
 @pytest.fixture
