@@ -194,3 +194,20 @@ def test_secretary_moves_an_own_activity_down_past_another_own(client, plan, esb
     client.post(reverse("members:activity_move", args=[esbjerg.pk, first.pk]), {"retning": "down"})
     texts = list(area.activities.order_by("order", "pk").values_list("text", flat=True))
     assert texts == ["Aktivitet 1", "Aktivitet 2", "Aktivitet 3", "Dernæst", "Først"]
+
+
+def test_activity_named_for_several_lokalraad_is_not_one_lokalraads_own(
+    client, plan, esbjerg, toender, secretary
+):
+    from plans.services import sync_assignments
+
+    shared = Activity.objects.create(
+        focus_area=plan.focus_areas.first(),
+        text="Fælles for Esbjerg og Tønder",
+        responsible=Activity.Responsible.NAMED_LOCAL,
+    )
+    shared.responsible_councils.set([esbjerg, toender])
+    sync_assignments(activity=shared)
+    client.force_login(secretary)
+    url = reverse("members:activity_edit", args=[esbjerg.pk, shared.pk])
+    assert client.get(url).status_code == 404
