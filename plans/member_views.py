@@ -146,7 +146,6 @@ def council_detail(request, council_id):
             "assignment_count": len(assignments),
             "shown_count": len(shown),
             "filter_form": filter_form,
-            "is_filtered": shown is not assignments,
             "open_round": open_round,
             "reported_count": sum(1 for a in assignments if a.pk in reported_ids),
             "is_secretary": _is_secretary(request.user, council),
