@@ -75,6 +75,18 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_until_up(base: str, seconds: int = 60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(base + "/tilgaengelighed/", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{base} svarede ikke inden for {seconds} sekunder")
+
+
 @dataclass
 class Response:
     status: int
@@ -217,19 +229,8 @@ class TwoInstances:
             )
             bases.append(f"http://127.0.0.1:{port}")
         for base in bases:
-            self._wait_until_up(base)
+            wait_until_up(base)
         return Instances(bases[0], bases[1], seed, self.database_url, self.cache_prefix)
-
-    def _wait_until_up(self, base: str):
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(base + "/tilgaengelighed/", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError(f"{base} svarede ikke inden for 60 sekunder")
 
     def stop(self):
         for process in self.processes:
@@ -248,3 +249,74 @@ class TwoInstances:
         client = redis.Redis.from_url(redis_url())
         for key in client.scan_iter(match=f"{self.cache_prefix}:*"):
             client.delete(key)
+
+
+class DemoServer:
+    """One gunicorn process on a scratch SQLite file with the demo loaded (`load_demo`): a
+    real server for browser tests, separate from the test database."""
+
+    def __init__(self, work_dir: Path):
+        self.work_dir = work_dir
+        self.database_url = f"sqlite:///{work_dir / 'demo.sqlite3'}"
+        self.process: subprocess.Popen | None = None
+        self.log = None
+
+    def env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_URL"))}
+        env.update(
+            DJANGO_SETTINGS_MODULE="portal.settings",
+            DEBUG="1",
+            ALLOWED_HOSTS="127.0.0.1,localhost",
+            DATABASE_URL=self.database_url,
+            MEDIA_ROOT=str(self.work_dir / "media"),
+        )
+        return env
+
+    def _run(self, *args: str) -> str:
+        completed = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=BASE_DIR,
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if completed.returncode != 0:
+            raise RuntimeError(f"manage.py {args[0]} fejlede:\n{completed.stderr[-4000:]}")
+        return completed.stdout
+
+    def start(self) -> str:
+        self._run("migrate", "--no-input", "-v0")
+        self._run("load_demo")
+        port = free_port()
+        self.log = open(self.work_dir / "gunicorn.log", "w")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "portal.wsgi:application",
+                f"--bind=127.0.0.1:{port}",
+                "--workers=1",
+                "--threads=4",
+                "--timeout=120",
+            ],
+            cwd=BASE_DIR,
+            env=self.env(),
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{port}"
+        wait_until_up(base)
+        return base
+
+    def stop(self):
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.log is not None:
+            self.log.close()

@@ -1,6 +1,8 @@
 """Content Security Policy on public, member and admin pages: scripts only from the site or
 with the request's nonce, never 'unsafe-inline'; and no inline script in the HTML without it."""
 
+import base64
+import hashlib
 import re
 from html.parser import HTMLParser
 
@@ -82,9 +84,18 @@ def test_each_response_gets_a_fresh_nonce(superuser_client):
     assert first != second
 
 
-def test_styles_only_from_the_site(client):
+# SHA-256 of the empty string: the only inline style allowed is an empty one (see settings).
+EMPTY_STYLE = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+
+
+def test_styles_only_from_the_site_and_no_inline_style_with_content(client):
     style_src = policy(client.get(reverse("home")))["style-src"]
-    assert style_src == ["'self'"]
+    assert style_src == ["'self'", EMPTY_STYLE]
+
+
+def test_the_allowed_inline_style_hash_is_that_of_the_empty_string():
+    digest = base64.b64encode(hashlib.sha256(b"").digest()).decode()
+    assert f"'sha256-{digest}'" == EMPTY_STYLE
 
 
 def test_pages_cannot_be_framed(client):
