@@ -9,6 +9,9 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
+from plans.models import Assignment, Plan, PlanVersion
+from plans.snapshot import build_snapshot
+
 pytestmark = pytest.mark.django_db
 
 
@@ -58,6 +61,36 @@ def superuser_client(client, make_user):
 
 def test_public_home_page_has_a_strict_script_policy(client):
     response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert_strict_scripts(response)
+
+
+@pytest.fixture
+def published_plan(make_plan, district):
+    plan = make_plan(district, status=Plan.Status.PUBLISHED)
+    PlanVersion.objects.create(
+        plan=plan, number=1, published_on=plan.created_at.date(), snapshot=build_snapshot(plan)
+    )
+    return plan
+
+
+def test_public_plan_page_has_a_strict_script_policy(client, published_plan):
+    response = client.get(published_plan.get_absolute_url())
+    assert response.status_code == 200
+    assert_strict_scripts(response)
+
+
+def test_member_council_page_has_a_strict_script_policy(client, make_user, esbjerg, published_plan):
+    client.force_login(make_user("medlem", council=esbjerg))
+    response = client.get(reverse("members:council", args=[esbjerg.pk]))
+    assert response.status_code == 200
+    assert_strict_scripts(response)
+
+
+def test_member_report_page_has_a_strict_script_policy(client, make_user, esbjerg, published_plan):
+    client.force_login(make_user("medlem", council=esbjerg))
+    assignment = Assignment.objects.filter(council=esbjerg).first()
+    response = client.get(reverse("members:assignment", args=[assignment.pk]))
     assert response.status_code == 200
     assert_strict_scripts(response)
 
