@@ -34,6 +34,7 @@ from portal.admin import (
     ScopedModelForm,
     SlugFromNameForm,
     SortableTabularInline,
+    TabularInline,
 )
 from portal.roles import sync_council_groups
 
@@ -112,7 +113,7 @@ class CouncilForm(SlugFromNameForm):
         fields = "__all__"
 
 
-class CouncilMunicipalityInline(ScopedInlineMixin, admin.TabularInline):
+class CouncilMunicipalityInline(ScopedInlineMixin, TabularInline):
     model = CouncilMunicipality
     district_path = "council__district"
     extra = 1
@@ -263,7 +264,7 @@ class PersonMembershipFormSet(BaseInlineFormSet):
             )
 
 
-class PersonMembershipInline(ScopedInlineMixin, admin.TabularInline):
+class PersonMembershipInline(ScopedInlineMixin, TabularInline):
     model = Membership
     district_path = "council__district"
     formset = PersonMembershipFormSet

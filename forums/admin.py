@@ -2,7 +2,7 @@
 
 Pages (under /admin/forums/):
     forum/   every field of the overview, the municipalities a forum covers and its interfaces
-             to other forums and councils (searchable lists of the district's own)
+             to other forums and councils (check boxes of the district's own)
 
 Who: staff with the model permissions (the Sekretariat group) see their own district only,
 superusers every district (see portal/admin.py). A forum that an activity names as responsible
@@ -41,7 +41,6 @@ class ForumAdmin(PortalHistoryAdmin):
     list_filter = ["kind", "is_active", ("district", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "topic", "purpose", "participants"]
     list_select_related = ["district"]
-    autocomplete_fields = ["interface_forums", "interface_councils", "council"]
     fieldsets = [
         (None, {"fields": ["district", "name", "slug", "kind", "council", "order", "is_active"]}),
         (
@@ -81,7 +80,9 @@ class ForumAdmin(PortalHistoryAdmin):
         return initial
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "municipalities":
+        # A district has a few dozen forums, councils and municipalities at most: check boxes
+        # are quicker to scan than a search box, accessible, and work without JavaScript.
+        if db_field.name in {"municipalities", "interface_forums", "interface_councils"}:
             kwargs["widget"] = forms.CheckboxSelectMultiple
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 

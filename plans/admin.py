@@ -34,6 +34,7 @@ from portal.admin import (
     ScopedInlineMixin,
     SortableStackedInline,
     SortableTabularInline,
+    TabularInline,
 )
 
 from . import publishing
@@ -172,14 +173,14 @@ class ActivityInline(RevisionLockedInlineMixin, ScopedInlineMixin, SortableStack
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class AssignmentStatusInline(ReadOnlyInlineMixin, ScopedInlineMixin, admin.TabularInline):
+class AssignmentStatusInline(ReadOnlyInlineMixin, ScopedInlineMixin, TabularInline):
     model = Assignment
     district_path = "activity__focus_area__plan__district"
     fields = ["council", "status", "status_date"]
     verbose_name_plural = _("opgaver og deres seneste status")
 
 
-class StatusUpdateInline(ReadOnlyInlineMixin, ScopedInlineMixin, admin.TabularInline):
+class StatusUpdateInline(ReadOnlyInlineMixin, ScopedInlineMixin, TabularInline):
     model = StatusUpdate
     district_path = "assignment__activity__focus_area__plan__district"
     fields = ["date", "status", "public_text", "internal_note", "author", "reporting_round"]

@@ -411,6 +411,12 @@ class SortableTabularInline(SortableInlineMixin, admin.TabularInline):
     template = "admin/portal/edit_inline/sortable_tabular.html"
 
 
+class TabularInline(admin.TabularInline):
+    """Django's tabular inline with an accessible name on every cell's field."""
+
+    template = "admin/portal/edit_inline/tabular.html"
+
+
 def _sortable_actions_js() -> str | None:
     """adminsortable2 swaps actions.js for a patched copy named after the Django version and
     ships none for 6.1; use its newest one rather than a file that does not exist (a missing

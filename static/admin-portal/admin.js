@@ -84,6 +84,28 @@
         (button.disabled ? row.querySelector("button[data-portal-move]:not(:disabled)") : button)?.focus();
     });
 
+    // 4. Django's autocomplete (select2) hides the labelled <select>; name its combobox and
+    //    search box after the same label.
+    function nameAutocompletes(root) {
+        root.querySelectorAll("select.admin-autocomplete").forEach((select) => {
+            const container = select.nextElementSibling;
+            if (!select.id || !container || !container.classList.contains("select2")) return;
+            const label = document.querySelector(`label[for="${CSS.escape(select.id)}"]`);
+            if (!label) return;
+            label.id = label.id || `${select.id}-label`;
+            container.querySelectorAll(".select2-selection").forEach((box) => {
+                const shown = box.querySelector(".select2-selection__rendered");
+                box.setAttribute("aria-labelledby", shown?.id ? `${label.id} ${shown.id}` : label.id);
+                shown?.setAttribute("aria-labelledby", label.id);
+            });
+            container.querySelectorAll(".select2-search__field").forEach((field) => {
+                field.setAttribute("aria-labelledby", label.id);
+            });
+        });
+    }
+    window.addEventListener("load", () => nameAutocompletes(document));
+    document.addEventListener("formset:added", (event) => nameAutocompletes(event.target));
+
     document.addEventListener("DOMContentLoaded", () => {
         document.querySelectorAll(".inline-group").forEach((group) => {
             group.querySelectorAll("button[data-portal-move]").forEach((button) => {

@@ -108,19 +108,13 @@ def test_plan_district_choice_is_only_the_users_district(secretary_client, distr
     assert list(response.context["adminform"].form.fields["district"].queryset) == [district]
 
 
-def test_autocomplete_offers_only_the_users_district(secretary_client, world, other_world):
-    response = secretary_client.get(
-        reverse("admin:autocomplete"),
-        {
-            "app_label": "forums",
-            "model_name": "forum",
-            "field_name": "interface_forums",
-            "term": "SSP",
-        },
-    )
-    assert response.status_code == 200
-    names = [result["text"] for result in json.loads(response.content)["results"]]
-    assert names == ["SSP syd"]
+def test_forum_interfaces_offer_only_the_users_district(secretary_client, world, other_world):
+    response = secretary_client.get(admin_url("forum", "change", world["forum"].pk))
+    fields = response.context["adminform"].form.fields
+    assert list(fields["interface_forums"].queryset) == [world["forum"]]
+    councils = fields["interface_councils"].queryset
+    assert world["council"] in councils
+    assert other_world["council"] not in councils
 
 
 def test_autocomplete_of_persons_offers_only_the_districts_members(
