@@ -254,10 +254,14 @@ def build_tenant(district: PoliceDistrict, council_slug: str, prefix: str, text:
     )
 
 
-def build_dataset(text: str = "Tryghed i nattelivet") -> Dataset:
-    a = build_tenant(
-        PoliceDistrict.objects.get(slug="syd-og-soenderjyllands-politi"), "esbjerg", "a", text
-    )
-    b = build_tenant(PoliceDistrict.objects.get(slug="fyns-politi"), "odense", "b", text)
+def build_dataset(
+    text: str = "Tryghed i nattelivet",
+    *,
+    a: tuple[str, str] = ("syd-og-soenderjyllands-politi", "esbjerg"),
+    b: tuple[str, str] = ("fyns-politi", "odense"),
+) -> Dataset:
+    """Two tenants, each (district slug, lokalråd slug), and a superuser."""
+    tenant_a = build_tenant(PoliceDistrict.objects.get(slug=a[0]), a[1], "a", text)
+    tenant_b = build_tenant(PoliceDistrict.objects.get(slug=b[0]), b[1], "b", text)
     superuser = make_user("landsadmin", is_staff=True, is_superuser=True)
-    return Dataset(a=a, b=b, superuser=superuser)
+    return Dataset(a=tenant_a, b=tenant_b, superuser=superuser)
