@@ -25,6 +25,7 @@ from plans.models import (
     PlanSection,
     PlanVersion,
     ReportingRound,
+    StatusUpdate,
     WorkflowEvent,
 )
 from plans.publishing import approve_plan, publish_plan
@@ -416,7 +417,13 @@ class _PlanStory:
         )
 
     def report(self, assignment: Assignment, **update) -> None:
-        report_status(assignment=assignment, **update)
+        """Report through the service, then date the row's creation to the day it was made in
+        2017, so a closed round's report ("status as it was at closing") includes it."""
+        made = report_status(assignment=assignment, **update)
+        day = update["date"]
+        StatusUpdate.objects.filter(pk=made.pk).update(
+            created_at=_aware((day.year, day.month, day.day, 12))
+        )
         self.latest_status[assignment.pk] = update["status"]
 
     def run_round(self, index: int, spec: dict) -> ReportingRound:

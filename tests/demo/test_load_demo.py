@@ -320,3 +320,13 @@ def test_each_assignment_shows_its_latest_update(demo):
         latest = assignment.updates.order_by("-date", "-created_at", "-pk").first()
         assert assignment.latest_update == latest
         assert (assignment.status, assignment.status_date) == (latest.status, latest.date)
+
+
+def test_closed_june_report_shows_the_statuses_reported_before_closing(demo):
+    from plans.reporting import build_status_report
+
+    report = build_status_report(ReportingRound.objects.get(name="Status juni 2017"))
+
+    reported = [line for area in report.focus_areas for line in area.lines if line.date]
+    assert reported, "the closed round's report must include the updates made in June 2017"
+    assert {line.status for line in reported} - {"not_started"}
