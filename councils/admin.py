@@ -17,6 +17,7 @@ from adminsortable2.admin import CustomInlineFormSet
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, Prefetch
 from django.forms.models import BaseInlineFormSet
 from django.urls import NoReverseMatch
 from django.utils.text import capfirst
@@ -196,9 +197,12 @@ class CouncilAdmin(PortalSortableHistoryAdmin):
         "historik og kan ikke slettes. Gør det i stedet inaktivt: fjern fluebenet ved »aktiv«."
     )
 
-    @admin.display(description=_("medlemmer"))
+    @admin.display(description=_("medlemmer"), ordering="member_total")
     def member_count(self, obj):
-        return obj.memberships.count()
+        return obj.member_total
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(member_total=Count("memberships"))
 
     def get_readonly_fields(self, request, obj=None):
         # A council never moves to another district or changes kind.
@@ -305,8 +309,12 @@ class PersonAdmin(PortalHistoryAdmin):
     def seats(self, obj):
         return ", ".join(
             f"{membership.council} ({membership.get_role_display().lower()})"
-            for membership in obj.memberships.select_related("council")
+            for membership in obj.memberships.all()
         )
+
+    def get_queryset(self, request):
+        seats = Membership.objects.select_related("council")
+        return super().get_queryset(request).prefetch_related(Prefetch("memberships", seats))
 
     @admin.display(description=_("login"), boolean=True)
     def has_login(self, obj):

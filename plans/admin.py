@@ -417,7 +417,12 @@ class StatusUpdateAdmin(ReadOnlyAdminMixin, PortalAdmin):
         "date",
     ]
     search_fields = ["public_text", "internal_note", "assignment__activity__text"]
-    list_select_related = ["assignment__activity", "assignment__council", "author"]
+    list_select_related = [
+        "assignment__activity",
+        "assignment__council",
+        "author",
+        "reporting_round",
+    ]
     date_hierarchy = "date"
     fields = [
         "assignment",
@@ -438,11 +443,30 @@ class ReportingRoundAdmin(ReadOnlyAdminMixin, PortalAdmin):
     list_display = ["name", "district", "plan", "opened_on", "deadline", "is_open"]
     list_filter = [("district", RelatedOnly), "opened_on"]
     search_fields = ["name", "plan__title"]
-    fields = ["name", "district", "plan", "opened_on", "deadline", "closed_at", "created_by"]
+    fields = [
+        "name",
+        "district",
+        "plan",
+        "opened_on",
+        "deadline",
+        "closed_at",
+        "created_by",
+        "round_page",
+    ]
+    readonly_fields = ["round_page"]
 
     @admin.display(description=_("åben"), boolean=True)
     def is_open(self, obj):
         return obj.is_open
+
+    @admin.display(description=_("statusrundens side"))
+    def round_page(self, obj):
+        """Where the round is followed up, reminded and closed."""
+        try:
+            url = reverse("rounds:detail", args=[obj.pk])
+        except NoReverseMatch:
+            return "—"
+        return format_html('<a href="{}">{}</a>', url, _("Følg op, påmind og luk runden"))
 
 
 @admin.register(PlanVersion)

@@ -85,3 +85,9 @@ def test_secretariat_staff_page_lists_the_colleague(secretary_client, secretary)
     response = secretary_client.get(admin_url("secretariatstaff", "change", staff.pk))
     assert response.status_code == 200
     assert secretary.username in response.text
+
+
+def test_reporting_round_page_links_to_where_rounds_are_run(secretary_client, world):
+    round_ = world["reportinground"]
+    response = secretary_client.get(admin_url("reportinground", "change", round_.pk))
+    assert reverse("rounds:detail", args=[round_.pk]) in response.text
