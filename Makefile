@@ -32,6 +32,12 @@ run: demo
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Load benchmark on a throwaway PostgreSQL database with the national data (docs/performance.md),
+# then the PDF benchmark. BENCH_ARGS passes options to bench/load.py (see --help).
+bench: setup
+	$(BIN)/python bench/load.py $(BENCH_ARGS)
+	$(MAKE) bench-pdf
+
 # Render time and peak memory of the plan PDF: the demo plan and a synthetic ~60-page plan.
 bench-pdf: setup
 	$(BIN)/python bench/pdf_bench.py
