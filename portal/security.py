@@ -15,9 +15,13 @@ from django_otp import user_has_device
 
 # Pages an unverified staff user may still open: public pages and the sign-in and
 # second-factor pages themselves. Everything else (the admin, the secretariat's and members'
-# pages) waits for the second factor.
+# pages, the draft preview) waits for the second factor.
 OTP_EXEMPT_NAMESPACES = frozenset({"accounts", "twofactor", "public"})
-OTP_EXEMPT_VIEW_NAMES = frozenset({"home", "accessibility", "admin:login", "admin:logout"})
+OTP_EXEMPT_VIEW_NAMES = frozenset(
+    {"home", "accessibility", "sitemap", "admin:login", "admin:logout", "pdf:plan", "pdf:version"}
+)
+# Staff-only pages inside an exempt namespace.
+OTP_REQUIRED_VIEW_NAMES = frozenset({"public:preview"})
 
 
 def client_ip(request) -> str | None:
@@ -51,6 +55,8 @@ def lockout_response(request, original_response=None, credentials=None):
 def otp_exempt(resolver_match) -> bool:
     if resolver_match is None:
         return True
+    if resolver_match.view_name in OTP_REQUIRED_VIEW_NAMES:
+        return False
     if resolver_match.view_name in OTP_EXEMPT_VIEW_NAMES:
         return True
     return bool(OTP_EXEMPT_NAMESPACES.intersection(resolver_match.namespaces))

@@ -152,3 +152,21 @@ def test_deploy_check_warns_when_production_has_no_second_factor(settings):
     settings.REQUIRE_STAFF_OTP = False
     assert [message.id for message in check_staff_otp(None)] == ["portal.W001"]
     assert all(isinstance(message, checks.Warning) for message in check_staff_otp(None))
+
+
+def test_unverified_staff_cannot_preview_a_draft(otp_required, signed_in, make_plan, district):
+    plan = make_plan(district)
+    url = reverse("public:preview", args=[district.slug, plan.period_label])
+    response = signed_in.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(SETUP)
+
+
+def test_unverified_staff_cannot_open_the_reporting_rounds(otp_required, signed_in):
+    response = signed_in.get(reverse("rounds:index"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(SETUP)
+
+
+def test_unverified_staff_can_read_a_public_district_page(otp_required, signed_in, district):
+    assert signed_in.get(reverse("public:district", args=[district.slug])).status_code == 200
