@@ -1,0 +1,112 @@
+"""The plan page in a real browser: the rich-text editors come up under the Content Security
+Policy with their labels, and a row moved with the keyboard and a text typed in an editor are
+saved. Headless Chromium from the system; skipped without it, except in CI (CI=true)."""
+
+import os
+import shutil
+
+import pytest
+from django.urls import reverse
+
+from councils.models import SecretariatStaff
+from plans.models import Plan, PlanSection
+
+from .conftest import grant_secretariat_permissions
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop in the test thread
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+PASSWORD = "korrekt-hest-batteri-42"
+LISTEN = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    console.error(`CSP-VIOLATION ${event.violatedDirective} ${event.sourceFile}`);
+});
+"""
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def _console(page, message):
+    # Failed loads are reported with their address by _response.
+    if message.type == "error" and not message.text.startswith("Failed to load resource"):
+        page.problems.append(message.text)
+
+
+def _response(page, response):
+    if response.status >= 400 and not response.url.endswith("/favicon.ico"):
+        page.problems.append(f"{response.status} {response.url}")
+
+
+@pytest.fixture
+def browser_page():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"Chromium mangler ({CHROMIUM}); CI skal køre browsertestene.")
+        pytest.skip("Chromium mangler: installér den med 'apt-get install chromium'.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
+        context = browser.new_context(locale="da-DK")
+        context.add_init_script(LISTEN)
+        page = context.new_page()
+        page.problems = []
+        page.on("console", lambda message: _console(page, message))
+        page.on("pageerror", lambda error: page.problems.append(str(error)))
+        page.on("response", lambda response: _response(page, response))
+        yield page
+        browser.close()
+
+
+@pytest.fixture
+def plan_page(browser_page, live_server, make_user, make_plan, district):
+    user = make_user("sekretariat-browser", staff=True)
+    grant_secretariat_permissions(user)
+    SecretariatStaff.objects.create(user=user, district=district)
+    plan = make_plan(district, activities=1)
+    PlanSection.objects.create(plan=plan, title="Organisering", body="<p>Niveauer</p>", order=1)
+    PlanSection.objects.create(plan=plan, title="Årshjul", body="<p>Møder</p>", order=2)
+    page = browser_page
+    page.goto(live_server.url + reverse("admin:login"))
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_load_state("networkidle")
+    page.goto(live_server.url + reverse("admin:plans_plan_change", args=[plan.pk]))
+    page.wait_for_load_state("networkidle")
+    page.wait_for_selector(".tiptap.ProseMirror")
+    return page, plan
+
+
+def test_editors_come_up_labelled_and_nothing_trips_the_policy(plan_page):
+    page, plan = plan_page
+    editors = page.locator(".tiptap.ProseMirror")
+    # Foreword, shared goals, the two sections' texts and the focus area's background, plus
+    # the empty extra rows of the inlines.
+    assert editors.count() >= 5
+    assert page.get_by_role("textbox", name="Forord:").count() == 1
+    assert page.problems == []
+
+
+def test_section_moved_with_the_keyboard_and_typed_text_are_saved(plan_page):
+    page, plan = plan_page
+    first = page.locator("#sections-group .inline-related.has_original").first
+    first.locator('button[data-portal-move="down"]').focus()
+    page.keyboard.press("Enter")
+    assert "plads 2 af 2" in page.locator("#sections-group [data-portal-sort-status]").inner_text()
+
+    page.get_by_role("textbox", name="Forord:").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" Skrevet i browseren.")
+    page.locator('input[name="_continue"]').first.click()
+    page.wait_for_load_state("networkidle")
+
+    assert page.locator(".messagelist .success").count() == 1
+    assert [section.title for section in plan.sections.all()] == ["Årshjul", "Organisering"]
+    assert "Skrevet i browseren." in Plan.objects.get(pk=plan.pk).foreword
+    assert page.problems == []
