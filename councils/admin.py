@@ -161,6 +161,7 @@ class MembershipInline(ScopedInlineMixin, SortableTabularInline):
     autocomplete_fields = ["person"]
     ordering = ["order", "pk"]
     extra = 1
+    show_change_link = True
     verbose_name_plural = _("medlemmer")
 
     def get_formset(self, request, obj=None, **kwargs):
@@ -274,6 +275,7 @@ class PersonMembershipInline(ScopedInlineMixin, TabularInline):
     formset = PersonMembershipFormSet
     fields = ["council", "role", "title", "organisation"]
     extra = 1
+    show_change_link = True
     verbose_name_plural = _("pladser i råd")
 
     def get_formset(self, request, obj=None, **kwargs):
@@ -354,3 +356,29 @@ class PersonAdmin(PortalHistoryAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         _sync_groups_of([form.instance.user])
+
+
+@admin.register(Membership)
+class MembershipAdmin(PortalHistoryAdmin):
+    """Every seat of the district's councils, with its history. Seats are added and removed on
+    the council's or the person's page, where the rules for a person's last seat apply."""
+
+    district_path = "council__district"
+    list_display = ["person", "council", "role", "title", "organisation"]
+    list_filter = [("council", RelatedOnly), "role"]
+    search_fields = ["person__name", "council__name", "title", "organisation"]
+    list_select_related = ["person", "council"]
+    fields = ["person", "council", "role", "title", "organisation", "order"]
+    readonly_fields = ["person", "council"]
+    actions = None
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @transaction.atomic
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        _sync_groups_of([obj.person.user])

@@ -23,6 +23,7 @@ SCOPED = [
     "annualcycleentry",
     "forum",
     "person",
+    "membership",
     "council",
     "assignment",
     "reportinground",
@@ -241,3 +242,16 @@ def test_person_of_another_district_is_not_offered_as_a_member(
     persons = memberships.formset.empty_form.fields["person"].queryset
     assert world["person"] in persons
     assert other_world["person"] not in persons
+
+
+def test_even_a_superuser_cannot_move_an_activity_into_another_district(
+    client, superuser, world, other_world
+):
+    client.force_login(superuser)
+    activity = world["activity"]
+    url = admin_url("activity", "change", activity.pk)
+    data = single(admin_form(client.get(url)), focus_area=other_world["focusarea"].pk)
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["focus_area"]
+    assert Activity.objects.get(pk=activity.pk).focus_area_id == world["focusarea"].pk
