@@ -84,7 +84,7 @@ def main() -> None:
     for name, (url, user) in pages().items():
         if args.page and name not in args.page:
             continue
-        client = Client()
+        client = Client(HTTP_X_FORWARDED_PROTO="https")  # as behind the TLS proxy
         if user is not None:
             client.force_login(user)
         client.get(url)  # warm: sessions, content types, template loading

@@ -167,7 +167,7 @@ class Bench:
     def __init__(self, args):
         self.args = args
         self.workdir = Path(tempfile.mkdtemp(prefix="portal-bench-"))
-        self.database = f"bench_load_{os.getpid()}"
+        self.database = args.reuse_db or f"bench_load_{os.getpid()}"
         self.cache_prefix = f"bench{os.getpid()}"
         self.password = secrets.token_urlsafe(18)
         self.database_created = False
@@ -374,18 +374,26 @@ class Bench:
     # The run -----------------------------------------------------------------------------------
 
     def setup(self) -> dict:
-        log(f"database {self.database}: creating and migrating")
-        self.create_database()
-        self.manage("migrate", "--no-input", timeout=600)
-        log(f"generate_national_data --years {self.args.years} --activities {self.args.activities}")
-        started = time.perf_counter()
-        generated = self.manage(
-            "generate_national_data",
-            f"--years={self.args.years}",
-            f"--activities={self.args.activities}",
-            timeout=1800,
-        )
-        generate_seconds = time.perf_counter() - started
+        if self.args.reuse_db:
+            log(f"database {self.database}: reused as it is")
+            self.manage("migrate", "--no-input", timeout=600)
+            generated, generate_seconds = "(reused database)", 0.0
+        else:
+            log(f"database {self.database}: creating and migrating")
+            self.create_database()
+            self.manage("migrate", "--no-input", timeout=600)
+            log(
+                f"generate_national_data --years {self.args.years} "
+                f"--activities {self.args.activities}"
+            )
+            started = time.perf_counter()
+            generated = self.manage(
+                "generate_national_data",
+                f"--years={self.args.years}",
+                f"--activities={self.args.activities}",
+                timeout=1800,
+            )
+            generate_seconds = time.perf_counter() - started
         log("collectstatic")
         self.manage("collectstatic", "--no-input", "-v0", timeout=600)
         log("preparing users, the stored PDF and the scale plans")
@@ -582,9 +590,14 @@ def report(info, targets, phases, args) -> str:
         f"{args.duration} s per page after {args.warmup} s warm-up"
     )
     out(f"Shared cache in the cached phase: {'Redis' if args.redis else 'per-process memory'}")
+    source = (
+        f"reused database {args.reuse_db}"
+        if args.reuse_db
+        else f"generated ({args.years} years) in {targets['generate_seconds']:.0f} s"
+    )
     out(
-        f"National data: generated in {targets['generate_seconds']:.0f} s; benchmark plan has "
-        f"{targets['activities']} activities; PDF {targets['pdf_bytes'] / 1024:.0f} KB"
+        f"National data: {source}; benchmark plan has {targets['activities']} activities; "
+        f"PDF {targets['pdf_bytes'] / 1024:.0f} KB"
     )
     out("")
     header = (
@@ -675,6 +688,11 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--activities", type=int, default=60)
     parser.add_argument("--keep-db", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--reuse-db",
+        metavar="NAME",
+        help="use this database (filled by generate_national_data) as it is; never dropped",
+    )
     parser.add_argument(
         "--static-root", type=Path, help="collect static files here (kept) instead of a temp dir"
     )

@@ -22,7 +22,7 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from councils.models import Council, PoliceDistrict  # noqa: E402
-from plans.models import Activity, Assignment, Plan  # noqa: E402
+from plans.models import Activity, Assignment, Plan, PlanVersion  # noqa: E402
 from plans.tasks import render_version_pdf  # noqa: E402
 from portal import national_data  # noqa: E402
 
@@ -58,6 +58,9 @@ def main() -> None:
         user.save(update_fields=["password"])
     browser, reporter = members
     version = plan.versions.order_by("-number").first()
+    if version.pdf and not version.pdf.storage.exists(version.pdf.name):
+        # A reused database from an earlier run, whose media directory is gone.
+        PlanVersion.objects.filter(pk=version.pk).update(pdf="")
     render_version_pdf.call(version_id=version.pk)
     version.refresh_from_db()
     activity = (
@@ -76,12 +79,15 @@ def main() -> None:
     scale_district = PoliceDistrict.objects.get(slug=SCALE_DISTRICT)
     scale = []
     for index, size in enumerate(int(n) for n in args.scale.split(",") if n):
-        scale_plan = national_data.add_plan(
-            district=scale_district,
-            year=timezone.localdate().year + 10 + index,
-            activities=size,
-            seed=index,
-        )
+        year = timezone.localdate().year + 10 + index
+        scale_plan = Plan.objects.filter(district=scale_district, period_start=year).first()
+        if scale_plan is not None and scale_plan.focus_areas.count() == 0:
+            raise SystemExit(f"{scale_district} has an empty plan for {year}")
+        if scale_plan is None:  # a reused database has them from an earlier run
+            scale_plan = national_data.add_plan(
+                district=scale_district, year=year, activities=size, seed=index
+            )
+        size = Activity.objects.filter(focus_area__plan=scale_plan).count()
         scale.append({"activities": size, "url": plan_urls(scale_plan)["plan"]})
 
     print(
