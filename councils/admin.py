@@ -37,7 +37,7 @@ from portal.admin import (
     SortableTabularInline,
     TabularInline,
 )
-from portal.roles import sync_council_groups
+from portal.roles import make_secretariat_staff, remove_secretariat_staff, sync_council_groups
 
 from .models import (
     Council,
@@ -103,6 +103,22 @@ class SecretariatStaffAdmin(PortalAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["user"] if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        # Through portal.roles, so the user is staff and in the Sekretariat group too.
+        staff = make_secretariat_staff(user=obj.user, district=obj.district)
+        obj.pk = staff.pk
+        obj._state.adding = False
+
+    def delete_model(self, request, obj):
+        remove_secretariat_staff(user=obj.user)
+
+    def delete_queryset(self, request, queryset):
+        for staff in queryset.select_related("user"):
+            remove_secretariat_staff(user=staff.user)
 
 
 # --- Councils ---------------------------------------------------------------------------------

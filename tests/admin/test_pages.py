@@ -93,3 +93,29 @@ def test_reporting_round_page_links_to_where_rounds_are_run(secretary_client, wo
     round_ = world["reportinground"]
     response = secretary_client.get(admin_url("reportinground", "change", round_.pk))
     assert reverse("rounds:detail", args=[round_.pk]) in response.text
+
+
+@pytest.fixture
+def superuser_client(client, superuser):
+    client.force_login(superuser)
+    return client
+
+
+@pytest.mark.parametrize("model_name", MODELS)
+def test_national_administrator_loads_every_list_and_add_page(superuser_client, world, model_name):
+    assert superuser_client.get(admin_url(model_name, "changelist")).status_code == 200
+    expected = 403 if model_name in NOT_ADDED_HERE - {"secretariatstaff"} else 200
+    assert superuser_client.get(admin_url(model_name, "add")).status_code == expected
+
+
+def test_national_administrator_ties_a_staff_user_to_a_district(
+    superuser_client, make_user, other_district
+):
+    user = make_user("ny-medarbejder", staff=True)
+    response = superuser_client.post(
+        admin_url("secretariatstaff", "add"), {"user": user.pk, "district": other_district.pk}
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.secretariat.district == other_district
+    assert user.groups.filter(name="Sekretariat").exists()
