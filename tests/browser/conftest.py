@@ -1,0 +1,153 @@
+"""Real-browser tests: Playwright driving Debian's Chromium against Django's live server.
+
+Chromium comes from the system (`apt-get install chromium`); Playwright cannot download a
+browser here. Without it the tests skip with a message, except in CI (`CI=true`), where they
+must run and a missing browser is an error. Screenshots of each journey's last page go to
+`test-artifacts/screenshots/` (or `$SCREENSHOT_DIR`).
+
+Every test gets `page` with `base_url` set to the live server, so `page.goto("/admin/")` works.
+The `axe` fixture checks a page; a test fails at teardown if it loaded a page it never checked.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
+# for setup are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+AXE_JS = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SCREENSHOT_DIR = (
+    Path(os.environ.get("SCREENSHOT_DIR", Path(__file__).resolve().parents[2] / "test-artifacts"))
+    / "screenshots"
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    if Path(CHROMIUM).exists():
+        return
+    if IN_CI:
+        raise pytest.UsageError(
+            f"Chromium not found at {CHROMIUM}; CI must run the browser tests "
+            "(apt-get install chromium)."
+        )
+    skip = pytest.mark.skip(
+        reason="Chromium mangler: installér den med 'apt-get install chromium' "
+        "(eller sæt CHROMIUM_PATH) for at køre browsertestene."
+    )
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(skip)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.browser_call_failed = report.failed
+    return report
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "da-DK", "accept_downloads": True}
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    """Relative addresses in `page.goto()` and `page.request` go to Django's live server."""
+    return live_server.url
+
+
+@pytest.fixture
+def page(page):
+    """A tab that gives up on a missing element after 10 s rather than 30 s."""
+    page.set_default_timeout(10_000)
+    return page
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache_and_media(settings, tmp_path):
+    """Each journey starts with an empty cache (public pages are cached) and stores the PDFs
+    it renders under its own temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def axe(page, request):
+    """Run axe-core on the page; fail listing every WCAG 2.1 A/AA violation with its selector.
+
+    Every page the tab loads must be checked: at teardown the test fails if it loaded a page
+    (a document, not a download) that it never passed to `axe`.
+    """
+    source = AXE_JS.read_text(encoding="utf-8")
+    loaded: list[str] = []
+    checked: set[str] = set()
+    page.on("load", lambda loaded_page: loaded.append(loaded_page.url))
+
+    def check(page):
+        page.wait_for_load_state("load")
+        if not page.evaluate("typeof window.axe !== 'undefined'"):
+            page.evaluate(source)
+        violations = page.evaluate(
+            """async (tags) => {
+                const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+                return result.violations.map(v => ({
+                    id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.map(n => n.target.join(' '))
+                }));
+            }""",
+            AXE_TAGS,
+        )
+        checked.add(page.url)
+        report = "\n".join(
+            f"- {v['id']} [{v['impact']}] ({v['help']}) on {page.url}:\n    "
+            + "\n    ".join(v["nodes"])
+            for v in violations
+        )
+        assert not violations, f"axe found accessibility violations:\n{report}"
+
+    yield check
+    if getattr(request.node, "browser_call_failed", True):
+        return
+    unchecked = [url for url in dict.fromkeys(loaded) if url not in checked]
+    assert not unchecked, "pages loaded but never checked with axe:\n" + "\n".join(unchecked)
+
+
+@pytest.fixture
+def screenshot():
+    """Save a full-page screenshot under SCREENSHOT_DIR; CI prints the folder."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+
+    def take(page, name):
+        path = SCREENSHOT_DIR / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
