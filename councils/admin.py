@@ -186,8 +186,8 @@ class MembershipInline(ScopedInlineMixin, SortableTabularInline):
         formset.scope_district_id = None if scope.every else scope.district_id
         return formset
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "person":
             # A new person is created under »Personer« with their first seat.
             formfield.widget.can_add_related = False

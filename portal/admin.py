@@ -15,6 +15,7 @@ save whose loaded revision is no longer current is refused with a Danish message
 input kept; a successful save increments the counter with a conditional UPDATE.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from adminsortable2.admin import SortableAdminBase, SortableInlineAdminMixin
@@ -31,7 +32,9 @@ from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.csp import CSP
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -628,6 +631,25 @@ class PortalAdminMixin(DistrictScopedMixin):
         return None
 
 
+class DanishHistoryContextHelper(HistoricalRecordContextHelper):
+    """Values in the history as the forms show them: choice labels, Danish dates, »—«."""
+
+    def prepare_delta_change_value(self, change, value):
+        value = super().prepare_delta_change_value(change, value)
+        field = self.model._meta.get_field(change.field)
+        if value is None or value == "":
+            return "—"
+        if field.choices:
+            return str(dict(field.flatchoices).get(value, value))
+        if isinstance(value, bool):
+            return gettext("ja") if value else gettext("nej")
+        if isinstance(value, datetime.datetime):
+            return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        if isinstance(value, datetime.date):
+            return date_format(value, "DATE_FORMAT")
+        return value
+
+
 class HistoryAdminMixin:
     """The django-simple-history history in Danish, scoped, without revert.
 
@@ -658,7 +680,7 @@ class HistoryAdminMixin:
         return gettext("Historik: %(object)s") % {"object": obj}
 
     def get_historical_record_context_helper(self, request, historical_record):
-        return HistoricalRecordContextHelper(
+        return DanishHistoryContextHelper(
             self.model, historical_record, max_displayed_delta_change_chars=400
         )
 

@@ -1,5 +1,7 @@
 """The change history in the admin, and the admin's Content Security Policy."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -65,3 +67,17 @@ def test_editor_import_map_carries_the_nonce(secretary_client, world):
         if value.startswith("'nonce-")
     )
     assert f'<script type="importmap" nonce="{nonce}">' in response.text
+
+
+def test_history_shows_choices_and_empty_values_as_the_form_does(secretary_client, world):
+    forum = world["forum"]
+    url = reverse("admin:forums_forum_change", args=[forum.pk])
+    data = single(admin_form(secretary_client.get(url)), kind="psp", meetings_min=4)
+    assert secretary_client.post(url, data).status_code == 302
+
+    response = secretary_client.get(reverse("admin:forums_forum_history", args=[forum.pk]))
+
+    history = re.sub(r"<[^>]+>", "", response.text.split('id="change-history"')[1])
+    assert "Type: SSP →ændret til PSP" in history
+    assert "Mindste antal møder om året: — →ændret til 4" in history
+    assert "None" not in history

@@ -79,3 +79,16 @@ def test_linking_a_login_to_a_person_is_left_to_the_national_administrator(secre
         reverse("admin:councils_person_change", args=[world["person"].pk])
     )
     assert "user" in response.context["adminform"].readonly_fields
+
+
+def test_council_page_does_not_offer_to_create_a_person_beside_the_seat(secretary_client, world):
+    """A new person is created under Personer with their first seat; creating one from the
+    seat's row would give them that seat twice."""
+    url = reverse("admin:councils_council_change", args=[world["membership"].council_id])
+    response = secretary_client.get(url)
+    memberships = next(
+        inline
+        for inline in response.context["inline_admin_formsets"]
+        if inline.formset.model is Membership
+    )
+    assert memberships.formset.empty_form.fields["person"].widget.can_add_related is False
