@@ -590,6 +590,10 @@ def report(info, targets, phases, args) -> str:
         f"{args.duration} s per page after {args.warmup} s warm-up"
     )
     out(f"Shared cache in the cached phase: {'Redis' if args.redis else 'per-process memory'}")
+    out(
+        "Load average before each phase: "
+        + "; ".join(f"{name} {phases[name]['load_before']}" for name in ("uncached", "cached"))
+    )
     source = (
         f"reused database {args.reuse_db}"
         if args.reuse_db
