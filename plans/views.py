@@ -150,17 +150,16 @@ def status_state(plan: Plan) -> StatusState:
     return StatusState(row["assignments"], row["last_update"] or 0, row["last_at"])
 
 
-def activity_ids(snapshot: dict) -> list[int]:
-    return [a["id"] for area in snapshot["focus_areas"] for a in area["activities"]]
-
-
 def status_summaries(plan: Plan, snapshot: dict) -> dict[int, StatusSummary]:
-    """{activity id: StatusSummary} for every activity of the snapshot, in one query."""
+    """{activity id: StatusSummary} for every activity of the snapshot, in one query.
+
+    Counts every assignment of the plan; activities the snapshot lacks are simply not looked up.
+    (A list of the snapshot's activity ids in the filter made PostgreSQL scan all assignments of
+    every plan, or compare each row with the whole list: 40-300 ms at 1,000 activities.)
+    """
     counts: dict[int, dict[str, int]] = {}
     rows = (
-        Assignment.objects.filter(
-            activity__focus_area__plan=plan, activity_id__in=activity_ids(snapshot)
-        )
+        Assignment.objects.filter(activity__focus_area__plan=plan)
         .order_by()
         .values_list("activity_id", "status")
         .annotate(n=Count("id"))
