@@ -9,12 +9,15 @@ Every test gets `page` with `base_url` set to the live server, so `page.goto("/a
 The `axe` fixture checks a page; a test fails at teardown if it loaded a page it never checked.
 """
 
+import io
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from playwright.sync_api import Page
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # for setup are still synchronous and safe.
@@ -100,6 +103,17 @@ def _fresh_cache_and_media(settings, tmp_path):
 
 
 @pytest.fixture
+def demo_plan(live_server):
+    """The demo (`manage.py load_demo`): Syd- og Sønderjylland's published plan 2017-18 with
+    two versions, its lokalråd members, logins and status history. Returns the plan."""
+    from plans.models import Plan
+    from portal.demo.content import DISTRICT_SLUG
+
+    call_command("load_demo", allow_without_debug=True, stdout=io.StringIO())
+    return Plan.objects.current().select_related("district").get(district__slug=DISTRICT_SLUG)
+
+
+@pytest.fixture
 def axe(page, request):
     """Run axe-core on the page; fail listing every WCAG 2.1 A/AA violation with its selector.
 
@@ -117,6 +131,8 @@ def axe(page, request):
             page.evaluate(source)
         violations = page.evaluate(
             """async (tags) => {
+                // Check the settled page, not a colour halfway through a CSS transition.
+                await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})));
                 const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
                 return result.violations.map(v => ({
                     id: v.id, impact: v.impact, help: v.help,
@@ -142,12 +158,16 @@ def axe(page, request):
 
 @pytest.fixture
 def screenshot():
-    """Save a full-page screenshot under SCREENSHOT_DIR; CI prints the folder."""
+    """Save a screenshot of a whole page, or of one part of it (a locator), under
+    SCREENSHOT_DIR; CI prints the folder."""
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
 
-    def take(page, name):
+    def take(target, name):
         path = SCREENSHOT_DIR / f"{name}.png"
-        page.screenshot(path=str(path), full_page=True)
+        if isinstance(target, Page):
+            target.screenshot(path=str(path), full_page=True)
+        else:
+            target.screenshot(path=str(path))
         return path
 
     return take
