@@ -42,10 +42,12 @@ class Tenant:
     council: Council  # a lokalråd of the district
     secretariat: object  # staff user of the district's secretariat
     member: object  # member of `council`
+    secretary: object  # secretary of `council`
     plan: Plan  # published, with a version
     draft: Plan  # a draft of the next period
     focus_area: FocusArea
-    local_focus_area: FocusArea
+    local_focus_area: FocusArea  # chosen by `council`
+    local_activity: Activity  # under `local_focus_area`
     activity: Activity  # "all lokalråd"
     assignment: Assignment  # `activity` as it falls to `council`
     forum: Forum
@@ -92,6 +94,18 @@ def build_tenant(district: PoliceDistrict, council_slug: str, prefix: str, text:
         person=member_person, council=council, role=Membership.Role.MEMBER, title=text
     )
     roles.sync_council_groups(user=member)
+    secretary = make_user(f"{prefix}-sekretaer")
+    secretary_person = Person.objects.create(
+        name=f"{text} Sekretær",
+        title=text,
+        organisation=text,
+        email=secretary.email,
+        user=secretary,
+    )
+    Membership.objects.create(
+        person=secretary_person, council=council, role=Membership.Role.SECRETARY, title=text
+    )
+    roles.sync_council_groups(user=secretary)
     mayor = Person.objects.create(name=f"{text} Borgmester", title="Borgmester", organisation=text)
     Membership.objects.create(
         person=mayor,
@@ -220,6 +234,15 @@ def build_tenant(district: PoliceDistrict, council_slug: str, prefix: str, text:
         snapshot=build_snapshot(plan),
         published_by=secretariat,
     )
+    PlanVersion.objects.create(
+        plan=plan,
+        number=2,
+        published_on=datetime.date(2024, 2, 1),
+        revision_note=text,
+        changed_sections=[section.pk],
+        snapshot=build_snapshot(plan),
+        published_by=secretariat,
+    )
     WorkflowEvent.objects.create(
         plan=plan,
         step=WorkflowEvent.Step.PUBLISHED,
@@ -241,10 +264,12 @@ def build_tenant(district: PoliceDistrict, council_slug: str, prefix: str, text:
         council=council,
         secretariat=secretariat,
         member=member,
+        secretary=secretary,
         plan=plan,
         draft=draft,
         focus_area=focus_area,
         local_focus_area=local_focus_area,
+        local_activity=local_activity,
         activity=activity,
         assignment=assignment,
         forum=forum,

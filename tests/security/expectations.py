@@ -1,0 +1,233 @@
+"""What each role gets from each URL of the portal: the permission matrix's expectations.
+
+Each entry is "GET | POST", one code per role in the order of ROLES:
+
+    anonymous, member of lokalråd A, secretary of lokalråd A, member of lokalråd B,
+    secretariat of district A, secretariat of district B, superuser
+
+The URL is always about district A / lokalråd A (tests/security/urlmap.py). Codes: a status
+code, or L = redirect to a sign-in page, O = redirect to the second-factor pages, R = any other
+redirect. The POST carries no form data, so an allowed POST mostly answers with the form and
+its errors (200) and changes nothing.
+"""
+
+ROLES = (
+    "anonymous",
+    "member_a",
+    "secretary_a",
+    "member_b",
+    "secretariat_a",
+    "secretariat_b",
+    "superuser",
+)
+
+PUBLIC_PAGE = "200 200 200 200 200 200 200 | 405 405 405 405 405 405 405"
+OPEN_FORM = "200 200 200 200 200 200 200 | 200 200 200 200 200 200 200"
+# Pages of a lokalråd's members: lokalråd A's members only; everyone else signed in gets a 404.
+MEMBER_PAGE = "L 200 200 404 404 404 404 | L 200 200 404 404 404 404"
+# The lokalråd's own handleplan: its secretary only.
+SECRETARY_PAGE = "L 404 200 404 404 404 404 | L 404 200 404 404 404 404"
+SECRETARY_MOVE = "L 405 405 405 405 405 405 | L 404 404 404 404 404 404"
+# The secretariat's reporting rounds: district A's secretariat and the superuser.
+ROUND_PAGE = "L 403 403 403 200 404 200 | L 403 403 403 200 404 200"
+
+EXPECTED = {
+    "home": OPEN_FORM,
+    "accessibility": PUBLIC_PAGE,
+    "sitemap": OPEN_FORM,
+    "^media/(?P<path>.*)$": "404 404 404 404 404 404 404 | 404 404 404 404 404 404 404",
+    # Second factor: staff only. District A's and B's secretariat have a device (verify), the
+    # superuser has none yet (set up).
+    "twofactor:verify": "L 404 404 404 200 200 O | L 404 404 404 200 200 O",
+    "twofactor:setup": "L 404 404 404 O O 200 | L 404 404 404 O O 200",
+    "accounts:login": OPEN_FORM,
+    "accounts:logout": "405 405 405 405 405 405 405 | R R R R R R R",
+    "accounts:password_reset": OPEN_FORM,
+    "accounts:password_reset_done": PUBLIC_PAGE,
+    "accounts:password_reset_confirm": OPEN_FORM,
+    "accounts:password_reset_complete": PUBLIC_PAGE,
+    # "Mit lokalråd" sends each member to their lokalråd, everyone else signed in to a page
+    # saying they sit in none.
+    "members:home": "L R R R R R R | L R R R R R R",
+    "members:council": MEMBER_PAGE,
+    "members:assignment": MEMBER_PAGE,
+    "members:local_plan": SECRETARY_PAGE,
+    "members:focus_area_create": SECRETARY_PAGE,
+    "members:focus_area_edit": SECRETARY_PAGE,
+    "members:focus_area_move": SECRETARY_MOVE,
+    "members:activity_create": SECRETARY_PAGE,
+    "members:activity_edit": SECRETARY_PAGE,
+    "members:activity_move": SECRETARY_MOVE,
+    "rounds:index": "L 403 403 403 200 200 200 | L 403 403 403 200 200 200",
+    "rounds:open": "L 403 403 403 200 200 R | L 403 403 403 200 200 R",
+    "rounds:detail": ROUND_PAGE,
+    "rounds:close": "L 403 403 403 200 404 200 | L 403 403 403 R 404 R",
+    "rounds:remind": "L 403 403 403 405 405 405 | L 403 403 403 R 404 R",
+    "rounds:council": ROUND_PAGE,
+    "rounds:report": ROUND_PAGE,
+    "rounds:report_csv": ROUND_PAGE,
+    "pdf:plan": PUBLIC_PAGE,
+    "pdf:version": PUBLIC_PAGE,
+    "pdf:status_report": "L 404 404 404 200 404 200 | L 405 405 405 405 405 405",
+    "public:search": PUBLIC_PAGE,
+    "public:district": PUBLIC_PAGE,
+    "public:forums": PUBLIC_PAGE,
+    "public:annual_cycle": PUBLIC_PAGE,
+    "public:annual_cycle_ics": PUBLIC_PAGE,
+    "public:council": PUBLIC_PAGE,
+    "public:plan": PUBLIC_PAGE,
+    "public:plan_version": PUBLIC_PAGE,
+    "public:version_json": PUBLIC_PAGE,
+    "public:activity": PUBLIC_PAGE,
+    "public:versions": PUBLIC_PAGE,
+    "public:version_diff": PUBLIC_PAGE,
+    # A draft's preview: district A's secretariat and the superuser; to everyone else it does
+    # not exist.
+    "public:preview": "404 404 404 404 200 404 200 | 405 405 405 405 405 405 405",
+    # The admin site's own pages: staff only; members are sent to the admin's sign-in.
+    "admin:index": "L L L L 200 200 200 | L L L L 200 200 200",
+    "admin:login": "200 200 200 200 R R R | 200 200 200 200 200 200 200",
+    "admin:logout": "R R R R 405 405 405 | R R R R R R R",
+    "admin:password_change": "L L L L 200 200 200 | L L L L 200 200 200",
+    "admin:password_change_done": "L L L L 200 200 200 | L L L L 405 405 405",
+    "admin:autocomplete": "L L L L 200 200 200 | L L L L 405 405 405",
+    "admin:jsi18n": "L L L L 200 200 200 | L L L L 405 405 405",
+    "admin:app_list": "L L L L 200 200 200 | L L L L 200 200 200",
+    "admin:view_on_site": "L L L L R R R | L L L L R R R",
+    "admin/(?P<url>.*)$": "L L L L 404 404 404 | L L L L 404 404 404",
+    "admin:auth_user_password_change": "L L L L 403 403 200 | L L L L 403 403 200",
+    "admin:otp_totp_totpdevice_config": "L L L L 403 403 200 | L L L L 403 403 200",
+    # No QR library is installed; the setup page shows the key as text instead.
+    "admin:otp_totp_totpdevice_qrcode": "L L L L 403 403 503 | L L L L 403 403 503",
+    # Publishing steps on district A's plan: its secretariat and the superuser.
+    "admin:plans_plan_approve": "L L L L 200 404 200 | L L L L 200 404 200",
+    "admin:plans_plan_publish": "L L L L 200 404 200 | L L L L 200 404 200",
+    "admin:plans_plan_supersede": "L L L L 200 404 200 | L L L L R 404 R",
+}
+
+# Admin models: what each view of a model's admin gives each role. "redirect" is the old
+# address of a change form (/admin/<app>/<model>/<id>/), which redirects to the new one.
+ADMIN_STAFF_REDIRECT = "L L L L R R R | L L L L R R R"
+
+# Users, groups and second-factor devices: the national administrator only.
+SUPERUSER_ONLY = {
+    "changelist": "L L L L 403 403 200 | L L L L 403 403 200",
+    "add": "L L L L 403 403 200 | L L L L 403 403 200",
+    "history": "L L L L 403 403 200 | L L L L 403 403 200",
+    "delete": "L L L L 403 403 200 | L L L L 403 403 200",
+    "change": "L L L L 403 403 200 | L L L L 403 403 200",
+    "redirect": ADMIN_STAFF_REDIRECT,
+}
+
+# Sign-in logs (django-axes): read and cleared by the national administrator; nobody adds.
+SIGN_IN_LOG = {
+    "changelist": "L L L L 403 403 200 | L L L L 403 403 200",
+    "add": "L L L L 403 403 403 | L L L L 403 403 403",
+    "history": "L L L L 403 403 200 | L L L L 403 403 200",
+    "delete": "L L L L 403 403 200 | L L L L 403 403 200",
+    "change": "L L L L 403 403 200 | L L L L 403 403 R",
+    "redirect": ADMIN_STAFF_REDIRECT,
+}
+
+# The task queue: the national administrator only. The address is of a task that does not
+# exist (the admin redirects to the list); nobody adds or deletes tasks by hand.
+TASK_QUEUE = {
+    "changelist": "L L L L 403 403 200 | L L L L 403 403 200",
+    "add": "L L L L 403 403 403 | L L L L 403 403 403",
+    "history": ADMIN_STAFF_REDIRECT,
+    "delete": "L L L L 403 403 403 | L L L L 403 403 403",
+    "change": "L L L L 403 403 R | L L L L 403 403 R",
+    "redirect": ADMIN_STAFF_REDIRECT,
+}
+
+# District content the secretariat edits: both secretariats list their own rows; district A's
+# row is district B's secretariat's 404.
+DISTRICT_CONTENT = {
+    "changelist": "L L L L 200 200 200 | L L L L 200 200 200",
+    "add": "L L L L 200 200 200 | L L L L 200 200 200",
+    "history": "L L L L 200 404 200 | L L L L 200 404 200",
+    "delete": "L L L L 200 404 200 | L L L L 200 404 200",
+    "change": "L L L L 200 404 200 | L L L L 200 404 200",
+    "redirect": ADMIN_STAFF_REDIRECT,
+}
+
+# Read-only in the admin (reference data, and records made by services: assignments, status
+# updates, reporting rounds, published versions, workflow events): viewing only, for the own
+# district; nobody adds, changes or deletes them here.
+READ_ONLY = {
+    "changelist": "L L L L 200 200 200 | L L L L 200 200 200",
+    "add": "L L L L 403 403 403 | L L L L 403 403 403",
+    "history": "L L L L 200 404 200 | L L L L 200 404 200",
+    "delete": "L L L L 403 404 403 | L L L L 403 404 403",
+    "change": "L L L L 200 404 200 | L L L L 403 404 403",
+    "redirect": ADMIN_STAFF_REDIRECT,
+}
+
+# Who works in which secretariat: the secretariat sees its own, the superuser decides.
+SECRETARIAT_STAFF = {
+    "changelist": "L L L L 200 200 200 | L L L L 200 200 200",
+    "add": "L L L L 403 403 200 | L L L L 403 403 200",
+    "history": "L L L L 200 404 200 | L L L L 200 404 200",
+    "delete": "L L L L 403 404 200 | L L L L 403 404 200",
+    "change": "L L L L 200 404 200 | L L L L 403 404 200",
+    "redirect": ADMIN_STAFF_REDIRECT,
+}
+
+# Memberships are added and removed on the council's or the person's page; on their own page
+# they can be changed.
+MEMBERSHIP = {
+    "changelist": "L L L L 200 200 200 | L L L L 200 200 200",
+    "add": "L L L L 403 403 403 | L L L L 403 403 403",
+    "history": "L L L L 200 404 200 | L L L L 200 404 200",
+    "delete": "L L L L 403 404 403 | L L L L 403 404 403",
+    "change": "L L L L 200 404 200 | L L L L 200 404 200",
+    "redirect": ADMIN_STAFF_REDIRECT,
+}
+
+ADMIN_MODELS = {
+    ("auth", "group"): SUPERUSER_ONLY,
+    ("auth", "user"): SUPERUSER_ONLY,
+    ("otp_totp", "totpdevice"): SUPERUSER_ONLY,
+    ("axes", "accessattempt"): SIGN_IN_LOG,
+    ("axes", "accesslog"): SIGN_IN_LOG,
+    ("axes", "accessfailurelog"): SIGN_IN_LOG,
+    ("django_tasks_database", "dbtaskresult"): TASK_QUEUE,
+    ("councils", "policedistrict"): READ_ONLY,
+    ("councils", "municipality"): READ_ONLY,
+    ("councils", "secretariatstaff"): SECRETARIAT_STAFF,
+    ("councils", "council"): DISTRICT_CONTENT,
+    ("councils", "person"): DISTRICT_CONTENT,
+    ("councils", "membership"): MEMBERSHIP,
+    ("forums", "forum"): DISTRICT_CONTENT,
+    ("plans", "plan"): DISTRICT_CONTENT,
+    ("plans", "plansection"): DISTRICT_CONTENT,
+    ("plans", "focusarea"): DISTRICT_CONTENT,
+    ("plans", "activity"): DISTRICT_CONTENT,
+    ("plans", "annualcycleentry"): DISTRICT_CONTENT,
+    ("plans", "assignment"): READ_ONLY,
+    ("plans", "statusupdate"): READ_ONLY,
+    ("plans", "reportinground"): READ_ONLY,
+    ("plans", "planversion"): READ_ONLY,
+    ("plans", "workflowevent"): READ_ONLY,
+}
+
+
+def _admin_model_expectations() -> dict[str, str]:
+    result = {}
+    for (app, model), views in ADMIN_MODELS.items():
+        for view, codes in views.items():
+            if view == "redirect":
+                result[f"admin/{app}/{model}/<path:object_id>/"] = codes
+            else:
+                result[f"admin:{app}_{model}_{view}"] = codes
+    return result
+
+
+EXPECTED |= _admin_model_expectations()
+
+
+def expected(key: str, role: str, method: str) -> str:
+    """The expected code for one cell; KeyError when the URL has no expectation."""
+    get, post = EXPECTED[key].split("|")
+    codes = (get if method == "GET" else post).split()
+    return codes[ROLES.index(role)]

@@ -1,0 +1,225 @@
+"""Every URL pattern of the portal, and how to fill it in with the dataset's objects.
+
+`url_patterns()` walks the root resolver, so a new URL shows up here by itself; `path_for()`
+turns a pattern into a concrete address about district A (tests/security/dataset.py). A pattern
+this module cannot fill in raises KeyError, so the permission matrix fails until it is added.
+"""
+
+from dataclasses import dataclass
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from .dataset import Dataset
+
+
+@dataclass(frozen=True)
+class Pattern:
+    key: str  # the URL name ("admin:plans_plan_change"), or the route for unnamed patterns
+    route: str
+
+
+def _walk(patterns, prefix="", namespace=None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = namespace
+            if pattern.namespace:
+                inner = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from _walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        else:
+            route = prefix + str(pattern.pattern)
+            name = pattern.name and (f"{namespace}:{pattern.name}" if namespace else pattern.name)
+            yield Pattern(key=name or route, route=route)
+
+
+def url_patterns() -> list[Pattern]:
+    seen, result = set(), []
+    for pattern in _walk(get_resolver().url_patterns):
+        if pattern.key not in seen:
+            seen.add(pattern.key)
+            result.append(pattern)
+    return result
+
+
+def add_log_rows() -> None:
+    """A row in each of the sign-in logs, so their admin pages have an object. The task queue
+    stays empty: with the test settings' immediate backend its admin cannot list queued tasks."""
+    now = timezone.now()
+    who = {"username": "a-medlem", "ip_address": "203.0.113.7", "user_agent": "Firefox"}
+    AccessAttempt.objects.create(
+        **who,
+        http_accept="*/*",
+        path_info="/konto/log-ind/",
+        attempt_time=now,
+        get_data="",
+        post_data="",
+        failures_since_start=1,
+    )
+    AccessLog.objects.create(
+        **who, http_accept="*/*", path_info="/konto/log-ind/", attempt_time=now
+    )
+    AccessFailureLog.objects.create(
+        **who, http_accept="*/*", path_info="/konto/log-ind/", attempt_time=now, locked_out=False
+    )
+
+
+def admin_objects(data: Dataset) -> dict[str, object]:
+    """One object per admin model: district A's where the model belongs to a district."""
+    a = data.a
+    return {
+        "auth_group": Group.objects.get(name="Sekretariat"),
+        "auth_user": a.member,
+        "django_tasks_database_dbtaskresult": DBTaskResult(pk=MISSING_TASK),
+        "axes_accessattempt": AccessAttempt.objects.first(),
+        "axes_accesslog": AccessLog.objects.first(),
+        "axes_accessfailurelog": AccessFailureLog.objects.first(),
+        "otp_totp_totpdevice": a.secretariat.totpdevice_set.first(),
+        "councils_policedistrict": a.district,
+        "councils_municipality": a.council.municipalities.first(),
+        "councils_secretariatstaff": a.secretariat.secretariat,
+        "councils_council": a.council,
+        "councils_person": a.member.person,
+        "councils_membership": a.member.person.memberships.first(),
+        "forums_forum": a.forum,
+        "plans_plan": a.plan,
+        "plans_plansection": a.section,
+        "plans_focusarea": a.focus_area,
+        "plans_activity": a.activity,
+        "plans_annualcycleentry": a.plan.annual_cycle.first(),
+        "plans_assignment": a.assignment,
+        "plans_statusupdate": a.assignment.latest_update,
+        "plans_reportinground": a.reporting_round,
+        "plans_planversion": a.version,
+        "plans_workflowevent": a.plan.workflow_events.first(),
+    }
+
+
+MISSING_TASK = "00000000-0000-4000-8000-000000000000"
+ADMIN_VIEWS = ("changelist", "add", "history", "delete", "change")
+ADMIN_SITE_VIEWS = {
+    "admin:index",
+    "admin:login",
+    "admin:logout",
+    "admin:password_change",
+    "admin:password_change_done",
+    "admin:jsi18n",
+}
+
+
+def _admin_path(pattern: Pattern, data: Dataset) -> str:
+    objects = admin_objects(data)
+    if pattern.key in ADMIN_SITE_VIEWS:
+        return reverse(pattern.key)
+    if pattern.key == "admin:app_list":
+        return reverse("admin:app_list", kwargs={"app_label": "plans"})
+    if pattern.key == "admin:view_on_site":
+        plan = data.a.plan
+        return reverse(
+            "admin:view_on_site", args=[ContentType.objects.get_for_model(plan).pk, plan.pk]
+        )
+    if pattern.key == "admin:autocomplete":
+        return (
+            reverse("admin:autocomplete")
+            + "?app_label=plans&model_name=focusarea&field_name=council&term=a"
+        )
+    if pattern.key == "admin:auth_user_password_change":
+        return reverse(pattern.key, args=[data.a.member.pk])
+    if pattern.key in {"admin:otp_totp_totpdevice_config", "admin:otp_totp_totpdevice_qrcode"}:
+        return reverse(pattern.key, args=[objects["otp_totp_totpdevice"].pk])
+    if pattern.key in {"admin:plans_plan_approve", "admin:plans_plan_publish"}:
+        return reverse(pattern.key, args=[data.a.draft.pk])
+    if pattern.key == "admin:plans_plan_supersede":
+        return reverse(pattern.key, args=[data.a.plan.pk])
+    if pattern.key == "admin/(?P<url>.*)$":
+        return "/admin/ukendt/side/"
+    if pattern.key.startswith("admin:"):
+        model, _, view = pattern.key.removeprefix("admin:").rpartition("_")
+        if view not in ADMIN_VIEWS:
+            raise KeyError(pattern.key)
+        if view in {"changelist", "add"}:
+            return reverse(pattern.key)
+        return reverse(pattern.key, args=[objects[model].pk])
+    # Unnamed "admin/<app>/<model>/<path:object_id>/": the old address of a change form.
+    app, model = pattern.route.split("/")[1:3]
+    return f"/admin/{app}/{model}/{objects[f'{app}_{model}'].pk}/"
+
+
+def path_for(pattern: Pattern, data: Dataset) -> str:
+    a = data.a
+    plan = {"district": a.district.slug, "period": a.plan.period_label}
+    council = a.council.pk
+    paths = {
+        "home": lambda: reverse("home"),
+        "accessibility": lambda: reverse("accessibility"),
+        "sitemap": lambda: reverse("sitemap"),
+        "^media/(?P<path>.*)$": lambda: "/media/plans/pdf/findes-ikke.pdf",
+        "twofactor:verify": lambda: reverse("twofactor:verify"),
+        "twofactor:setup": lambda: reverse("twofactor:setup"),
+        "accounts:login": lambda: reverse("accounts:login"),
+        "accounts:logout": lambda: reverse("accounts:logout"),
+        "accounts:password_reset": lambda: reverse("accounts:password_reset"),
+        "accounts:password_reset_done": lambda: reverse("accounts:password_reset_done"),
+        "accounts:password_reset_confirm": lambda: reverse(
+            "accounts:password_reset_confirm", args=["MQ", "forkert-noegle"]
+        ),
+        "accounts:password_reset_complete": lambda: reverse("accounts:password_reset_complete"),
+        "members:home": lambda: reverse("members:home"),
+        "members:council": lambda: reverse("members:council", args=[council]),
+        "members:assignment": lambda: reverse("members:assignment", args=[a.assignment.pk]),
+        "members:local_plan": lambda: reverse("members:local_plan", args=[council]),
+        "members:focus_area_create": lambda: reverse("members:focus_area_create", args=[council]),
+        "members:focus_area_edit": lambda: reverse(
+            "members:focus_area_edit", args=[council, a.local_focus_area.pk]
+        ),
+        "members:focus_area_move": lambda: reverse(
+            "members:focus_area_move", args=[council, a.local_focus_area.pk]
+        ),
+        "members:activity_create": lambda: reverse("members:activity_create", args=[council]),
+        "members:activity_edit": lambda: reverse(
+            "members:activity_edit", args=[council, a.local_activity.pk]
+        ),
+        "members:activity_move": lambda: reverse(
+            "members:activity_move", args=[council, a.local_activity.pk]
+        ),
+        "rounds:index": lambda: reverse("rounds:index"),
+        "rounds:open": lambda: reverse("rounds:open"),
+        "rounds:detail": lambda: reverse("rounds:detail", args=[a.reporting_round.pk]),
+        "rounds:close": lambda: reverse("rounds:close", args=[a.reporting_round.pk]),
+        "rounds:remind": lambda: reverse("rounds:remind", args=[a.reporting_round.pk]),
+        "rounds:council": lambda: reverse("rounds:council", args=[a.reporting_round.pk, council]),
+        "rounds:report": lambda: reverse("rounds:report", args=[a.reporting_round.pk]),
+        "rounds:report_csv": lambda: reverse("rounds:report_csv", args=[a.reporting_round.pk]),
+        "pdf:plan": lambda: reverse("pdf:plan", kwargs=plan),
+        "pdf:version": lambda: reverse("pdf:version", kwargs={**plan, "number": 1}),
+        "pdf:status_report": lambda: reverse("pdf:status_report", args=[a.reporting_round.pk]),
+        "public:search": lambda: reverse("public:search") + "?q=tryghed",
+        "public:district": lambda: reverse("public:district", args=[a.district.slug]),
+        "public:forums": lambda: reverse("public:forums", args=[a.district.slug]),
+        "public:annual_cycle": lambda: reverse("public:annual_cycle", args=[a.district.slug]),
+        "public:annual_cycle_ics": lambda: reverse(
+            "public:annual_cycle_ics", args=[a.district.slug]
+        ),
+        "public:council": lambda: reverse("public:council", args=[a.district.slug, a.council.slug]),
+        "public:plan": lambda: reverse("public:plan", kwargs=plan),
+        "public:plan_version": lambda: reverse("public:plan_version", kwargs={**plan, "number": 1}),
+        "public:version_json": lambda: reverse("public:version_json", kwargs={**plan, "number": 1}),
+        "public:activity": lambda: reverse(
+            "public:activity", kwargs={**plan, "activity_id": a.activity.pk}
+        ),
+        "public:versions": lambda: reverse("public:versions", kwargs=plan),
+        "public:version_diff": lambda: reverse(
+            "public:version_diff", kwargs={**plan, "old": 1, "new": 2}
+        ),
+        "public:preview": lambda: reverse(
+            "public:preview", args=[a.district.slug, a.draft.period_label]
+        ),
+    }
+    if pattern.key in paths:
+        return paths[pattern.key]()
+    if pattern.route.startswith("admin/"):
+        return _admin_path(pattern, data)
+    raise KeyError(pattern.key)
