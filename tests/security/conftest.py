@@ -1,6 +1,10 @@
 import pytest
+from django.db import transaction
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .dataset import build_dataset, snapshot
+from .urlmap import add_log_rows
 
 
 @pytest.fixture
@@ -33,3 +37,15 @@ def token_for():
         return f"{totp.token():06d}"
 
     return token
+
+
+@pytest.fixture(scope="module")
+def data(django_db_setup, django_db_blocker):
+    """The dataset, built once for the module, and its snapshot; each test runs in a savepoint
+    inside it, so what one request changes is gone before the next."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        dataset = build_dataset()
+        add_log_rows()
+        dataset.snapshot = snapshot()
+        yield dataset
+        transaction.set_rollback(True)

@@ -6,8 +6,10 @@ that one district's users never reach the other's rows.
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -290,3 +292,22 @@ def build_dataset(
     tenant_b = build_tenant(PoliceDistrict.objects.get(slug=b[0]), b[1], "b", text)
     superuser = make_user("landsadmin", is_staff=True, is_superuser=True)
     return Dataset(a=tenant_a, b=tenant_b, superuser=superuser)
+
+
+# What "nothing changed" covers: the portal's own tables, users, groups, second-factor devices
+# and the admin's log.
+WATCHED_APPS = {"auth", "admin", "councils", "forums", "plans", "otp_totp"}
+
+
+def snapshot() -> tuple[dict[str, int], str]:
+    """Row counts and a hash of every row. A user's last sign-in time is left out: signing in
+    the role's user for the request sets it."""
+    counts, digests = {}, {}
+    for model in apps.get_models(include_auto_created=True):
+        if model._meta.app_label not in WATCHED_APPS:
+            continue
+        fields = [f.attname for f in model._meta.concrete_fields if f.name != "last_login"]
+        rows = list(model._base_manager.order_by("pk").values_list(*fields))
+        counts[model._meta.label] = len(rows)
+        digests[model._meta.label] = hashlib.sha256(repr(rows).encode()).hexdigest()
+    return counts, digests

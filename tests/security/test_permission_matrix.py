@@ -7,50 +7,19 @@ and a hash of every row of the portal's tables, users, groups, second-factor dev
 admin's log.
 """
 
-import hashlib
-
 import pytest
-from django.apps import apps
 from django.core.cache import cache
-from django.db import transaction
 
-from .dataset import build_dataset
+from .dataset import snapshot
 from .expectations import EXPECTED, ROLES, expected
-from .urlmap import add_log_rows, path_for, url_patterns
+from .urlmap import path_for, url_patterns
 
-WATCHED_APPS = {"auth", "admin", "councils", "forums", "plans", "otp_totp"}
 REFUSED = {"L", "O", "403", "404", "405"}
 # GETs that write on purpose: enrolling a second factor creates the unconfirmed device it shows;
 # the first search fills the search index; a PDF download that finds no file renders and
 # stores it.
 WRITING_GETS = {"twofactor:setup", "public:search", "pdf:plan", "pdf:version"}
 PATTERNS = url_patterns()
-
-
-def snapshot() -> tuple[dict[str, int], str]:
-    """Row counts and a hash of every row. A user's last sign-in time is left out: signing in
-    the role's user for the request sets it."""
-    counts, digests = {}, {}
-    for model in apps.get_models(include_auto_created=True):
-        if model._meta.app_label not in WATCHED_APPS:
-            continue
-        fields = [f.attname for f in model._meta.concrete_fields if f.name != "last_login"]
-        rows = list(model._base_manager.order_by("pk").values_list(*fields))
-        counts[model._meta.label] = len(rows)
-        digests[model._meta.label] = hashlib.sha256(repr(rows).encode()).hexdigest()
-    return counts, digests
-
-
-@pytest.fixture(scope="module")
-def data(django_db_setup, django_db_blocker):
-    """The dataset, built once for the module, and its snapshot; each test runs in a savepoint
-    inside it, so what one request changes is gone before the next."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        dataset = build_dataset()
-        add_log_rows()
-        dataset.snapshot = snapshot()
-        yield dataset
-        transaction.set_rollback(True)
 
 
 def user_for(role, data):
