@@ -3,7 +3,8 @@
 Chromium comes from the system (`apt-get install chromium`); Playwright cannot download a
 browser here. Without it the tests skip with a message, except in CI (`CI=true`), where they
 must run and a missing browser is an error. Screenshots of each journey's last page go to
-`test-artifacts/screenshots/` (or `$SCREENSHOT_DIR`).
+`test-artifacts/screenshots/` (or `$SCREENSHOT_DIR`); a failing test leaves
+`FEJL-<test>.png` there, showing the page as it was when it failed.
 
 Every test gets `page` with `base_url` set to the live server, so `page.goto("/admin/")` works.
 The `axe` fixture checks a page; a test fails at teardown if it loaded a page it never checked.
@@ -27,13 +28,22 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/
 IN_CI = os.environ.get("CI", "").lower() == "true"
 AXE_JS = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-SCREENSHOT_DIR = (
-    Path(os.environ.get("SCREENSHOT_DIR", Path(__file__).resolve().parents[2] / "test-artifacts"))
-    / "screenshots"
+SCREENSHOT_DIR = Path(
+    os.environ.get("SCREENSHOT_DIR")
+    or Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 )
 
 
+def is_browser_test(item) -> bool:
+    return Path(__file__).parent in Path(str(item.fspath)).parents
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
+    # Last in the run: pytest-playwright keeps one Playwright instance (and its event loop) for
+    # the rest of the session, after which another test's own sync_playwright() would fail
+    # (tests/security/test_csp_browser.py starts its own).
+    items[:] = sorted(items, key=is_browser_test)
     if Path(CHROMIUM).exists():
         return
     if IN_CI:
@@ -46,7 +56,7 @@ def pytest_collection_modifyitems(config, items):
         "(eller sæt CHROMIUM_PATH) for at køre browsertestene."
     )
     for item in items:
-        if "tests/browser" in str(item.fspath):
+        if is_browser_test(item):
             item.add_marker(skip)
 
 
@@ -86,10 +96,16 @@ def base_url(live_server):
 
 
 @pytest.fixture
-def page(page):
-    """A tab that gives up on a missing element after 10 s rather than 30 s."""
+def page(page, request):
+    """A tab that gives up on a missing element after 10 s rather than 30 s, and leaves a
+    screenshot of itself when the test fails."""
+    failure = SCREENSHOT_DIR / f"FEJL-{request.node.name}.png"
+    failure.unlink(missing_ok=True)
     page.set_default_timeout(10_000)
-    return page
+    yield page
+    if getattr(request.node, "browser_call_failed", False):
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(failure), full_page=True)
 
 
 @pytest.fixture(autouse=True)
