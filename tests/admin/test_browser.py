@@ -40,31 +40,47 @@ def _response(page, response):
         page.problems.append(f"{response.status} {response.url}")
 
 
-@pytest.fixture
-def browser_page():
+# pytest-playwright's browser and context fixtures are session-wide and shared with
+# tests/browser: configure them the same way (Debian's Chromium, Django's live server as the base
+# address), whichever folder asks first.
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
     if not os.path.exists(CHROMIUM):
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"Chromium mangler ({CHROMIUM}); CI skal køre browsertestene.")
         pytest.skip("Chromium mangler: installér den med 'apt-get install chromium'.")
-    from playwright.sync_api import sync_playwright
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+        ],
+    }
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
-        )
-        context = browser.new_context(locale="da-DK")
-        context.add_init_script(LISTEN)
-        page = context.new_page()
-        page.problems = []
-        page.on("console", lambda message: _console(page, message))
-        page.on("pageerror", lambda error: page.problems.append(str(error)))
-        page.on("response", lambda response: _response(page, response))
-        yield page
-        browser.close()
+
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    return live_server.url
 
 
 @pytest.fixture
-def plan_page(browser_page, live_server, make_user, make_plan, district):
+def browser_page(page):
+    """pytest-playwright's tab, recording policy violations, script errors and failed loads."""
+    page.context.add_init_script(LISTEN)
+    page.problems = []
+    page.on("console", lambda message: _console(page, message))
+    page.on("pageerror", lambda error: page.problems.append(str(error)))
+    page.on("response", lambda response: _response(page, response))
+    return page
+
+
+@pytest.fixture
+def plan_page(browser_page, make_user, make_plan, district):
     user = make_user("sekretariat-browser", staff=True)
     grant_secretariat_permissions(user)
     SecretariatStaff.objects.create(user=user, district=district)
@@ -72,12 +88,12 @@ def plan_page(browser_page, live_server, make_user, make_plan, district):
     PlanSection.objects.create(plan=plan, title="Organisering", body="<p>Niveauer</p>", order=1)
     PlanSection.objects.create(plan=plan, title="Årshjul", body="<p>Møder</p>", order=2)
     page = browser_page
-    page.goto(live_server.url + reverse("admin:login"))
+    page.goto(reverse("admin:login"))
     page.fill("#id_username", user.username)
     page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
     page.wait_for_load_state("networkidle")
-    page.goto(live_server.url + reverse("admin:plans_plan_change", args=[plan.pk]))
+    page.goto(reverse("admin:plans_plan_change", args=[plan.pk]))
     page.wait_for_load_state("networkidle")
     page.wait_for_selector(".tiptap.ProseMirror")
     return page, plan
