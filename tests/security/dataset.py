@@ -64,6 +64,18 @@ class Dataset:
     b: Tenant
     superuser: object
 
+    def user(self, role: str):
+        """The user of a role of the permission matrix (tests/security/expectations.py)."""
+        return {
+            "anonymous": None,
+            "member_a": self.a.member,
+            "secretary_a": self.a.secretary,
+            "member_b": self.b.member,
+            "secretariat_a": self.a.secretariat,
+            "secretariat_b": self.b.secretariat,
+            "superuser": self.superuser,
+        }[role]
+
 
 def make_user(username: str, **flags):
     return get_user_model().objects.create_user(

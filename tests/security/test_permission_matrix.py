@@ -22,18 +22,6 @@ WRITING_GETS = {"twofactor:setup", "public:search", "pdf:plan", "pdf:version"}
 PATTERNS = url_patterns()
 
 
-def user_for(role, data):
-    return {
-        "anonymous": None,
-        "member_a": data.a.member,
-        "secretary_a": data.a.secretary,
-        "member_b": data.b.member,
-        "secretariat_a": data.a.secretariat,
-        "secretariat_b": data.b.secretariat,
-        "superuser": data.superuser,
-    }[role]
-
-
 def observed(response) -> str:
     if response.status_code != 302:
         return str(response.status_code)
@@ -63,7 +51,7 @@ def test_permission_matrix(client, db, data, settings, tmp_path, pattern, role, 
     cache.clear()
     want = expected(pattern.key, role, method)
     path = path_for(pattern, data)
-    user = user_for(role, data)
+    user = data.user(role)
     if user is not None:
         client.force_login(user)
     response = client.get(path) if method == "GET" else client.post(path, {})
