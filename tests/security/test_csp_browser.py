@@ -34,28 +34,26 @@ NOT_PAGES = (".pdf", ".ics", ".json", ".xml", ".csv")
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def chromium():
+# pytest-playwright's Playwright and browser are session-wide and shared with tests/browser and
+# tests/admin: configure them the same way (Debian's Chromium), whichever test asks first.
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
     if not os.path.exists(CHROMIUM):
         if IN_CI:
             pytest.fail(f"Chromium mangler ({CHROMIUM}); CI skal køre browsertestene.")
         pytest.skip("Chromium mangler: installér den med 'apt-get install chromium'.")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+        ],
+    }
 
 
 class Walker:
@@ -124,8 +122,8 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture
-def walker(chromium, server):
-    walker = Walker(chromium, server)
+def walker(browser, server):
+    walker = Walker(browser, server)
     yield walker
     walker.context.close()
 
