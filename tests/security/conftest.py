@@ -24,7 +24,9 @@ def staff(make_user):
 
 
 @pytest.fixture
-def device(staff):
+def totp_device(staff):
+    """A confirmed authenticator app of the staff user. (Not `device`: pytest-playwright has a
+    session fixture of that name.)"""
     return TOTPDevice.objects.create(user=staff, name="Telefon", confirmed=True)
 
 

@@ -30,49 +30,51 @@ def test_staff_without_device_cannot_open_an_admin_change_list(otp_required, sig
     assert response["Location"].startswith(SETUP)
 
 
-def test_staff_with_unverified_device_is_sent_to_verify(otp_required, signed_in, device):
+def test_staff_with_unverified_device_is_sent_to_verify(otp_required, signed_in, totp_device):
     response = signed_in.get("/admin/")
     assert response.status_code == 302
     assert response["Location"] == f"{VERIFY}?next=%2Fadmin%2F"
 
 
-def test_valid_code_opens_the_admin(otp_required, signed_in, device, token_for):
-    response = signed_in.post(VERIFY, {"token": token_for(device), "next": "/admin/"})
+def test_valid_code_opens_the_admin(otp_required, signed_in, totp_device, token_for):
+    response = signed_in.post(VERIFY, {"token": token_for(totp_device), "next": "/admin/"})
     assert response.status_code == 302
     assert response["Location"] == "/admin/"
     assert signed_in.get("/admin/").status_code == 200
 
 
-def test_wrong_code_keeps_the_admin_closed(otp_required, signed_in, device, token_for):
-    wrong = f"{(int(token_for(device)) + 1) % 1_000_000:06d}"
+def test_wrong_code_keeps_the_admin_closed(otp_required, signed_in, totp_device, token_for):
+    wrong = f"{(int(token_for(totp_device)) + 1) % 1_000_000:06d}"
     response = signed_in.post(VERIFY, {"token": wrong, "next": "/admin/"})
     assert response.status_code == 200
     assert "Koden passer ikke" in response.text
     assert signed_in.get("/admin/").status_code == 302
 
 
-def test_code_that_is_not_six_digits_gets_a_danish_error(otp_required, signed_in, device):
+def test_code_that_is_not_six_digits_gets_a_danish_error(otp_required, signed_in, totp_device):
     response = signed_in.post(VERIFY, {"token": "12ab"})
     assert "Koden består af seks cifre." in response.text
 
 
-def test_repeated_wrong_codes_are_throttled(otp_required, signed_in, device, token_for, settings):
+def test_repeated_wrong_codes_are_throttled(
+    otp_required, signed_in, totp_device, token_for, settings
+):
     settings.OTP_TOTP_THROTTLE_FACTOR = 60
-    wrong = f"{(int(token_for(device)) + 1) % 1_000_000:06d}"
+    wrong = f"{(int(token_for(totp_device)) + 1) % 1_000_000:06d}"
     signed_in.post(VERIFY, {"token": wrong})
-    response = signed_in.post(VERIFY, {"token": token_for(device)})
+    response = signed_in.post(VERIFY, {"token": token_for(totp_device)})
     assert "For mange forkerte koder" in response.text
     assert signed_in.get("/admin/").status_code == 302
 
 
 def test_setup_page_shows_the_secret_as_text(otp_required, signed_in):
     response = signed_in.get(SETUP)
-    device = TOTPDevice.objects.get(user__username="sekretariat", confirmed=False)
+    totp_device = TOTPDevice.objects.get(user__username="sekretariat", confirmed=False)
     assert response.status_code == 200
     assert "otpauth://totp/Samarbejdsportalen" in response.text
     secret = response.context["secret"].replace(" ", "")
     assert len(secret) == 32
-    assert response.context["config_url"] == device.config_url
+    assert response.context["config_url"] == totp_device.config_url
 
 
 def test_setup_page_reuses_the_unconfirmed_device(otp_required, signed_in):
@@ -83,33 +85,33 @@ def test_setup_page_reuses_the_unconfirmed_device(otp_required, signed_in):
 
 def test_confirming_setup_with_a_valid_code_opens_the_admin(otp_required, signed_in, token_for):
     signed_in.get(SETUP)
-    device = TOTPDevice.objects.get()
-    response = signed_in.post(SETUP, {"token": token_for(device), "next": "/admin/"})
+    totp_device = TOTPDevice.objects.get()
+    response = signed_in.post(SETUP, {"token": token_for(totp_device), "next": "/admin/"})
     assert response.status_code == 302
-    device.refresh_from_db()
-    assert device.confirmed
+    totp_device.refresh_from_db()
+    assert totp_device.confirmed
     assert signed_in.get("/admin/").status_code == 200
 
 
 def test_setup_with_a_wrong_code_does_not_confirm_the_device(otp_required, signed_in, token_for):
     signed_in.get(SETUP)
-    device = TOTPDevice.objects.get()
-    wrong = f"{(int(token_for(device)) + 1) % 1_000_000:06d}"
+    totp_device = TOTPDevice.objects.get()
+    wrong = f"{(int(token_for(totp_device)) + 1) % 1_000_000:06d}"
     response = signed_in.post(SETUP, {"token": wrong})
     assert "Koden passer ikke" in response.text
     assert not TOTPDevice.objects.get().confirmed
 
 
-def test_password_alone_cannot_enrol_a_second_device(otp_required, signed_in, device):
+def test_password_alone_cannot_enrol_a_second_device(otp_required, signed_in, totp_device):
     response = signed_in.get(SETUP)
     assert response.status_code == 302
     assert response["Location"].startswith(VERIFY)
     assert TOTPDevice.objects.count() == 1
 
 
-def test_next_address_off_the_site_is_ignored(otp_required, signed_in, device, token_for):
+def test_next_address_off_the_site_is_ignored(otp_required, signed_in, totp_device, token_for):
     response = signed_in.post(
-        VERIFY, {"token": token_for(device), "next": "https://angriber.example/admin/"}
+        VERIFY, {"token": token_for(totp_device), "next": "https://angriber.example/admin/"}
     )
     assert response["Location"] == reverse("admin:index")
 
