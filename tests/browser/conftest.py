@@ -109,10 +109,12 @@ def page(page, request):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache_and_media(settings, tmp_path):
-    """Each journey starts with an empty cache (public pages are cached) and stores the PDFs
-    it renders under its own temporary folder."""
+def _isolated_site(settings, tmp_path):
+    """Each journey starts with an empty cache (public pages are cached), stores the PDFs it
+    renders under its own temporary folder, and renders them in-process when a plan is
+    published (the immediate task backend), whatever TASKS_BACKEND the environment sets."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
     cache.clear()
     yield
     cache.clear()
