@@ -117,6 +117,8 @@ def _admin_path(pattern: Pattern, data: Dataset) -> str:
     if pattern.key == "admin:app_list":
         return reverse("admin:app_list", kwargs={"app_label": "plans"})
     if pattern.key == "admin:view_on_site":
+        # Earlier tests that empty the database leave stale ids in the content-type cache.
+        ContentType.objects.clear_cache()
         plan = data.a.plan
         return reverse(
             "admin:view_on_site", args=[ContentType.objects.get_for_model(plan).pk, plan.pk]
