@@ -60,6 +60,33 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_fixture_setup(fixturedef, request):
+    if fixturedef.argname == "_django_db_helper":
+        share_serialized_contents()
+
+
+def share_serialized_contents():
+    """Give the connection a browser test uses the serialized reference data of the test run.
+
+    Django keeps database connections in a thread-local store that becomes per-context while an
+    asyncio loop runs in the thread, and Playwright's sync API keeps one running for the rest of
+    the session. When an ordinary database test ran first, the test database was set up (and
+    its contents serialized for `serialized_rollback`) on the plain thread-local connection;
+    the browser tests get a fresh connection without those contents, so after the first flush
+    the reference data (districts, councils, groups) would never come back.
+    """
+    from django.db import connections
+
+    thread_local = getattr(connections._connections, "_storage", None)
+    for alias in connections:
+        outer = getattr(thread_local, alias, None)
+        contents = getattr(outer, "_test_serialized_contents", None)
+        current = connections[alias]
+        if contents is not None and not hasattr(current, "_test_serialized_contents"):
+            current._test_serialized_contents = contents
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     report = yield
