@@ -80,3 +80,21 @@ def make_plan(db):
 @pytest.fixture
 def today():
     return datetime.date.today()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep `serialized_rollback` working after Playwright has started.
+
+    Django's connections are context-local (asgiref.Local); under Playwright's event loop a test
+    gets a fresh connection wrapper without the serialized contents that the test database setup
+    stored on the first one, so its data (districts, municipalities, councils) was never restored
+    after an earlier transactional test flushed it. Storing the contents on the wrapper class
+    makes them reachable from every wrapper.
+    """
+    from django.db import connections
+
+    for connection in connections.all():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents
