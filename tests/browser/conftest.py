@@ -38,12 +38,32 @@ def is_browser_test(item) -> bool:
     return Path(__file__).parent in Path(str(item.fspath)).parents
 
 
+def database_order(item) -> int:
+    """pytest-django's order: database tests, then transactional ones, then the rest."""
+    from django.test import TestCase, TransactionTestCase
+
+    test_class = getattr(item, "cls", None)
+    if test_class and issubclass(test_class, TransactionTestCase):
+        return 0 if issubclass(test_class, TestCase) else 1
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    if (
+        (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    ):
+        return 1
+    return 0 if marker or "db" in fixtures else 2
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    # Last in the run: pytest-playwright keeps one Playwright instance (and its event loop) for
-    # the rest of the session, after which another test's own sync_playwright() would fail
-    # (tests/security/test_csp_browser.py starts its own).
-    items[:] = sorted(items, key=is_browser_test)
+    # pytest groups the tests of pytest-playwright's session-wide "chromium" parameter
+    # together, after pytest-django has put transactional tests after the others. A
+    # transactional test (every browser test: Django's live server) among ordinary database
+    # tests flushes the data they expect, so sort again the way pytest-django does; stable, so
+    # the browser tests still share one browser.
+    items[:] = sorted(items, key=database_order)
     if Path(CHROMIUM).exists():
         return
     if IN_CI:
@@ -58,33 +78,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if is_browser_test(item):
             item.add_marker(skip)
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_fixture_setup(fixturedef, request):
-    if fixturedef.argname == "_django_db_helper":
-        share_serialized_contents()
-
-
-def share_serialized_contents():
-    """Give the connection a browser test uses the serialized reference data of the test run.
-
-    Django keeps database connections in a thread-local store that becomes per-context while an
-    asyncio loop runs in the thread, and Playwright's sync API keeps one running for the rest of
-    the session. When an ordinary database test ran first, the test database was set up (and
-    its contents serialized for `serialized_rollback`) on the plain thread-local connection;
-    the browser tests get a fresh connection without those contents, so after the first flush
-    the reference data (districts, councils, groups) would never come back.
-    """
-    from django.db import connections
-
-    thread_local = getattr(connections._connections, "_storage", None)
-    for alias in connections:
-        outer = getattr(thread_local, alias, None)
-        contents = getattr(outer, "_test_serialized_contents", None)
-        current = connections[alias]
-        if contents is not None and not hasattr(current, "_test_serialized_contents"):
-            current._test_serialized_contents = contents
 
 
 @pytest.hookimpl(wrapper=True)
