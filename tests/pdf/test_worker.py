@@ -7,6 +7,11 @@ from django_tasks_db.models import DBTaskResult
 
 from plans.tasks import render_version_pdf
 
+# db_worker runs in autocommit like a real worker process; inside a test transaction Django's
+# close_old_connections() would drop the connection (PostgreSQL), so these tests commit for real
+# and restore the reference data afterwards.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 
 @pytest.fixture
 def database_tasks(settings):
