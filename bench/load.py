@@ -35,6 +35,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -84,6 +85,80 @@ def machine() -> dict:
 
 def load_average() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+class OtherWork(threading.Thread):
+    """Samples once a second how many cores processes outside the benchmark keep busy.
+
+    Ours are the benchmark's own process tree (gunicorn, wrk, the Django commands), the
+    PostgreSQL backends of its database and the Redis server; anything else (another engineer's
+    test run, say) is other work. Runs until `stop()`.
+    """
+
+    def __init__(self, database: str):
+        super().__init__(daemon=True)
+        self.database = database
+        self.samples: list[tuple[float, float, str]] = []  # (time, cores, busiest command)
+        self.halt = threading.Event()
+        self.tick = os.sysconf("SC_CLK_TCK")
+
+    def snapshot(self) -> dict[int, tuple[int, int, str]]:
+        """{pid: (parent, CPU ticks, command)} of every process."""
+        processes = {}
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                command = (
+                    (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                )
+                processes[int(entry.name)] = (
+                    int(fields[1]),
+                    int(fields[11]) + int(fields[12]),
+                    command.strip()[:80],
+                )
+        return processes
+
+    def ours(self, pid: int, processes) -> bool:
+        command = processes[pid][2]
+        if f" {self.database} " in command or command.startswith("/usr/bin/redis-server"):
+            return True
+        for _ in range(64):  # walk up to init at most this far
+            if pid == os.getpid():
+                return True
+            if pid not in processes or pid <= 1:
+                return False
+            pid = processes[pid][0]
+        return False
+
+    def run(self) -> None:
+        before, then = self.snapshot(), time.monotonic()
+        while not self.halt.wait(1.0):
+            now_processes, now = self.snapshot(), time.monotonic()
+            busiest, total = ("", 0.0), 0.0
+            for pid, (_, ticks, command) in now_processes.items():
+                if pid not in before or self.ours(pid, now_processes):
+                    continue
+                cores = (ticks - before[pid][1]) / self.tick / (now - then)
+                total += cores
+                if cores > busiest[1]:
+                    busiest = (command, cores)
+            self.samples.append((now, total, busiest[0]))
+            before, then = now_processes, now
+
+    def stop(self) -> None:
+        self.halt.set()
+        self.join(timeout=10)
+
+    def during(self, start: float, end: float) -> dict:
+        """Average cores other work used between two `time.monotonic()` moments."""
+        inside = [sample for sample in self.samples if start <= sample[0] <= end + 1]
+        if not inside:
+            return {"cores": 0.0, "busiest": ""}
+        cores = [sample[1] for sample in inside]
+        busiest = max(inside, key=lambda sample: sample[1])[2]
+        return {"cores": sum(cores) / len(cores), "busiest": busiest if max(cores) > 0.1 else ""}
 
 
 # --- HTTP on loopback -------------------------------------------------------------------------
@@ -173,6 +248,7 @@ class Bench:
         self.database_created = False
         self.server = None
         self.port = None
+        self.other_work = OtherWork(self.database)
         url = urllib.parse.urlsplit(args.postgres)
         self.pg = {
             "host": url.hostname or HOST,
@@ -444,12 +520,14 @@ class Bench:
             )
         for key, label in pages:
             log(f"{phase}: {label}")
+            started = time.monotonic()
             results[key] = self.wrk(
                 [targets[key]],
                 seconds=self.args.duration,
                 connections=self.args.connections,
                 cookies=cookies if key == "member" else None,
             )
+            results[key]["others"] = self.other_work.during(started, time.monotonic())
         return results
 
     def measure_scale(self, targets) -> list[dict]:
@@ -459,28 +537,18 @@ class Bench:
             size = self.check(item["url"])
             self.wrk([item["url"]], seconds=2, connections=1)
             log(f"scale: plan page with {item['activities']} activities")
+            started = time.monotonic()
             figures = self.wrk([item["url"]], seconds=self.args.scale_duration, connections=1)
+            figures["others"] = self.other_work.during(started, time.monotonic())
             rows.append({"activities": item["activities"], "html_kb": size / 1024, **figures})
         return rows
 
-    def measure_posts(self, targets, cookies) -> dict:
-        """Status reports from one signed-in member while wrk keeps the public pages busy."""
-        report_urls = targets["report_urls"]
-        page = fetch(self.port, "GET", report_urls[0], cookies=cookies)
-        if page.status != 200:
-            raise RuntimeError(f"GET {report_urls[0]}: HTTP {page.status}")
-        cookies = {**cookies, **page.cookies}
-        token = csrf_field(page.body)
-        public = [targets[k] for k in ("home", "district", "plan", "activity")]
-        window = self.args.post_seconds
-        load = self.wrk(
-            public, seconds=window + 4, connections=self.args.connections, background=True
-        )
-        time.sleep(2)
+    def post_loop(self, report_urls, cookies, token, *, seconds, count, first) -> dict:
+        """Status reports back to back, bounded in count and time; latency of each 302."""
         latencies, failures = [], 0
-        deadline = time.monotonic() + window
+        deadline = time.monotonic() + seconds
         today = datetime.date.today().isoformat()
-        for index in range(self.args.post_count):
+        for index in range(first, first + count):
             if time.monotonic() > deadline:
                 break
             reply = fetch(
@@ -501,7 +569,6 @@ class Bench:
                 latencies.append(reply.seconds * 1000)
             else:
                 failures += 1
-        public_figures = self.wrk_result(load, window + 4)
         latencies.sort()
         if not latencies:
             raise RuntimeError(f"no status report POST succeeded ({failures} failed)")
@@ -511,8 +578,37 @@ class Bench:
             "p50_ms": percentile(latencies, 50),
             "p99_ms": percentile(latencies, 99),
             "max_ms": latencies[-1],
-            "public": public_figures,
         }
+
+    def measure_posts(self, targets, cookies) -> dict:
+        """Status reports from one signed-in member: alone, then while wrk keeps the public
+        pages busy (home, district, plan and activity page in turn)."""
+        report_urls = targets["report_urls"]
+        page = fetch(self.port, "GET", report_urls[0], cookies=cookies)
+        if page.status != 200:
+            raise RuntimeError(f"GET {report_urls[0]}: HTTP {page.status}")
+        cookies = {**cookies, **page.cookies}
+        token = csrf_field(page.body)
+        idle = self.post_loop(
+            report_urls, cookies, token, seconds=10, count=self.args.post_count // 3, first=0
+        )
+        public = [targets[k] for k in ("home", "district", "plan", "activity")]
+        window = self.args.post_seconds
+        load = self.wrk(
+            public, seconds=window + 4, connections=self.args.connections, background=True
+        )
+        time.sleep(2)
+        started = time.monotonic()
+        loaded = self.post_loop(
+            report_urls,
+            cookies,
+            token,
+            seconds=window,
+            count=self.args.post_count,
+            first=idle["posts"] + idle["failures"],
+        )
+        loaded["others"] = self.other_work.during(started, time.monotonic())
+        return {**loaded, "idle": idle, "public": self.wrk_result(load, window + 4)}
 
     def phase(self, name, targets) -> dict:
         log(f"phase {name}: starting gunicorn ({self.args.workers} workers)")
@@ -606,8 +702,9 @@ def report(info, targets, phases, args) -> str:
     out("")
     header = (
         f"{'page':<28} {'phase':<9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'KB':>7} "
-        f"{'vs trivial':>10}  target"
+        f"{'vs trivial':>10} {'others':>6}  target"
     )
+    out("others: cores kept busy by processes outside the benchmark while it measured")
     out(header)
     out("-" * len(header))
     for name in ("uncached", "cached"):
@@ -621,15 +718,21 @@ def report(info, targets, phases, args) -> str:
             errors = f"  ({row['errors']} errors)" if row["errors"] else ""
             out(
                 f"{label:<28} {name:<9} {row['rps']:>8.0f} {row['p50_ms']:>8.1f} "
-                f"{row['p99_ms']:>8.1f} {row['kb']:>7.1f} {row['rps'] / ceiling:>10.2f}  "
-                f"{verdict}{errors}"
+                f"{row['p99_ms']:>8.1f} {row['kb']:>7.1f} {row['rps'] / ceiling:>10.2f} "
+                f"{row['others']['cores']:>6.2f}  {verdict}{errors}"
             )
     posts = phases["cached"]["posts"]
     out("")
     out(
         f"Status report POST under load: {posts['posts']} posts, p50 {posts['p50_ms']:.1f} ms, "
         f"p99 {posts['p99_ms']:.1f} ms, max {posts['max_ms']:.1f} ms, {posts['failures']} failed"
-        f"  [{'ok' if posts['p99_ms'] < 150 else 'MISSES'} target p99 < 150 ms]"
+        f"  [{'ok' if posts['p99_ms'] < 150 else 'MISSES'} target p99 < 150 ms]; "
+        f"others {posts['others']['cores']:.2f} cores"
+    )
+    idle = posts["idle"]
+    out(
+        f"  the same POST on an idle server: {idle['posts']} posts, p50 {idle['p50_ms']:.1f} ms, "
+        f"p99 {idle['p99_ms']:.1f} ms"
     )
     public = posts["public"]
     out(
@@ -638,12 +741,16 @@ def report(info, targets, phases, args) -> str:
     )
     out("")
     out("Plan page by size (uncached, one connection):")
-    out(f"{'activities':>10} {'HTML KB':>9} {'mean ms':>9} {'p99 ms':>8} {'ms per 100 KB':>14}")
+    out(
+        f"{'activities':>10} {'HTML KB':>9} {'mean ms':>9} {'p99 ms':>8} {'ms per 100 KB':>14} "
+        f"{'others':>7}"
+    )
     scale = phases["uncached"]["scale"]
     for row in scale:
         out(
             f"{row['activities']:>10} {row['html_kb']:>9.0f} {row['mean_ms']:>9.1f} "
-            f"{row['p99_ms']:>8.1f} {row['mean_ms'] / row['html_kb'] * 100:>14.1f}"
+            f"{row['p99_ms']:>8.1f} {row['mean_ms'] / row['html_kb'] * 100:>14.1f} "
+            f"{row['others']['cores']:>7.2f}"
         )
     if len(scale) >= 2:
         small, large = scale[0], scale[-1]
@@ -653,6 +760,16 @@ def report(info, targets, phases, args) -> str:
             f"{large['html_kb'] / small['html_kb']:.1f}"
         )
     out("")
+    busiest = sorted(
+        {
+            row["others"]["busiest"]
+            for phase in phases.values()
+            for row in [*phase["pages"].values(), *phase.get("scale", [])]
+            if row["others"]["busiest"]
+        }
+    )
+    if busiest:
+        out("Other work seen during the measurements: " + "; ".join(busiest[:5]))
     workers = phases["cached"]["workers"]
     out(
         "Worker memory after the run (RSS): "
@@ -712,8 +829,11 @@ def main() -> None:
     bench = Bench(args)
     try:
         targets = bench.setup()
+        bench.other_work.start()
         phases = {name: bench.phase(name, targets) for name in ("uncached", "cached")}
     finally:
+        if bench.other_work.is_alive():
+            bench.other_work.stop()
         bench.cleanup()
     text = report(info, targets, phases, args)
     print(text)
