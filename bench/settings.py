@@ -26,7 +26,7 @@ if os.environ.get("BENCH_CACHE") == "none":
 elif REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ["BENCH_CACHE_PREFIX"],
         }

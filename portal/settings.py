@@ -121,7 +121,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.RedisCache",
             "LOCATION": REDIS_URL,
             # Several sites (or test runs) can share one Redis with different prefixes.
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
