@@ -121,4 +121,5 @@ def test_warm_cache_needs_fewer_queries(client, published):
     client.get(url)
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
+    # Plan, versions and live status; no snapshot or footnotes.
     assert len(queries) == 3
