@@ -3,6 +3,7 @@ request) and the status report of a reporting round (the district's secretariat 
 
 import hashlib
 import re
+from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_safe
 from portal.text import danish_slugify
 
 from .models import Plan, PlanVersion, ReportingRound
+from .page_cache import CACHE_PREFIX, CACHE_SECONDS, generation
 from .pdf import render_status_report_pdf
 from .reporting import build_status_report
 from .tasks import pdf_filename, render_version_pdf
@@ -48,23 +50,35 @@ def published_plan(district: str, period: str) -> Plan:
 @require_safe
 def plan_pdf(request, district, period):
     """Anyone: the PDF of the latest published version of a plan."""
+    key = _download_key(request)
+    if response := _from_download_cache(request, key, max_age=LATEST_MAX_AGE):
+        return response
     plan = published_plan(district, period)
     version = plan.versions.order_by("-number").first()
     if version is None:
         raise Http404
-    return serve_version_pdf(request, version, max_age=LATEST_MAX_AGE)
+    return serve_version_pdf(request, version, max_age=LATEST_MAX_AGE, cache_key=key)
 
 
 @require_safe
 def version_pdf(request, district, period, number):
     """Anyone: the PDF of one published version of a plan."""
+    key = _download_key(request)
+    if response := _from_download_cache(request, key, max_age=VERSION_MAX_AGE, immutable=True):
+        return response
     plan = published_plan(district, period)
     version = get_object_or_404(PlanVersion.objects.filter(plan=plan), number=number)
-    return serve_version_pdf(request, version, max_age=VERSION_MAX_AGE, immutable=True)
+    return serve_version_pdf(
+        request, version, max_age=VERSION_MAX_AGE, immutable=True, cache_key=key
+    )
 
 
-def serve_version_pdf(request, version, *, max_age, immutable=False):
-    """Serve the stored file; when it is missing, queue the render and say it is on its way."""
+def serve_version_pdf(request, version, *, max_age, immutable=False, cache_key=None):
+    """Serve the stored file; when it is missing, queue the render and say it is on its way.
+
+    `cache_key` (from `_download_key`, taken before the version was looked up) remembers where
+    the file is, for the next download of the same address.
+    """
     if not _stored(version):
         result = _queue_render(version)
         if result is not None and result.status == TaskResultStatus.SUCCESSFUL:
@@ -73,21 +87,59 @@ def serve_version_pdf(request, version, *, max_age, immutable=False):
         if not _stored(version):
             return _pending(request, version)
     digest = hashlib.sha256(version.pdf.name.encode()).hexdigest()[:20]
-    etag = f'"v{version.number}-{digest}"'
-    not_modified = get_conditional_response(request, etag=etag)
-    if not_modified is not None:
-        not_modified["ETag"] = etag
-        _cache_publicly(not_modified, max_age, immutable)
-        return not_modified
-    response = FileResponse(
-        version.pdf.open("rb"),
-        as_attachment=True,
-        filename=pdf_filename(version),
-        content_type="application/pdf",
-    )
-    response["ETag"] = etag
-    _cache_publicly(response, max_age, immutable)
-    return response
+    download = Download(version.pdf.name, f'"v{version.number}-{digest}"', pdf_filename(version))
+    if cache_key is not None:
+        cache.set(cache_key, download, CACHE_SECONDS)
+    return download.response(request, max_age=max_age, immutable=immutable)
+
+
+@dataclass(frozen=True)
+class Download:
+    """What serving a stored PDF needs: its name in storage, ETag and the name to save it as."""
+
+    name: str
+    etag: str
+    filename: str
+
+    def response(self, request, *, max_age, immutable):
+        """The file, or 304 when the client has it. FileNotFoundError when storage lost it."""
+        not_modified = get_conditional_response(request, etag=self.etag)
+        if not_modified is not None:
+            not_modified["ETag"] = self.etag
+            _cache_publicly(not_modified, max_age, immutable)
+            return not_modified
+        storage = PlanVersion._meta.get_field("pdf").storage
+        response = FileResponse(
+            storage.open(self.name, "rb"),
+            as_attachment=True,
+            filename=self.filename,
+            content_type="application/pdf",
+        )
+        response["ETag"] = self.etag
+        _cache_publicly(response, max_age, immutable)
+        return response
+
+
+def _download_key(request) -> str:
+    """The cache key of this address under the current generation: taken before the database
+    is read (plans/page_cache.py tells why)."""
+    digest = hashlib.sha256(request.path.encode()).hexdigest()[:32]
+    return f"{CACHE_PREFIX}:pdf:{generation()}:{digest}"
+
+
+def _from_download_cache(request, key, *, max_age, immutable=False):
+    """The stored file of this address as found before, with no database query; None on a miss.
+
+    Every change to the plans' data moves the generation in the key (plans/page_cache.py), so a
+    new version or a re-rendered file is looked up again.
+    """
+    download = cache.get(key)
+    if download is None:
+        return None
+    try:
+        return download.response(request, max_age=max_age, immutable=immutable)
+    except FileNotFoundError:  # removed from storage since: look it up and queue it again
+        return None
 
 
 def _stored(version) -> bool:

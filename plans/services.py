@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from councils.models import Council, Membership, PoliceDistrict
 
 from .models import Activity, Assignment, FocusArea, Plan, ReportingRound, StatusUpdate
+from .page_cache import content_changed
 
 
 def councils_responsible_for(activity: Activity) -> list[Council]:
@@ -48,6 +49,7 @@ def sync_assignments(*, activity: Activity) -> None:
         ignore_conflicts=True,
     )
     activity.assignments.filter(council_id__in=existing - wanted, updates__isnull=True).delete()
+    content_changed()  # bulk_create sends no signal to the public page cache
 
 
 @transaction.atomic
@@ -68,6 +70,7 @@ def sync_assignments_for_council(*, council: Council) -> None:
         [Assignment(activity=activity, council=council) for activity in activities],
         ignore_conflicts=True,
     )
+    content_changed()  # bulk_create sends no signal to the public page cache
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from django.tasks import task
 
 from . import pdf
 from .models import PlanVersion
+from .page_cache import content_changed
 
 logger = logging.getLogger(__name__)
 
@@ -49,5 +50,6 @@ def render_version_pdf(version_id: int) -> str:
         field.storage.delete(stored_name)
         version.refresh_from_db(fields=["pdf"])
         return version.pdf.name
+    content_changed()  # QuerySet.update sends no signal to the public page cache
     logger.info("Stored PDF of %s as %s (%d bytes)", version, stored_name, len(content))
     return stored_name

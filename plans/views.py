@@ -9,6 +9,8 @@ made of the version, the latest version number, the plan's status (published or 
 its live status (the counts per activity and status it shows: one aggregate query, which also
 fills the page). Publishing a new version or reporting a status changes the key, so nothing has
 to be invalidated by hand. The same key gives the ETag; `If-None-Match` is answered with 304.
+In front of that, visitors who are not signed in get the plan pages from the whole-page cache
+of plans/page_cache.py, which needs no database query at all.
 """
 
 import datetime
@@ -35,6 +37,7 @@ from forums.models import Forum
 
 from .cycle import cycle_entries, cycle_wheel
 from .models import Assignment, Plan, PlanVersion, Status
+from .page_cache import CACHE_PREFIX, CACHE_SECONDS, anonymous_page_cache
 from .publishing import diff_versions, revision_footnotes
 from .search import search_plans
 from .snapshot import _forum as forum_row
@@ -42,10 +45,6 @@ from .snapshot import build_snapshot
 
 PERIOD_RE = re.compile(r"(?P<start>[0-9]{4})(?:-(?P<end>[0-9]{4}))?")
 DISTRICT_LEVEL = {"district_council", "secretariat", "forum"}
-# Bump when the templates of cached fragments change, so old fragments are not served.
-CACHE_PREFIX = "public:2"
-CACHE_SECONDS = 60 * 60 * 24
-
 STATUS_CHOICES = tuple(Status.choices)
 STATUS_LABELS = dict(STATUS_CHOICES)
 
@@ -310,6 +309,7 @@ def _render_plan(request, plan: Plan, versions: list[PlanVersion], version: Plan
 
 
 @require_safe
+@anonymous_page_cache
 def plan(request, district, period):
     """The latest published version of a plan, with live status. Everyone."""
     plan = published_plan(district, period)
@@ -318,6 +318,7 @@ def plan(request, district, period):
 
 
 @require_safe
+@anonymous_page_cache
 def plan_version(request, district, period, number):
     """One published version of a plan, read in full. Everyone."""
     plan = published_plan(district, period)

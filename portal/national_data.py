@@ -57,6 +57,7 @@ from plans.models import (
     StatusUpdate,
     WorkflowEvent,
 )
+from plans.page_cache import content_changed
 from plans.publishing import approve_plan, publish_plan
 from plans.services import sync_plan_assignments
 from portal.roles import COUNCIL_MEMBER, COUNCIL_SECRETARY, ROLE_GROUPS, SECRETARIAT
@@ -345,6 +346,7 @@ def generate(
         generator.set_current_statuses(
             Assignment.objects.filter(activity__focus_area__plan__district__in=chosen)
         )
+    content_changed()  # most rows were written with bulk_create, which sends no signals
     if connection.vendor == "postgresql":
         # Fresh statistics and no dead rows, as after any bulk load: without statistics the
         # planner guesses from empty tables and scans 100,000 status updates where an index

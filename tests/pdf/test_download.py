@@ -199,3 +199,48 @@ def test_render_task_replaces_a_file_gone_from_storage(published_version):
     assert default_storage.exists(name)
     published_version.refresh_from_db()
     assert published_version.pdf.name == name
+
+
+def test_second_download_needs_no_database_query(
+    client, published_version, django_assert_num_queries
+):
+    stored = store_pdf(published_version)
+    client.get(version_url(published_version))
+    with django_assert_num_queries(0):
+        response = client.get(version_url(published_version))
+    assert b"".join(response.streaming_content) == stored
+    assert response["Content-Disposition"] == f'attachment; filename="{FILENAME_V1}"'
+    assert "immutable" in response["Cache-Control"]
+
+
+def test_remembered_download_answers_not_modified(client, published_version):
+    store_pdf(published_version)
+    etag = client.get(version_url(published_version))["ETag"]
+    response = client.get(version_url(published_version), headers={"if-none-match": etag})
+    assert response.status_code == 304
+
+
+def test_latest_address_moves_to_a_new_version_though_the_old_one_was_remembered(
+    client, published_version, demo_plan
+):
+    store_pdf(published_version)
+    assert "-v1.pdf" in client.get(latest_url(demo_plan))["Content-Disposition"]
+    revision = PlanVersion.objects.create(
+        plan=demo_plan,
+        number=2,
+        published_on=datetime.date(2018, 6, 1),
+        snapshot=published_version.snapshot,
+    )
+    newest = store_pdf(revision)
+    response = client.get(latest_url(demo_plan))
+    assert "-v2.pdf" in response["Content-Disposition"]
+    assert b"".join(response.streaming_content) == newest
+
+
+def test_remembered_file_gone_from_storage_is_queued_again(client, published_version, dummy_tasks):
+    store_pdf(published_version)
+    assert client.get(version_url(published_version)).status_code == 200
+    default_storage.delete(published_version.pdf.name)
+    response = client.get(version_url(published_version))
+    assert response.status_code == 202
+    assert len(dummy_tasks.results) == 1

@@ -1,0 +1,138 @@
+"""The whole-page cache of the public plan pages, for visitors who are not signed in.
+
+A plan page is the same for everyone who is not signed in, and nearly all its readers are not.
+Their page is cached whole under its address and the *public generation*: a number in the shared
+cache that every change to the data of the councils, forums and plans apps moves on. A hit costs
+two cache reads and no database query. A change anywhere makes every cached page stale at once;
+writes are rare next to reads, and the first reader after a change gets the page rendered again,
+mostly from the fragment cache of plans/views.py, whose keys follow the data itself.
+
+The generation moves when a change is saved and again when its transaction commits: a page
+rendered from the data as it was before the commit was stored under a generation that no reader
+asks for after the second move. Writes that send no model signals (`bulk_create`,
+`QuerySet.update`) call `content_changed()` themselves.
+"""
+
+import functools
+import hashlib
+import time
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import parse_http_date_safe
+
+# Bump when the templates of cached pages or fragments change, so old HTML is not served.
+CACHE_PREFIX = "public:2"
+CACHE_SECONDS = 60 * 60 * 24
+GENERATION_KEY = f"{CACHE_PREFIX}:generation"
+# The apps whose rows the public plan pages show (or count, as with assignments and updates).
+CONTENT_APPS = ("councils", "forums", "plans")
+STORED_HEADERS = ("Content-Type", "ETag", "Last-Modified", "Cache-Control")
+
+
+def generation() -> int:
+    """The current public generation; a new one (never used before) when the cache lost it."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        value = cache.get(GENERATION_KEY)
+    return value
+
+
+def _move_generation() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # evicted or never set: a time-based value is newer than any before
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def content_changed(*, using=None) -> None:
+    """Make every cached public page stale, now and when the current transaction commits."""
+    _move_generation()
+    transaction.on_commit(_move_generation, using=using)
+
+
+def _on_model_change(sender, using=None, **kwargs):
+    content_changed(using=using)
+
+
+def _on_m2m_change(sender, action, using=None, **kwargs):
+    if sender._meta.app_label in CONTENT_APPS and action.startswith("post_"):
+        content_changed(using=using)
+
+
+def connect_signals() -> None:
+    """Watch every model of the content apps (not django-simple-history's history rows)."""
+    for label in CONTENT_APPS:
+        for model in apps.get_app_config(label).get_models():
+            if model.__name__.startswith("Historical"):
+                continue
+            uid = f"page_cache:{model._meta.label}"
+            post_save.connect(_on_model_change, sender=model, dispatch_uid=f"{uid}:save")
+            post_delete.connect(_on_model_change, sender=model, dispatch_uid=f"{uid}:delete")
+    m2m_changed.connect(_on_m2m_change, dispatch_uid="page_cache:m2m")
+
+
+def _is_anonymous_plain_get(request) -> bool:
+    """A GET without a query string from a visitor with no session and no pending messages."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.GET
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+    )
+
+
+def _key(request, current_generation: int) -> str:
+    digest = hashlib.sha256(request.path.encode()).hexdigest()[:32]
+    return f"{CACHE_PREFIX}:page:{current_generation}:{digest}"
+
+
+def _from_cache(request, entry) -> HttpResponse:
+    content, headers = entry
+    response = HttpResponse(content, headers=headers)
+    # The rendered page looked at the session (no sign-out link): so does this one.
+    patch_vary_headers(response, ("Cookie",))
+    return get_conditional_response(
+        request,
+        etag=headers.get("ETag"),
+        last_modified=parse_http_date_safe(headers.get("Last-Modified", "")),
+        response=response,
+    )
+
+
+def _storable(request, response) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        # A page that holds a CSRF token is its visitor's own.
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    )
+
+
+def anonymous_page_cache(view):
+    """Serve a visitor who is not signed in from the whole-page cache; fill it on a miss."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not _is_anonymous_plain_get(request):
+            return view(request, *args, **kwargs)
+        # Read before the data: see the module's docstring.
+        key = _key(request, generation())
+        entry = cache.get(key)
+        if entry is not None:
+            return _from_cache(request, entry)
+        response = view(request, *args, **kwargs)
+        if _storable(request, response):
+            headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
+            cache.set(key, (response.content, headers), CACHE_SECONDS)
+        return response
+
+    return wrapper

@@ -1,0 +1,120 @@
+"""Visitors who are not signed in get the plan pages from the whole-page cache: no database
+query on a hit, and never a page older than the last change to the plans, councils or forums."""
+
+import pytest
+from django.contrib import messages
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.http import HttpResponse
+
+from councils.models import Council
+from plans.models import Activity, Plan, Status
+from plans.page_cache import GENERATION_KEY, generation
+from plans.services import sync_assignments_for_council
+
+from .conftest import plan_url
+
+pytestmark = pytest.mark.django_db
+
+
+def test_second_visit_needs_no_database_query(client, published, django_assert_num_queries):
+    url = plan_url(published)
+    first = client.get(url)
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
+    assert second["Last-Modified"] == first["Last-Modified"]
+    assert "public" in second["Cache-Control"]
+    assert "Cookie" in second["Vary"]
+
+
+def test_older_version_page_is_cached_too(client, published, django_assert_num_queries):
+    url = plan_url(published, "public:plan_version", number=1)
+    client.get(url)
+    with django_assert_num_queries(0):
+        assert client.get(url).status_code == 200
+
+
+def test_cached_page_answers_304_to_a_matching_etag(client, published):
+    url = plan_url(published)
+    etag = client.get(url)["ETag"]
+    response = client.get(url, headers={"if-none-match": etag})
+    assert response.status_code == 304
+    assert response.content == b""
+
+
+def test_reported_status_shows_at_once(client, published, report):
+    url = plan_url(published)
+    assert "Gennemført i 1 af 8 lokalråd" not in client.get(url).content.decode()
+    activity = Activity.objects.filter(
+        focus_area__plan=published, responsible=Activity.Responsible.ALL_LOCAL
+    ).first()
+    report(activity.assignments.first(), Status.DONE, "Færdig")
+    assert "Gennemført i 1 af 8 lokalråd" in client.get(url).content.decode()
+
+
+def test_new_lokalraad_counts_at_once_though_its_assignments_are_bulk_created(
+    client, published, district
+):
+    council = Council.objects.create(district=district, kind=Council.Kind.LOCAL, name="Nyt råd")
+    url = plan_url(published)
+    assert "af 8 lokalråd" in client.get(url).content.decode()
+    sync_assignments_for_council(council=council)
+    assert "af 9 lokalråd" in client.get(url).content.decode()
+
+
+def test_change_moves_the_generation_again_when_it_commits(
+    published, report, django_capture_on_commit_callbacks
+):
+    """A page rendered from the data before the commit is never served after it."""
+    assignment = Activity.objects.filter(focus_area__plan=published).first().assignments.first()
+    before = generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        report(assignment, Status.IN_PROGRESS, "I gang")
+        during = generation()
+    assert before != during != generation()
+
+
+def test_generation_lost_from_the_cache_starts_anew(published):
+    old = generation()
+    cache.delete(GENERATION_KEY)
+    assert generation() > old
+
+
+def test_signed_in_visitor_is_not_served_the_anonymous_page(client, published, make_user):
+    url = plan_url(published)
+    client.get(url)
+    client.force_login(make_user("borger"))
+    html = client.get(url).content.decode()
+    assert "Log ud" in html
+    assert "Log ind" not in html
+
+
+def test_visitor_with_a_pending_message_sees_it(client, published, rf):
+    url = plan_url(published)
+    client.get(url)
+    storage = CookieStorage(rf.get("/"))
+    storage.add(messages.INFO, "Du er logget ud.")
+    carrier = HttpResponse()
+    storage.update(carrier)
+    client.cookies[CookieStorage.cookie_name] = carrier.cookies[CookieStorage.cookie_name].value
+    assert "Du er logget ud." in client.get(url).content.decode()
+
+
+def test_address_with_a_query_string_is_rendered(client, published, django_assert_num_queries):
+    url = plan_url(published)
+    client.get(url)
+    client.get(f"{url}?utm_source=nyhedsbrev")
+    # Not a copy of the plain address's cache entry: the page is looked up again.
+    with django_assert_num_queries(3):
+        assert client.get(f"{url}?utm_source=nyhedsbrev").status_code == 200
+
+
+def test_draft_is_not_found_even_after_its_address_was_cached(client, published):
+    url = plan_url(published)
+    client.get(url)
+    published.status = Plan.Status.DRAFT
+    published.save()
+    assert client.get(url).status_code == 404
