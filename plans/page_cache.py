@@ -1,15 +1,17 @@
 """The whole-page cache of the public plan pages, for visitors who are not signed in.
 
 A plan page is the same for everyone who is not signed in, and nearly all its readers are not.
-Their page is cached whole under its address and the *public generation*: a number in the shared
-cache that every change to the data of the councils, forums and plans apps moves on. A hit costs
-two cache reads and no database query. A change anywhere makes every cached page stale at once;
-writes are rare next to reads, and the first reader after a change gets the page rendered again,
-mostly from the fragment cache of plans/views.py, whose keys follow the data itself.
+Their page is cached whole under its address, marked with the *public generation*: a number in
+the shared cache that every change to the data of the councils, forums and plans apps moves on;
+an entry of an older generation is not used. A hit costs one round trip to the cache (the
+generation and the entry together) and no database query. A change anywhere makes every cached
+page stale at once; writes are rare next to reads, and the first reader after a change gets the
+page rendered again, mostly from the fragment cache of plans/views.py, whose keys follow the data
+itself.
 
 The generation moves when a change is saved and again when its transaction commits: a page
-rendered from the data as it was before the commit was stored under a generation that no reader
-asks for after the second move. Writes that send no model signals (`bulk_create`,
+rendered from the data as it was before the commit is marked with a generation that is no longer
+current after the second move. Writes that send no model signals (`bulk_create`,
 `QuerySet.update`) call `content_changed()` themselves.
 """
 
@@ -43,6 +45,23 @@ def generation() -> int:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
         value = cache.get(GENERATION_KEY)
     return value
+
+
+def lookup(key: str) -> tuple[int, object | None]:
+    """The current generation and what `remember` stored under `key` in it (None if nothing)."""
+    found = cache.get_many([GENERATION_KEY, key])
+    current = found.get(GENERATION_KEY)
+    if current is None:
+        return generation(), None
+    entry = found.get(key)
+    if entry is not None and entry[0] == current:
+        return current, entry[1]
+    return current, None
+
+
+def remember(key: str, current_generation: int, value) -> None:
+    """Store `value` under `key` for the generation `lookup` gave before the data was read."""
+    cache.set(key, (current_generation, value), CACHE_SECONDS)
 
 
 def _move_generation() -> None:
@@ -89,9 +108,10 @@ def _is_anonymous_plain_get(request) -> bool:
     )
 
 
-def _key(request, current_generation: int) -> str:
+def address_key(kind: str, request) -> str:
+    """The cache key of what is remembered of the request's address (`kind`: page, pdf …)."""
     digest = hashlib.sha256(request.path.encode()).hexdigest()[:32]
-    return f"{CACHE_PREFIX}:page:{current_generation}:{digest}"
+    return f"{CACHE_PREFIX}:{kind}:{digest}"
 
 
 def _from_cache(request, entry) -> HttpResponse:
@@ -124,15 +144,15 @@ def anonymous_page_cache(view):
     def wrapper(request, *args, **kwargs):
         if not _is_anonymous_plain_get(request):
             return view(request, *args, **kwargs)
-        # Read before the data: see the module's docstring.
-        key = _key(request, generation())
-        entry = cache.get(key)
+        key = address_key("page", request)
+        # The generation is read before the data: see the module's docstring.
+        current, entry = lookup(key)
         if entry is not None:
             return _from_cache(request, entry)
         response = view(request, *args, **kwargs)
         if _storable(request, response):
             headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
-            cache.set(key, (response.content, headers), CACHE_SECONDS)
+            remember(key, current, (response.content, headers))
         return response
 
     return wrapper

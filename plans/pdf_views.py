@@ -17,7 +17,7 @@ from django.views.decorators.http import require_safe
 from portal.text import danish_slugify
 
 from .models import Plan, PlanVersion, ReportingRound
-from .page_cache import CACHE_PREFIX, CACHE_SECONDS, generation
+from .page_cache import address_key, lookup, remember
 from .pdf import render_status_report_pdf
 from .reporting import build_status_report
 from .tasks import pdf_filename, render_version_pdf
@@ -50,34 +50,34 @@ def published_plan(district: str, period: str) -> Plan:
 @require_safe
 def plan_pdf(request, district, period):
     """Anyone: the PDF of the latest published version of a plan."""
-    key = _download_key(request)
-    if response := _from_download_cache(request, key, max_age=LATEST_MAX_AGE):
+    key, current, download = _remembered(request)
+    if response := _serve_remembered(request, download, max_age=LATEST_MAX_AGE):
         return response
     plan = published_plan(district, period)
     version = plan.versions.order_by("-number").first()
     if version is None:
         raise Http404
-    return serve_version_pdf(request, version, max_age=LATEST_MAX_AGE, cache_key=key)
+    return serve_version_pdf(request, version, max_age=LATEST_MAX_AGE, remember_as=(key, current))
 
 
 @require_safe
 def version_pdf(request, district, period, number):
     """Anyone: the PDF of one published version of a plan."""
-    key = _download_key(request)
-    if response := _from_download_cache(request, key, max_age=VERSION_MAX_AGE, immutable=True):
+    key, current, download = _remembered(request)
+    if response := _serve_remembered(request, download, max_age=VERSION_MAX_AGE, immutable=True):
         return response
     plan = published_plan(district, period)
     version = get_object_or_404(PlanVersion.objects.filter(plan=plan), number=number)
     return serve_version_pdf(
-        request, version, max_age=VERSION_MAX_AGE, immutable=True, cache_key=key
+        request, version, max_age=VERSION_MAX_AGE, immutable=True, remember_as=(key, current)
     )
 
 
-def serve_version_pdf(request, version, *, max_age, immutable=False, cache_key=None):
+def serve_version_pdf(request, version, *, max_age, immutable=False, remember_as=None):
     """Serve the stored file; when it is missing, queue the render and say it is on its way.
 
-    `cache_key` (from `_download_key`, taken before the version was looked up) remembers where
-    the file is, for the next download of the same address.
+    `remember_as` (key and generation from `_remembered`, taken before the version was looked
+    up) remembers where the file is, for the next download of the same address.
     """
     if not _stored(version):
         result = _queue_render(version)
@@ -88,8 +88,8 @@ def serve_version_pdf(request, version, *, max_age, immutable=False, cache_key=N
             return _pending(request, version)
     digest = hashlib.sha256(version.pdf.name.encode()).hexdigest()[:20]
     download = Download(version.pdf.name, f'"v{version.number}-{digest}"', pdf_filename(version))
-    if cache_key is not None:
-        cache.set(cache_key, download, CACHE_SECONDS)
+    if remember_as is not None:
+        remember(*remember_as, download)
     return download.response(request, max_age=max_age, immutable=immutable)
 
 
@@ -120,20 +120,19 @@ class Download:
         return response
 
 
-def _download_key(request) -> str:
-    """The cache key of this address under the current generation: taken before the database
-    is read (plans/page_cache.py tells why)."""
-    digest = hashlib.sha256(request.path.encode()).hexdigest()[:32]
-    return f"{CACHE_PREFIX}:pdf:{generation()}:{digest}"
+def _remembered(request) -> tuple[str, int, "Download | None"]:
+    """The cache key of the address, the current generation, and the file found there before.
 
-
-def _from_download_cache(request, key, *, max_age, immutable=False):
-    """The stored file of this address as found before, with no database query; None on a miss.
-
-    Every change to the plans' data moves the generation in the key (plans/page_cache.py), so a
-    new version or a re-rendered file is looked up again.
+    Every change to the plans' data moves the generation (plans/page_cache.py), so after a new
+    version or a re-rendered file the address is looked up again.
     """
-    download = cache.get(key)
+    key = address_key("pdf", request)
+    current, download = lookup(key)
+    return key, current, download
+
+
+def _serve_remembered(request, download, *, max_age, immutable=False):
+    """The remembered file with no database query; None when there is none or storage lost it."""
     if download is None:
         return None
     try:
