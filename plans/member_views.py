@@ -97,7 +97,8 @@ def council_detail(request, council_id):
     council = get_object_or_404(member_councils(request.user), pk=council_id)
     assignments = list(
         member_assignments(request.user)
-        .filter(council=council)
+        # The district as well: else PostgreSQL joins the activities of every published plan.
+        .filter(council=council, activity__focus_area__plan__district_id=council.district_id)
         .select_related("activity__focus_area__plan", "latest_update")
         .order_by(
             "activity__focus_area__order",
