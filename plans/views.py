@@ -14,11 +14,11 @@ of plans/page_cache.py, which needs no database query at all.
 """
 
 import datetime
+import functools
 import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import cache
@@ -30,6 +30,7 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
 from django.utils.http import http_date
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from councils.models import Council, Membership, PoliceDistrict
@@ -45,8 +46,16 @@ from .snapshot import build_snapshot
 
 PERIOD_RE = re.compile(r"(?P<start>[0-9]{4})(?:-(?P<end>[0-9]{4}))?")
 DISTRICT_LEVEL = {"district_council", "secretariat", "forum"}
-STATUS_CHOICES = tuple(Status.choices)
-STATUS_LABELS = dict(STATUS_CHOICES)
+
+
+@functools.cache
+def _status_choices(language: str) -> tuple[tuple[str, str], ...]:
+    return tuple((value, str(label)) for value, label in Status.choices)
+
+
+def status_choices() -> tuple[tuple[str, str], ...]:
+    """Status.choices with the labels translated once per language, not once per activity."""
+    return _status_choices(get_language())
 
 
 # --- Looking things up ------------------------------------------------------------------------
@@ -74,11 +83,27 @@ def published_plan(district: str, period: str) -> Plan:
     )
 
 
-def plan_versions(plan: Plan) -> list[PlanVersion]:
-    """The plan's published versions, oldest first, without their (large) snapshots."""
-    versions = list(plan.versions.defer("snapshot").order_by("number"))
+def published_versions(district: str, period: str) -> list[PlanVersion]:
+    """The versions of a published (or superseded) plan, oldest first, without their (large)
+    snapshots, each with the plan and its district: one query where plan and versions took two.
+    A plan that is not public, or has no version, is a 404."""
+    start, end = period_bounds(period)
+    versions = list(
+        PlanVersion.objects.filter(
+            plan__in=Plan.objects.published(),
+            plan__district__slug=district,
+            plan__period_start=start,
+            plan__period_end=end,
+        )
+        .select_related("plan__district")
+        .defer("snapshot")
+        .order_by("number")
+    )
     if not versions:
-        raise Http404("Planen har ingen offentliggjort version")
+        raise Http404("Planen findes ikke eller har ingen offentliggjort version")
+    plan = versions[0].plan
+    for version in versions:
+        version.plan = plan
     return versions
 
 
@@ -105,25 +130,26 @@ class StatusSummary:
     counts: dict[str, int] = field(default_factory=dict)
     district_level: bool = False
 
-    @cached_property
+    @functools.cached_property
     def total(self) -> int:
         return sum(self.counts.values())
 
-    @cached_property
+    @functools.cached_property
     def done(self) -> int:
         return self.counts.get(Status.DONE, 0)
 
-    @cached_property
+    @functools.cached_property
     def single_label(self) -> str:
         """The status of a district-level activity held by one council."""
-        return next(str(STATUS_LABELS[value]) for value, n in self.counts.items() if n)
+        labels = dict(status_choices())
+        return next(labels[value] for value, n in self.counts.items() if n)
 
-    @cached_property
+    @functools.cached_property
     def others(self) -> list[tuple[str, int]]:
         """The statuses other than "done", in the usual order, as (label, count)."""
         return [
-            (str(label), self.counts[value])
-            for value, label in STATUS_CHOICES
+            (label, self.counts[value])
+            for value, label in status_choices()
             if value != Status.DONE and self.counts.get(value)
         ]
 
@@ -139,7 +165,7 @@ class LiveStatus:
     counts: dict[int, dict[str, int]]
     last_at: datetime.datetime | None
 
-    @cached_property
+    @functools.cached_property
     def key(self) -> str:
         rows = sorted(
             (activity_id, status, n)
@@ -312,21 +338,19 @@ def _render_plan(request, plan: Plan, versions: list[PlanVersion], version: Plan
 @anonymous_page_cache
 def plan(request, district, period):
     """The latest published version of a plan, with live status. Everyone."""
-    plan = published_plan(district, period)
-    versions = plan_versions(plan)
-    return _render_plan(request, plan, versions, versions[-1])
+    versions = published_versions(district, period)
+    return _render_plan(request, versions[0].plan, versions, versions[-1])
 
 
 @require_safe
 @anonymous_page_cache
 def plan_version(request, district, period, number):
     """One published version of a plan, read in full. Everyone."""
-    plan = published_plan(district, period)
-    versions = plan_versions(plan)
+    versions = published_versions(district, period)
     version = next((v for v in versions if v.number == number), None)
     if version is None:
         raise Http404("Versionen findes ikke")
-    return _render_plan(request, plan, versions, version)
+    return _render_plan(request, versions[0].plan, versions, version)
 
 
 @require_safe

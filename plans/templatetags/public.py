@@ -8,6 +8,7 @@ from django import template
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.text import normalize_newlines
 
 register = template.Library()
 
@@ -94,3 +95,64 @@ def status_summary(status, activity_id) -> str:
         )
         result += f'\n<p class="status-others mb-0">{others}</p>'
     return mark_safe(result)  # noqa: S308 - integers and escaped labels
+
+
+@register.simple_tag
+def activity_row(activity) -> str:
+    """One row of a focus area's activity table on the plan page (a plan_content activity).
+
+    Built here for the same reason as `status_summary`: a plan has up to hundreds of activities,
+    and as template markup the rows took half the time of rendering the plan. In the preview
+    (no `url`) the text is not a link.
+    """
+    text = html.escape(activity["text"])
+    if activity["url"]:
+        text = f'<a href="{html.escape(activity["url"])}">{text}</a>'
+    else:
+        text = normalize_newlines(text).replace("\n", "<br>")
+    responsible = html.escape(str(activity["responsible_display"]))
+    if activity["councils"]:
+        names = ", ".join(html.escape(council["name"]) for council in activity["councils"])
+        responsible = f"{responsible}: {names}"
+    timing = html.escape(activity["timing"] or "") or "–"
+    status = status_summary(activity["status"], activity["id"])
+    return mark_safe(  # noqa: S308 - every value escaped above
+        f'<tr id="aktivitet-{int(activity["id"])}">\n<td>{text}</td>\n<td>{responsible}</td>\n'
+        f'<td>{timing}</td>\n<td class="status-cell">{status}</td>\n</tr>'
+    )
+
+
+def _lines(value) -> str:
+    """Plain text as escaped HTML with its line breaks kept (the linebreaksbr filter)."""
+    return normalize_newlines(html.escape(value or "")).replace("\n", "<br>")
+
+
+@register.simple_tag
+def forum_row(forum) -> str:
+    """One forum of the forum overview table (appendix 1; a snapshot forum row).
+
+    Built here for the same reason as `activity_row`: eight cells of text per forum.
+    """
+    where = ", ".join(html.escape(name) for name in forum["municipalities"]) or "Hele kredsen"
+    interfaces = ", ".join(html.escape(name) for name in forum["interfaces"])
+    interfaces_text = _lines(forum["interfaces_text"])
+    if interfaces and interfaces_text:
+        interfaces = f"{interfaces}; {interfaces_text}"
+    else:
+        interfaces = interfaces or interfaces_text or "–"
+    cells = "\n".join(
+        f"<td>{value}</td>"
+        for value in (
+            _lines(forum["topic"]),
+            _lines(forum["legal_basis"]),
+            _lines(forum["purpose"]),
+            _lines(forum["action_plans"]) or "–",
+            interfaces,
+            _lines(forum["participants"]),
+            html.escape(forum["meetings"] or "") or "–",
+        )
+    )
+    return mark_safe(  # noqa: S308 - every value escaped above
+        f'<tr>\n<th scope="row">\n{html.escape(forum["name"])}\n'
+        f'<span class="d-block small fw-normal">{where}</span>\n</th>\n{cells}\n</tr>'
+    )

@@ -13,9 +13,9 @@ from .conftest import plan_url
 
 pytestmark = pytest.mark.django_db
 
-# Plan with district, versions, status state, snapshot, status counts, revision dates; the
-# session is untouched for an anonymous visitor. Measured: 6 on a cold cache, 3 on a warm one.
-PLAN_PAGE_MAX_QUERIES = 6
+# Versions with their plan and district, the live status counts and the snapshot; the session is
+# untouched for an anonymous visitor. Measured: 3 on a cold cache, none on a warm one.
+PLAN_PAGE_MAX_QUERIES = 3
 
 
 def test_plan_page_sends_etag_and_last_modified(client, published):
@@ -124,6 +124,6 @@ def test_warm_cache_needs_fewer_queries_for_a_signed_in_visitor(client, publishe
         client.get(url)
     with CaptureQueriesContext(connection) as warm:
         client.get(url)
-    # Session and user, then plan, versions and status state; no snapshot, counts or footnotes.
-    assert len(warm) == 5
+    # Session and user, then the versions with their plan, and the live status; no snapshot.
+    assert len(warm) == 4
     assert len(warm) < len(cold)
