@@ -327,6 +327,8 @@ class Bench:
             env["REDIS_URL"] = self.args.redis
         command = [
             str(BIN / "gunicorn"),
+            "--config",
+            str(ROOT / "gunicorn.conf.py"),
             "portal.wsgi:application",
             "--chdir",
             str(ROOT),
