@@ -6,10 +6,11 @@ from django.contrib import messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 
 from councils.models import Council
 from plans.models import Activity, Plan, Status
-from plans.page_cache import GENERATION_KEY, generation
+from plans.page_cache import GENERATION_KEY, anonymous_page_cache, generation
 from plans.services import sync_assignments_for_council
 
 from .conftest import plan_url
@@ -118,3 +119,14 @@ def test_draft_is_not_found_even_after_its_address_was_cached(client, published)
     published.status = Plan.Status.DRAFT
     published.save()
     assert client.get(url).status_code == 404
+
+
+def test_page_holding_a_csrf_token_is_never_shared(rf):
+    """A form's token belongs to one visitor: such a page is rendered for each of them."""
+
+    @anonymous_page_cache
+    def form_page(request):
+        return HttpResponse(get_token(request))
+
+    first = form_page(rf.get("/formular/")).content
+    assert form_page(rf.get("/formular/")).content != first
