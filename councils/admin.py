@@ -205,6 +205,8 @@ class CouncilAdmin(PortalSortableHistoryAdmin):
     list_filter = ["kind", "is_active", ("district", RelatedOnly)]
     search_fields = ["name", "slug", "municipalities__name"]
     list_select_related = ["district", "parent"]
+    # Also the order of the autocomplete boxes, which page through the councils.
+    ordering = ["district__name", "kind", "name"]
     fieldsets = [
         (None, {"fields": ["district", "kind", "name", "slug", "parent", "is_active"]}),
         (_("Beskrivelse"), {"fields": ["description"]}),
