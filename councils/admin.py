@@ -15,6 +15,7 @@ someone entirely, delete the person (their seats go with them).
 
 from adminsortable2.admin import CustomInlineFormSet
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Prefetch
@@ -87,7 +88,7 @@ class MunicipalityAdmin(ReadOnlyAdminMixin, PortalAdmin):
 
 
 @admin.register(SecretariatStaff)
-class SecretariatStaffAdmin(PortalAdmin):
+class SecretariatStaffAdmin(PortalHistoryAdmin):
     """Only the national administrator ties staff users to a district."""
 
     list_display = ["user", "district"]
@@ -130,8 +131,26 @@ class CouncilForm(SlugFromNameForm):
         fields = "__all__"
 
 
+class CouncilMunicipalityFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        council = self.instance
+        if council.kind != Council.Kind.LOCAL or not council.is_active:
+            return
+        covered = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("municipality") and not form.cleaned_data.get("DELETE")
+        ]
+        if not covered:
+            raise ValidationError(
+                _("Et aktivt lokalråd skal dække mindst én kommune. Vælg kommunen herunder.")
+            )
+
+
 class CouncilMunicipalityInline(ScopedInlineMixin, TabularInline):
     model = CouncilMunicipality
+    formset = CouncilMunicipalityFormSet
     district_path = "council__district"
     extra = 1
     verbose_name_plural = _("kommuner, lokalrådet dækker")
@@ -226,6 +245,32 @@ class CouncilAdmin(PortalSortableHistoryAdmin):
     def get_readonly_fields(self, request, obj=None):
         # A council never moves to another district or changes kind.
         return ["district", "kind"] if obj is not None else []
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The council's own changes, and below them the municipalities added and removed."""
+        pk = unquote(object_id)
+        records = (
+            CouncilMunicipality.history.filter(council_id=pk)
+            .select_related("history_user", "municipality")
+            .order_by("-history_date")
+            if pk.isdigit()
+            else []
+        )
+        changes = [
+            {
+                "date": record.history_date,
+                "event": _("Tilføjet") if record.history_type == "+" else _("Fjernet"),
+                "user": record.history_user,
+                "what": record.municipality,
+            }
+            for record in records
+            if record.history_type in ("+", "-")
+        ]
+        extra_context = {
+            **(extra_context or {}),
+            "related_histories": [(_("Kommuner, lokalrådet dækker"), changes)] if changes else [],
+        }
+        return super().history_view(request, object_id, extra_context)
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)

@@ -169,6 +169,7 @@ class CouncilMunicipality(models.Model):
         on_delete=models.PROTECT,
         related_name="local_council_link",
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("kommune i lokalråd")
@@ -205,6 +206,7 @@ class SecretariatStaff(models.Model):
         on_delete=models.PROTECT,
         related_name="secretariat_staff",
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("sekretariatsmedarbejder")

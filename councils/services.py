@@ -1,6 +1,8 @@
 """Multi-step writes on councils."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from plans.services import sync_assignments_for_council
 
@@ -16,6 +18,8 @@ def create_local_council(
     municipalities: list[Municipality],
 ) -> Council:
     """Create a lokalråd covering the given municipalities, with its "all lokalråd" assignments."""
+    if not municipalities:
+        raise ValidationError(_("Et lokalråd skal dække mindst én kommune."))
     council = Council(district=district, kind=Council.Kind.LOCAL, name=name, slug=slug)
     council.full_clean()
     council.save()

@@ -437,7 +437,7 @@ class StatusUpdateAdmin(ReadOnlyAdminMixin, PortalAdmin):
 
 
 @admin.register(ReportingRound)
-class ReportingRoundAdmin(ReadOnlyAdminMixin, PortalAdmin):
+class ReportingRoundAdmin(ReadOnlyAdminMixin, PortalHistoryAdmin):
     """Rounds are opened, reminded and closed on the reporting-round pages; listed here."""
 
     list_display = ["name", "district", "plan", "opened_on", "deadline", "is_open"]

@@ -40,7 +40,10 @@ class StatusReportForm(forms.Form):
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Valgfri. Kun lokalrådet og sekretariatet kan læse den."),
+        help_text=_(
+            "Valgfri. Kun lokalrådet og sekretariatet kan læse den. Skriv aldrig om "
+            "enkeltpersoner: portalen er ikke til sagsoplysninger."
+        ),
     )
     date = forms.DateField(
         label=_("Dato"),

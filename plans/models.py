@@ -449,6 +449,7 @@ class ReportingRound(models.Model):
     )
 
     objects = ReportingRoundQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("statusrunde")
@@ -495,7 +496,10 @@ class StatusUpdate(models.Model):
         _("intern note"),
         max_length=2000,
         blank=True,
-        help_text=_("Vises kun for rådet og sekretariatet, aldrig offentligt."),
+        help_text=_(
+            "Vises kun for rådet og sekretariatet, aldrig offentligt. Skriv aldrig om "
+            "enkeltpersoner."
+        ),
     )
     date = models.DateField(_("dato"), default=timezone.localdate)
     author = models.ForeignKey(

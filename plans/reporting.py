@@ -460,17 +460,28 @@ CSV_HEADER = (
 )
 
 
+# A cell starting with one of these is a formula to Excel and LibreOffice.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: str) -> str:
+    """Text typed by users, made safe for a spreadsheet: a leading ' keeps a would-be formula
+    ("=HYPERLINK(...)", "+45 …", "-") as the text it is."""
+    value = str(value)
+    return f"'{value}" if value.startswith(FORMULA_START) else value
+
+
 def status_report_rows(report: StatusReport):
     """The report as CSV rows (header first), Danish headers and values; no internal notes."""
     yield CSV_HEADER
     for area in report.focus_areas:
         for line in area.lines:
             yield (
-                area.title,
-                line.activity_text,
-                line.council_name,
+                csv_text(area.title),
+                csv_text(line.activity_text),
+                csv_text(line.council_name),
                 line.status_label,
                 line.date.strftime("%d-%m-%Y") if line.date else "",
-                line.public_text,
+                csv_text(line.public_text),
                 "Ja" if line.reported_in_round else ("Nej" if line.expected_in_round else "–"),
             )

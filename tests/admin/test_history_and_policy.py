@@ -5,6 +5,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from councils.models import Municipality
+
 from .html_forms import admin_form, single
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +31,26 @@ def test_history_shows_who_changed_what_from_and_to(secretary_client, secretary,
     assert secretary.get_username() in response.text
     assert "<strong>Deltagere:</strong>" in response.text
     assert "Skoleledere og SSP" in response.text
+
+
+def test_council_history_shows_the_municipalities_added_and_removed(
+    secretary_client, secretary, esbjerg
+):
+    fanoe = Municipality.objects.get(name="Fanø")
+    fanoe.local_council_link.delete()
+    url = reverse("admin:councils_council_change", args=[esbjerg.pk])
+    form = admin_form(secretary_client.get(url))
+    rows = [key for key in form if re.fullmatch(r"councilmunicipality_set-\d+-municipality", key)]
+    extra = next(key for key in rows if not any(form[key]))
+    data = single(form, **{extra: fanoe.pk})
+    assert secretary_client.post(url, data).status_code == 302
+
+    response = secretary_client.get(reverse("admin:councils_council_history", args=[esbjerg.pk]))
+
+    section = response.text.split("<h2>Kommuner, lokalrådet dækker</h2>")[1]
+    assert "Tilføjet" in section
+    assert "Fanø" in section
+    assert secretary.get_username() in section
 
 
 def test_history_offers_no_revert(secretary_client, world):

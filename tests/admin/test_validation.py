@@ -52,3 +52,13 @@ def test_plan_period_over_four_years_gets_the_danish_message(secretary_client, w
     response = secretary_client.post(url, data)
     assert response.status_code == 200
     assert "En samarbejdsplan dækker højst fire år." in response.text
+
+
+def test_active_lokalraad_without_a_municipality_gets_a_form_error(secretary_client, district):
+    url = reverse("admin:councils_council_add")
+    data = single(admin_form(secretary_client.get(url)), kind="local", name="Lokalråd Uden Kommune")
+    response = secretary_client.post(url, data)
+    assert response.status_code == 200
+    assert "Et aktivt lokalråd skal dække mindst én kommune." in response.text
+    assert 'value="Lokalråd Uden Kommune"' in response.text
+    assert not Council.objects.filter(name="Lokalråd Uden Kommune").exists()

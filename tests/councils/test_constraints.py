@@ -85,3 +85,7 @@ def test_unknown_membership_role_is_rejected(esbjerg):
             person=Person.objects.create(name="C"), council=esbjerg, role="king"
         )
     )
+
+
+def test_unknown_council_kind_is_rejected(district):
+    rejected(lambda: Council.objects.create(district=district, kind="national", name="Landsråd"))

@@ -1,4 +1,5 @@
 import pytest
+from django.core.exceptions import ValidationError
 
 from councils.models import Council, Municipality
 from councils.services import create_local_council
@@ -65,3 +66,11 @@ def test_changing_responsibility_keeps_assignments_with_history(district, esbjer
     sync_assignments(activity=activity)
     kinds = sorted(a.council.slug for a in activity.assignments.all())
     assert kinds == ["esbjerg", "kredsraadet"]
+
+
+def test_lokalraad_must_cover_a_municipality(district):
+    with pytest.raises(ValidationError):
+        create_local_council(
+            district=district, name="Lokalråd Ingen", slug="ingen", municipalities=[]
+        )
+    assert not Council.objects.filter(slug="ingen").exists()

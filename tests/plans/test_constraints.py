@@ -163,3 +163,34 @@ def test_plan_version_numbers_are_unique_per_plan(district, make_plan, today):
     rejected(
         lambda: PlanVersion.objects.create(plan=plan, number=1, published_on=today, snapshot={})
     )
+
+
+def test_plan_period_before_2000_is_rejected(district):
+    rejected(lambda: Plan.objects.create(district=district, period_start=1999, period_end=1999))
+
+
+def test_rank_without_a_priority_group_is_rejected(make_plan, district):
+    plan = make_plan(district)
+    rejected(lambda: FocusArea.objects.create(plan=plan, title="Uden gruppe", rank=1, order=9))
+
+
+def test_two_focus_areas_with_the_same_rank_in_a_group_are_rejected(make_plan, district):
+    plan = make_plan(district)
+    FocusArea.objects.create(
+        plan=plan, title="Først", priority_group="prioritised", rank=1, order=8
+    )
+    rejected(
+        lambda: FocusArea.objects.create(
+            plan=plan, title="Også først", priority_group="prioritised", rank=1, order=9
+        )
+    )
+
+
+def test_unknown_responsible_party_is_rejected(make_plan, district):
+    area = make_plan(district).focus_areas.first()
+    rejected(lambda: Activity.objects.create(focus_area=area, text="Ukendt", responsible="mayor"))
+
+
+def test_version_number_zero_is_rejected(make_plan, district):
+    plan = make_plan(district)
+    rejected(lambda: PlanVersion.objects.create(plan=plan, number=0, snapshot={}))

@@ -126,6 +126,19 @@ def test_csv_is_utf8_with_bom_semicolons_and_danish_headers(
     assert esbjerg_row[6] == "Ja"
 
 
+def test_csv_keeps_text_that_looks_like_a_formula_as_text(
+    client, plan, open_round, esbjerg, member, secretariat, report
+):
+    formula = '=HYPERLINK("http://example.com";"Klik")'
+    report(held(esbjerg, plan)[0], member, status="done", text=formula)
+    client.force_login(secretariat)
+    response = client.get(reverse("rounds:report_csv", args=[open_round.pk]))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    texts = [row[5] for row in rows[1:]]
+    assert f"'{formula}" in texts
+    assert formula not in texts
+
+
 def test_csv_never_contains_internal_notes(
     client, plan, open_round, esbjerg, member, secretariat, report
 ):
