@@ -17,6 +17,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -189,6 +190,9 @@ def synthetic_version():
 def measure(case: str, runs: int) -> dict:
     """Runs in the subprocess: render the case, print one JSON line."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.test_settings")
+    # load_demo publishes, which stores the PDFs: into a folder of this run, not var/media.
+    media = tempfile.TemporaryDirectory(prefix="pdf-bench-media-")
+    os.environ["MEDIA_ROOT"] = media.name
     sys.path.insert(0, str(ROOT))
     import django
 
@@ -218,6 +222,7 @@ def measure(case: str, runs: int) -> dict:
 
     import io
 
+    media.cleanup()
     return {
         "case": case,
         "pages": len(PdfReader(io.BytesIO(data)).pages),

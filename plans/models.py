@@ -474,6 +474,11 @@ class ReportingRound(models.Model):
     def is_open(self):
         return self.closed_at is None
 
+    @property
+    def is_overdue(self):
+        """Still open after its deadline: the lokalråd that have not reported are late."""
+        return self.is_open and self.deadline < timezone.localdate()
+
     def clean(self):
         if self.plan_id and self.district_id and self.plan.district_id != self.district_id:
             raise ValidationError({"plan": _("Planen hører til en anden politikreds.")})

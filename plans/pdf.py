@@ -7,7 +7,6 @@ address, on disk or on the network, is refused.
 """
 
 import datetime
-import re
 from pathlib import Path
 
 from django.conf import settings
@@ -18,6 +17,7 @@ from weasyprint import HTML, URLFetcher
 from .models import PlanVersion, Status
 from .publishing import RevisionFootnotes, revision_footnotes
 from .reporting import StatusReport
+from .templatetags.public import nest_headings
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
 PDF_VARIANT = "pdf/ua-1"
@@ -73,14 +73,6 @@ def danish_date(value) -> str:
     return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
 
 
-_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
-
-
-def demote_headings(html: str, levels: int) -> str:
-    """Push the headings of rich text down under the heading that introduces it (h2 → h4 …)."""
-    return _HEADING_TAG.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + levels, 6)}", html or "")
-
-
 def plan_context(version: PlanVersion) -> dict:
     snapshot = version.snapshot
     # Version 1 is the original: nothing in it is revised, no need to ask the database.
@@ -88,7 +80,7 @@ def plan_context(version: PlanVersion) -> dict:
     sections = [
         {
             **section,
-            "body_html": demote_headings(section["body"], 1),
+            "body_html": nest_headings(section["body"], 2),
             "revised_on": danish_date(footnotes.sections.get(section["id"])),
         }
         for section in sorted(snapshot["sections"], key=lambda s: (s["order"], s["id"]))
@@ -96,7 +88,7 @@ def plan_context(version: PlanVersion) -> dict:
     focus_areas = [
         {
             **area,
-            "background_html": demote_headings(area["background"], 2),
+            "background_html": nest_headings(area["background"], 3),
             "revised_on": danish_date(footnotes.focus_areas.get(area["id"])),
             "activities": [
                 {**activity, "responsible_text": responsible_text(activity)}
@@ -105,10 +97,15 @@ def plan_context(version: PlanVersion) -> dict:
         }
         for area in sorted(snapshot["focus_areas"], key=lambda a: (a["order"], a["id"]))
     ]
+    plan = {
+        **snapshot["plan"],
+        "foreword": nest_headings(snapshot["plan"]["foreword"], 2),
+        "shared_goals": nest_headings(snapshot["plan"]["shared_goals"], 2),
+    }
     return {
         "version": version,
         "district": snapshot["district"],
-        "plan": snapshot["plan"],
+        "plan": plan,
         "title": f"{snapshot['plan']['title']} {snapshot['plan']['period_label']}",
         "published_on": danish_date(version.published_on),
         "published_on_iso": version.published_on.isoformat(),

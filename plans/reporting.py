@@ -348,6 +348,7 @@ class StatusReport:
     opened_on: datetime.date
     deadline: datetime.date
     closed_at: datetime.datetime | None
+    overdue: bool
     as_of: datetime.datetime
     councils_expected: int
     councils_reported: int
@@ -440,6 +441,7 @@ def build_status_report(reporting_round: ReportingRound) -> StatusReport:
         opened_on=reporting_round.opened_on,
         deadline=reporting_round.deadline,
         closed_at=reporting_round.closed_at,
+        overdue=reporting_round.is_overdue,
         as_of=as_of,
         councils_expected=len(completeness),
         councils_reported=sum(1 for row in completeness if row.has_reported),

@@ -1,10 +1,13 @@
 """The PDF of a published plan version: what a reader, a screen reader and a search finds in it."""
 
+import datetime
 import re
 
 import pytest
 
+from plans.models import PlanVersion
 from plans.pdf import StaticFilesOnlyFetcher, render_plan_pdf
+from plans.snapshot import build_snapshot
 from tests.pdf.conftest import FOCUS_AREAS, FORUMS, SECTIONS
 from tests.pdf.pdftext import large_text, outline_pages, page_texts, read_pdf, squash
 
@@ -164,7 +167,8 @@ def test_cover_of_a_revision_says_when_it_was_revised(revised_pdf):
 def test_running_header_and_page_footer(plan_pdf):
     pages = page_texts(plan_pdf)
     for number, text in enumerate(pages[1:], start=2):
-        assert "Samarbejdsplan 2017-2018 · Syd- og Sønderjyllands Politi" in text
+        assert "Samarbejdsplan 2017-2018" in text  # the title at the top
+        assert "Syd- og Sønderjyllands Politi" in text  # the district at the bottom
         assert f"Side {number} af {len(pages)}" in text
 
 
@@ -210,3 +214,61 @@ def test_renderer_reads_the_font_from_the_static_folder(settings):
     font = settings.BASE_DIR / "static/fonts/source-sans-3/source-sans-3-latin-400-normal.woff2"
     response = fetcher.fetch(font.as_uri())
     assert response.read(4) == b"wOF2"
+
+
+def heading_levels(pdf: bytes) -> list[int]:
+    """The levels of the H1–H6 tags in the PDF's structure tree, in reading order."""
+    levels = []
+
+    def walk(node):
+        node = node.get_object()
+        tag = node.get("/S")
+        if tag in {f"/H{n}" for n in range(1, 7)}:
+            levels.append(int(tag[2]))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            kid = kid.get_object() if hasattr(kid, "get_object") else kid
+            if isinstance(kid, dict) and "/S" in kid:
+                walk(kid)
+
+    walk(read_pdf(pdf).trailer["/Root"]["/StructTreeRoot"])
+    return levels
+
+
+@pytest.fixture
+def plan_with_deep_headings(demo_plan):
+    """Rich text whose headings start below the editor's top level, as secretariats write it."""
+    demo_plan.foreword = "<h3>Baggrund</h3><p>Planen bygger på kredsens analyse.</p>"
+    demo_plan.save()
+    section = demo_plan.sections.order_by("order").first()
+    section.body = "<p>Tre niveauer.</p><h3>Kredsrådet</h3><p>Det strategiske niveau.</p>"
+    section.save()
+    area = demo_plan.focus_areas.order_by("order").first()
+    area.background = "<h4>Tal</h4><p>Færre indbrud.</p><h2>Indsats</h2><p>Naboer hjælper.</p>"
+    area.save()
+    return PlanVersion.objects.create(
+        plan=demo_plan,
+        number=1,
+        published_on=datetime.date(2017, 1, 2),
+        snapshot=build_snapshot(demo_plan),
+    )
+
+
+def test_headings_nest_under_their_parts_without_skipping_a_level(plan_with_deep_headings):
+    levels = heading_levels(render_plan_pdf(plan_with_deep_headings))
+    assert levels.count(1) == 1, "one H1: the title on the cover"
+    assert levels[0] == 1
+    skips = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+    assert not skips, f"heading levels skip: {skips} in {levels}"
+
+
+def test_names_outside_danish_are_set_in_the_project_font_too(demo_plan, published_version):
+    published_version.snapshot["plan"]["signatory_name"] = "Łukasz Şahin Čapek"
+    pdf = render_plan_pdf(published_version)
+    fonts = {
+        font.get_object()["/BaseFont"].split("+")[-1]
+        for page in read_pdf(pdf).pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert "Łukasz Şahin Čapek" in "".join(page_texts(pdf))
+    assert all(name.startswith("Source-Sans-3") for name in fonts), fonts

@@ -164,6 +164,19 @@ def test_lokalraad_page_marks_what_is_missing_in_the_open_round(
     assert text.count("Mangler i Status juni 2018") == 3
 
 
+def test_round_past_its_deadline_says_the_deadline_was_and_asks_for_haste(
+    client, plan, esbjerg, member, open_round, today
+):
+    open_round.opened_on = today - datetime.timedelta(days=30)
+    open_round.deadline = today - datetime.timedelta(days=2)
+    open_round.save()
+    client.force_login(member)
+    text = client.get(council_url(esbjerg)).text
+    assert "er stadig åben, men fristen var" in text
+    assert "Indberet så hurtigt som muligt." in text
+    assert "Fristen var" in client.get(assignment_url(first_assignment(esbjerg, plan))).text
+
+
 def test_filter_by_status_shows_only_that_status(client, plan, esbjerg, member, report):
     client.force_login(member)
     report(first_assignment(esbjerg, plan), member, status="done", text="Færdig")
