@@ -660,6 +660,20 @@ class PlanVersion(models.Model):
     def __str__(self):
         return f"{self.plan} v{self.number}"
 
+    def save(self, *args, **kwargs):
+        """A published version is never changed: only its rendered PDF may be stored later."""
+        fields = kwargs.get("update_fields")
+        if not self._state.adding and (fields is None or set(fields) - {"pdf"}):
+            raise ValidationError(
+                _("En offentliggjort version kan ikke ændres; offentliggør en revision.")
+            )
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValidationError(
+            _("En offentliggjort version kan ikke slettes; den skal forblive offentlig.")
+        )
+
     @property
     def is_revision(self):
         return self.number > 1

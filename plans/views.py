@@ -13,7 +13,6 @@ In front of that, visitors who are not signed in get the plan pages from the who
 of plans/page_cache.py, which needs no database query at all.
 """
 
-import datetime
 import functools
 import hashlib
 import re
@@ -163,7 +162,6 @@ class LiveStatus:
     """
 
     counts: dict[int, dict[str, int]]
-    last_at: datetime.datetime | None
 
     @functools.cached_property
     def key(self) -> str:
@@ -184,26 +182,22 @@ class LiveStatus:
 
 
 def live_status(plan: Plan) -> LiveStatus:
-    """Counts per activity and status of every assignment of the plan, in one query, and when the
-    newest current status was reported.
+    """Counts per activity and status of every assignment of the plan, in one query.
 
     Filters by plan alone; activities a version lacks are simply not looked up. (A list of the
     snapshot's activity ids in the filter made PostgreSQL scan all assignments of every plan, or
     compare each row with the whole list: 40-300 ms at 1,000 activities.)
     """
     counts: dict[int, dict[str, int]] = {}
-    last_at = None
     rows = (
         Assignment.objects.filter(activity__focus_area__plan=plan)
         .order_by()
         .values_list("activity_id", "status")
-        .annotate(n=Count("id"), last_at=Max("latest_update__created_at"))
+        .annotate(n=Count("id"))
     )
-    for activity_id, status, n, reported_at in rows:
+    for activity_id, status, n in rows:
         counts.setdefault(activity_id, {})[status] = n
-        if reported_at is not None and (last_at is None or reported_at > last_at):
-            last_at = reported_at
-    return LiveStatus(counts, last_at)
+    return LiveStatus(counts)
 
 
 def activity_url(snapshot: dict):
@@ -264,7 +258,7 @@ def cached_fragment(key: str, template_name: str, build_context) -> SafeString:
 @dataclass(frozen=True)
 class Validator:
     etag: str
-    last_modified: int
+    last_modified: int | None
 
     def not_modified(self, request):
         """A 304 when the client already has this page, else None."""
@@ -277,7 +271,8 @@ class Validator:
 
     def finish(self, request, response):
         response.headers["ETag"] = self.etag
-        response.headers["Last-Modified"] = http_date(self.last_modified)
+        if self.last_modified is not None:
+            response.headers["Last-Modified"] = http_date(self.last_modified)
         if request.user.is_authenticated:
             patch_cache_control(response, private=True, no_cache=True)
         else:
@@ -289,14 +284,16 @@ def validator(request, key: str, *moments) -> Validator:
     """ETag and Last-Modified for a page whose content is fully described by `key`.
 
     The page around the content differs per signed-in visitor (the CSRF token of the sign-out
-    form), so the ETag covers who asks as well; for everyone else the page is the same.
+    form), so the ETag covers who asks as well; for everyone else the page is the same. Without
+    `moments` (times after which the content cannot have changed) there is no Last-Modified.
     """
     viewer = "0"
     if request.user.is_authenticated:
         viewer = f"{request.user.pk}:{request.COOKIES.get(settings.CSRF_COOKIE_NAME, '')}"
     digest = hashlib.sha256(f"{key}|{viewer}".encode()).hexdigest()[:32]
-    last = max(m for m in moments if m is not None)
-    return Validator(quote_etag(digest), int(last.timestamp()))
+    known = [m for m in moments if m is not None]
+    last = int(max(known).timestamp()) if known else None
+    return Validator(quote_etag(digest), last)
 
 
 # --- Plan pages -------------------------------------------------------------------------------
@@ -306,7 +303,9 @@ def _render_plan(request, plan: Plan, versions: list[PlanVersion], version: Plan
     latest = versions[-1]
     status = live_status(plan)
     key = f"{CACHE_PREFIX}:plan:{version.pk}:{latest.number}:{plan.status}:{status.key}"
-    check = validator(request, key, version.created_at, latest.created_at, status.last_at)
+    # The ETag alone: no one time tells when a plan page last changed (a plan superseded, a
+    # lokalråd added, an assignment dropped), so a Last-Modified could give a stale 304.
+    check = validator(request, key)
     if response := check.not_modified(request):
         return response
 

@@ -23,6 +23,8 @@ from django_otp import login as otp_login
 from django_otp import verify_token as otp_verify_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .security import needs_second_factor
+
 DEVICE_NAME = "Godkendelsesapp"
 WRONG_CODE = gettext_lazy(
     "Koden passer ikke. Brug den kode, appen viser lige nu, og tjek at telefonens ur går rigtigt."
@@ -68,7 +70,7 @@ def grouped_secret(device: TOTPDevice) -> str:
 
 
 def staff_only(request):
-    if not request.user.is_staff:
+    if not needs_second_factor(request.user):
         raise Http404
 
 

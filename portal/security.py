@@ -52,6 +52,11 @@ def lockout_response(request, original_response=None, credentials=None):
     return render(request, "axes/lockout.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
 
 
+def needs_second_factor(user) -> bool:
+    """Staff, and superusers even without the staff flag: both reach data of every district."""
+    return user.is_authenticated and (user.is_staff or user.is_superuser)
+
+
 def otp_exempt(resolver_match) -> bool:
     if resolver_match is None:
         return True
@@ -79,7 +84,7 @@ class StaffOTPMiddleware:
         if not settings.REQUIRE_STAFF_OTP:
             return None
         user = request.user
-        if not (user.is_authenticated and user.is_staff) or user.is_verified():
+        if not needs_second_factor(user) or user.is_verified():
             return None
         if otp_exempt(request.resolver_match):
             return None

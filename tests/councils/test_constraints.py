@@ -88,4 +88,8 @@ def test_unknown_membership_role_is_rejected(esbjerg):
 
 
 def test_unknown_council_kind_is_rejected(district):
-    rejected(lambda: Council.objects.create(district=district, kind="national", name="Landsråd"))
+    rejected(
+        lambda: Council.objects.create(
+            district=district, kind="national", name="Landsråd", slug="landsraad"
+        )
+    )

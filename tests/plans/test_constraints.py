@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -193,4 +195,39 @@ def test_unknown_responsible_party_is_rejected(make_plan, district):
 
 def test_version_number_zero_is_rejected(make_plan, district):
     plan = make_plan(district)
-    rejected(lambda: PlanVersion.objects.create(plan=plan, number=0, snapshot={}))
+    rejected(
+        lambda: PlanVersion.objects.create(
+            plan=plan, number=0, published_on=datetime.date(2017, 1, 2), snapshot={}
+        )
+    )
+
+
+def test_published_version_cannot_be_changed(make_plan, district):
+    version = PlanVersion.objects.create(
+        plan=make_plan(district),
+        number=1,
+        published_on=datetime.date(2017, 1, 2),
+        snapshot={"a": 1},
+    )
+    version.snapshot = {"a": 2}
+    with pytest.raises(ValidationError):
+        version.save()
+    assert PlanVersion.objects.get(pk=version.pk).snapshot == {"a": 1}
+
+
+def test_published_version_cannot_be_deleted(make_plan, district):
+    version = PlanVersion.objects.create(
+        plan=make_plan(district), number=1, published_on=datetime.date(2017, 1, 2), snapshot={}
+    )
+    with pytest.raises(ValidationError):
+        version.delete()
+    assert PlanVersion.objects.filter(pk=version.pk).exists()
+
+
+def test_published_version_may_get_its_pdf_later(make_plan, district):
+    version = PlanVersion.objects.create(
+        plan=make_plan(district), number=1, published_on=datetime.date(2017, 1, 2), snapshot={}
+    )
+    version.pdf.name = "plans/pdf/samarbejdsplan.pdf"
+    version.save(update_fields=["pdf"])
+    assert PlanVersion.objects.get(pk=version.pk).pdf.name == "plans/pdf/samarbejdsplan.pdf"

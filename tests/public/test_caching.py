@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from plans.models import Activity, FocusArea, Status
+from plans.models import Activity, FocusArea, Plan, Status
 from plans.services import sync_assignments
 
 from .conftest import plan_url
@@ -18,11 +18,22 @@ pytestmark = pytest.mark.django_db
 PLAN_PAGE_MAX_QUERIES = 3
 
 
-def test_plan_page_sends_etag_and_last_modified(client, published):
+def test_plan_page_is_validated_by_its_etag(client, published):
     response = client.get(plan_url(published))
     assert response.headers["ETag"].startswith('"')
-    assert "Last-Modified" in response.headers
     assert "no-cache" in response.headers["Cache-Control"]
+    # No Last-Modified: a superseded plan or a new lokalråd changes the page at no known time.
+    assert "Last-Modified" not in response.headers
+
+
+def test_if_modified_since_alone_never_gets_a_stale_page(client, published, district):
+    url = plan_url(published)
+    client.get(url)
+    published.status = Plan.Status.SUPERSEDED
+    published.save()
+    response = client.get(url, headers={"if-modified-since": "Fri, 01 Jan 2100 00:00:00 GMT"})
+    assert response.status_code == 200
+    assert "Planen er afløst af en nyere samarbejdsplan." in response.content.decode()
 
 
 def test_plan_page_answers_304_when_the_etag_matches(client, published):

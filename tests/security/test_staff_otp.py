@@ -172,3 +172,16 @@ def test_unverified_staff_cannot_open_the_reporting_rounds(otp_required, signed_
 
 def test_unverified_staff_can_read_a_public_district_page(otp_required, signed_in, district):
     assert signed_in.get(reverse("public:district", args=[district.slug])).status_code == 200
+
+
+def test_superuser_without_the_staff_flag_needs_the_second_factor_too(
+    otp_required, client, make_user
+):
+    user = make_user("landsadmin-uden-staff", superuser=True)
+    user.is_staff = False
+    user.save()
+    client.force_login(user)
+    response = client.get(reverse("rounds:index"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(SETUP)
+    assert client.get(SETUP).status_code == 200
