@@ -3,19 +3,18 @@ Policy with their labels, and a row moved with the keyboard and a text typed in 
 saved. Headless Chromium from the system; skipped without it, except in CI (CI=true)."""
 
 import os
-import shutil
 
 import pytest
 from django.urls import reverse
 
 from councils.models import SecretariatStaff
 from plans.models import Plan, PlanSection
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 from .conftest import grant_secretariat_permissions
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop in the test thread
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 PASSWORD = "korrekt-hest-batteri-42"
 LISTEN = """
 document.addEventListener("securitypolicyviolation", (event) => {
@@ -53,13 +52,7 @@ def browser_type_launch_args(browser_type_launch_args):
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
         "headless": True,
-        "args": [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-        ],
+        "args": CHROMIUM_ARGS,
     }
 
 

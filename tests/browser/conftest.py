@@ -12,7 +12,6 @@ The `axe` fixture checks a page; a test fails at teardown if it loaded a page it
 
 import io
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -20,11 +19,12 @@ from django.core.cache import cache
 from django.core.management import call_command
 from playwright.sync_api import Page
 
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # for setup are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 AXE_JS = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -94,13 +94,7 @@ def browser_type_launch_args(browser_type_launch_args):
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
         "headless": True,
-        "args": [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-        ],
+        "args": CHROMIUM_ARGS,
     }
 
 

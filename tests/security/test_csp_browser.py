@@ -7,13 +7,13 @@ Without Chromium the test skips with a message, except in CI (CI=true), where it
 """
 
 import os
-import shutil
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
 from portal.demo.content import DISTRICT_SLUG as DEMO_DISTRICT
 from portal.demo.people import LOGINS_BY_USERNAME
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 from .instances import DemoServer
 
@@ -21,7 +21,6 @@ from .instances import DemoServer
 # synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 LISTEN = """
 document.addEventListener("securitypolicyviolation", (event) => {
@@ -46,13 +45,7 @@ def browser_type_launch_args(browser_type_launch_args):
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
         "headless": True,
-        "args": [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-        ],
+        "args": CHROMIUM_ARGS,
     }
 
 
