@@ -110,3 +110,19 @@ def check_staff_otp(app_configs, **kwargs):
             id="portal.W001",
         )
     ]
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_task_backend(app_configs, **kwargs):
+    """In production a public PDF download must never render: the render goes to the worker."""
+    if settings.DEBUG or settings.TASKS_BACKEND != "immediate":
+        return []
+    return [
+        checks.Warning(
+            "TASKS_BACKEND=immediate i produktion: en PDF, der mangler, gengives i borgerens "
+            "forespørgsel, og offentliggørelse venter på gengivelsen.",
+            hint="Sæt TASKS_BACKEND=database og kør manage.py db_worker ved siden af "
+            "webprocesserne (docs/pdf.md).",
+            id="portal.W002",
+        )
+    ]

@@ -28,6 +28,7 @@ def production_env(**extra: str) -> dict[str, str]:
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": HOST,
             "DATABASE_URL": os.environ.get("DATABASE_URL", "sqlite:///:memory:"),
+            "TASKS_BACKEND": "database",
         }
     )
     env.update(extra)

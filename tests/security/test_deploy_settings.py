@@ -1,6 +1,9 @@
 """Production settings: the deploy checks pass and the transport headers are sent."""
 
 import pytest
+from django.core import checks
+
+from portal.security import check_task_backend
 
 from .production import manage, probe
 
@@ -31,6 +34,12 @@ def test_deploy_checks_fail_without_the_staff_second_factor():
     completed = manage("check", "--deploy", "--fail-level", "WARNING", REQUIRE_STAFF_OTP="0")
     assert completed.returncode != 0
     assert "portal.W001" in completed.stderr
+
+
+def test_deploy_checks_fail_when_pdfs_would_render_in_the_request():
+    completed = manage("check", "--deploy", "--fail-level", "WARNING", TASKS_BACKEND="immediate")
+    assert completed.returncode != 0
+    assert "portal.W002" in completed.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():
@@ -72,3 +81,19 @@ def test_cookies_are_secure_in_production(production):
     assert production["settings"]["SESSION_COOKIE_HTTPONLY"] is True
     csrf = production["responses"]["/admin/login/"]["cookies"]["csrftoken"]
     assert csrf["secure"] is True
+
+
+def test_deploy_check_warns_when_production_renders_pdfs_in_the_request(settings):
+    settings.DEBUG = False
+    settings.TASKS_BACKEND = "immediate"
+    [message] = check_task_backend(None)
+    assert message.id == "portal.W002"
+    assert isinstance(message, checks.Warning)
+    settings.TASKS_BACKEND = "database"
+    assert check_task_backend(None) == []
+
+
+def test_demo_may_render_pdfs_in_the_request(settings):
+    settings.DEBUG = True
+    settings.TASKS_BACKEND = "immediate"
+    assert check_task_backend(None) == []
