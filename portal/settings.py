@@ -5,6 +5,7 @@ off and must set SECRET_KEY, DATABASE_URL and ALLOWED_HOSTS, or the process refu
 """
 
 import os
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -28,14 +29,20 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DEBUG")
 
+# Commands that only read the models' code and never serve, sign or send anything: they run on a
+# developer's or CI's machine (`manage.py makemigrations --check`) without production's secrets.
+CODE_ONLY_COMMAND = os.path.basename(sys.argv[0]) == "manage.py" and sys.argv[1:2] == [
+    "makemigrations"
+]
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG:
+    if not (DEBUG or CODE_ONLY_COMMAND):
         raise ImproperlyConfigured("SECRET_KEY skal være sat, når DEBUG er slået fra.")
     SECRET_KEY = "development-only-not-secret"  # noqa: S105
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
-if not DEBUG and not ALLOWED_HOSTS:
+if not (DEBUG or CODE_ONLY_COMMAND) and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS skal være sat, når DEBUG er slået fra.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 

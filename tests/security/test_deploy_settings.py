@@ -42,6 +42,12 @@ def test_deploy_checks_fail_when_pdfs_would_render_in_the_request():
     assert "portal.W002" in completed.stderr
 
 
+def test_migration_check_runs_without_the_production_secrets():
+    completed = manage("makemigrations", "--check", "--dry-run", SECRET_KEY="", ALLOWED_HOSTS="")
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "No changes detected" in completed.stdout
+
+
 def test_production_refuses_to_start_without_a_secret_key():
     completed = manage("check", SECRET_KEY="")
     assert completed.returncode != 0
