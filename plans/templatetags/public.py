@@ -7,10 +7,10 @@ import re
 
 import pyphen
 from django import template
+from django.template.defaultfilters import linebreaksbr
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.text import normalize_newlines
 
 register = template.Library()
 
@@ -107,11 +107,10 @@ def activity_row(activity) -> str:
     and as template markup the rows took half the time of rendering the plan. In the preview
     (no `url`) the text is not a link.
     """
-    text = html.escape(activity["text"])
     if activity["url"]:
-        text = f'<a href="{html.escape(activity["url"])}">{text}</a>'
+        text = f'<a href="{html.escape(activity["url"])}">{html.escape(activity["text"])}</a>'
     else:
-        text = normalize_newlines(text).replace("\n", "<br>")
+        text = linebreaksbr(activity["text"])
     responsible = html.escape(str(activity["responsible_display"]))
     if activity["councils"]:
         names = ", ".join(html.escape(council["name"]) for council in activity["councils"])
@@ -160,9 +159,8 @@ def soft_hyphenate(text: str) -> str:
 
 
 def _lines(value) -> str:
-    """Plain text as escaped HTML with its line breaks kept (the linebreaksbr filter), long
-    words hyphenated."""
-    return soft_hyphenate(normalize_newlines(html.escape(value or ""))).replace("\n", "<br>")
+    """Plain text as escaped HTML with its line breaks kept, long words hyphenated."""
+    return soft_hyphenate(linebreaksbr(value or ""))
 
 
 @register.simple_tag
