@@ -15,8 +15,8 @@ from django.utils import timezone, translation
 from weasyprint import HTML, URLFetcher
 
 from .models import PlanVersion, Status
-from .publishing import RevisionFootnotes, revision_footnotes
 from .reporting import StatusReport
+from .revisions import RevisionFootnotes, revision_footnotes
 from .templatetags.public import nest_headings
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"

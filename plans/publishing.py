@@ -7,13 +7,12 @@ is one) and records a `WorkflowEvent` with who and when.
 Publishing freezes `build_snapshot(plan)` into a new `PlanVersion`; the draft can be edited
 afterwards without changing what citizens read. A revision (version 2, 3 …) records which sections
 and focus areas changed, so the public pages can print "Afsnittet er revideret den <dato>." on
-those parts only (`revision_footnotes`). `diff_versions` tells what changed between two versions.
+those parts only (`plans.revisions`). `diff_versions` tells what changed between two versions.
 """
 
 import datetime
-import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -26,9 +25,7 @@ from django.utils.translation import gettext as _
 from .models import FocusArea, Plan, PlanSection, PlanVersion, WorkflowEvent
 from .services import sync_plan_assignments
 from .snapshot import build_snapshot
-
-logger = logging.getLogger(__name__)
-
+from .tasks import render_version_pdf
 
 # --- Workflow steps -------------------------------------------------------------------------
 
@@ -174,7 +171,7 @@ def publish_plan(
         + (f" {revision_note}" if revision_note else ""),
     )
     # Robust: the version is published even if queueing fails; a download renders a missing PDF.
-    transaction.on_commit(lambda: _queue_pdf(version.pk), robust=True)
+    transaction.on_commit(lambda: render_version_pdf.enqueue(version_id=version.pk), robust=True)
     return version
 
 
@@ -204,15 +201,6 @@ def _supersede_current_plan_of_district(plan: Plan, user) -> None:
         user,
         _("Afløst af planen for %(period)s.") % {"period": plan.period_label},
     )
-
-
-def _queue_pdf(version_id: int) -> None:
-    try:
-        from .tasks import render_version_pdf
-    except ImportError:
-        logger.warning("plans.tasks is not available; PDF of version %s not queued", version_id)
-        return
-    render_version_pdf.enqueue(version_id=version_id)
 
 
 @transaction.atomic
@@ -266,50 +254,7 @@ def delete_plan(*, plan: Plan, user) -> None:
         ) from error
 
 
-# --- Revisions: what changed, and footnotes -------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RevisionFootnotes:
-    """The date each section and focus area was last revised, up to and including a version."""
-
-    sections: dict[int, datetime.date] = field(default_factory=dict)
-    focus_areas: dict[int, datetime.date] = field(default_factory=dict)
-
-
-def revision_footnotes(version: PlanVersion, versions=None) -> RevisionFootnotes:
-    """{id: date} of every revised section and focus area shown in `version`.
-
-    Revisions accumulate: a section changed in version 2 and not in version 3 still carries its
-    footnote in version 3; one changed in both carries version 3's date. Version 1 has none.
-    `versions`, the plan's versions when the caller has them already, saves a query.
-    """
-    shown_sections = {s["id"] for s in version.snapshot.get("sections", [])}
-    shown_areas = {a["id"] for a in version.snapshot.get("focus_areas", [])}
-    sections: dict[int, datetime.date] = {}
-    focus_areas: dict[int, datetime.date] = {}
-    if versions is None:
-        revisions = (
-            PlanVersion.objects.filter(
-                plan_id=version.plan_id, number__gt=1, number__lte=version.number
-            )
-            .order_by("number")
-            .values_list("published_on", "changed_sections", "changed_focus_areas")
-        )
-    else:
-        revisions = [
-            (v.published_on, v.changed_sections, v.changed_focus_areas)
-            for v in sorted(versions, key=lambda v: v.number)
-            if 1 < v.number <= version.number
-        ]
-    for published_on, section_ids, area_ids in revisions:
-        for pk in section_ids:
-            if pk in shown_sections:
-                sections[pk] = published_on
-        for pk in area_ids:
-            if pk in shown_areas:
-                focus_areas[pk] = published_on
-    return RevisionFootnotes(sections=sections, focus_areas=focus_areas)
+# --- Revisions: what changed ---------------------------------------------------------------
 
 
 SECTION_FIELDS = ("title", "body")

@@ -38,7 +38,8 @@ from forums.models import Forum
 from .cycle import cycle_entries, cycle_wheel
 from .models import Assignment, Plan, PlanVersion, Status
 from .page_cache import CACHE_PREFIX, CACHE_SECONDS, anonymous_page_cache
-from .publishing import diff_versions, revision_footnotes
+from .publishing import diff_versions
+from .revisions import revision_footnotes
 from .search import search_plans
 from .snapshot import _forum as forum_row
 from .snapshot import build_snapshot

@@ -3,7 +3,8 @@ import datetime
 import pytest
 
 from plans.models import Activity, PlanSection, PlanVersion
-from plans.publishing import detect_changes, publish_plan, revision_footnotes
+from plans.publishing import detect_changes, publish_plan
+from plans.revisions import revision_footnotes
 
 pytestmark = pytest.mark.django_db
 

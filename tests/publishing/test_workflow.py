@@ -1,5 +1,4 @@
 import datetime
-import sys
 import types
 
 import pytest
@@ -138,9 +137,7 @@ def test_publishing_queues_the_pdf_after_commit(
 ):
     queued = []
     fake_task = types.SimpleNamespace(enqueue=lambda **kwargs: queued.append(kwargs))
-    monkeypatch.setitem(
-        sys.modules, "plans.tasks", types.SimpleNamespace(render_version_pdf=fake_task)
-    )
+    monkeypatch.setattr("plans.publishing.render_version_pdf", fake_task)
     with django_capture_on_commit_callbacks(execute=True):
         version = publish_plan(plan=approved, effective_date=today, user=secretary)
         assert queued == []
@@ -154,9 +151,7 @@ def test_publishing_stands_when_the_pdf_cannot_be_queued(
         raise ConnectionError("queue down")
 
     fake_task = types.SimpleNamespace(enqueue=refuse)
-    monkeypatch.setitem(
-        sys.modules, "plans.tasks", types.SimpleNamespace(render_version_pdf=fake_task)
-    )
+    monkeypatch.setattr("plans.publishing.render_version_pdf", fake_task)
     with django_capture_on_commit_callbacks(execute=True):
         publish_plan(plan=approved, effective_date=today, user=secretary)
     assert approved.versions.get().number == 1
