@@ -47,17 +47,11 @@ def manage(*args: str, **extra: str) -> subprocess.CompletedProcess:
 
 
 PROBE = """
-import json, sys
+import json, re, sys
 import django
 django.setup()
 from django.conf import settings
 from django.test import Client
-
-# The one change: plain static storage, as the probe has no collectstatic manifest.
-settings.STORAGES = {
-    **settings.STORAGES,
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
 
 host, urls, names = sys.argv[1], sys.argv[2].split(","), sys.argv[3:]
 result = {"settings": {name: getattr(settings, name, None) for name in names}}
@@ -70,6 +64,7 @@ for url in urls:
         "plain_status": plain.status_code,
         "plain_location": plain.get("Location"),
         "status": secure.status_code,
+        "static": sorted(set(re.findall(r'/static/[^"?#]+', secure.content.decode()))),
         "headers": dict(secure.headers),
         "cookies": {
             name: {"secure": bool(morsel["secure"]), "httponly": bool(morsel["httponly"]),
@@ -82,12 +77,21 @@ print(json.dumps(result, default=str))
 """
 
 
-def probe(urls: list[str], setting_names: list[str]) -> dict:
-    """GET each URL over http and https with the production settings; return what came back."""
+def collect_static(static_root: Path) -> None:
+    """`collectstatic` as the deployment runs it: the manifest storage of the production settings
+    (hashed names, compressed copies, staticfiles.json) into static_root."""
+    completed = manage("collectstatic", "--no-input", "-v0", STATIC_ROOT=str(static_root))
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert (static_root / "staticfiles.json").is_file(), "collectstatic wrote no manifest"
+
+
+def probe(urls: list[str], setting_names: list[str], static_root: Path) -> dict:
+    """GET each URL over http and https with the production settings, static files from the
+    manifest collect_static wrote into static_root; return what came back."""
     completed = subprocess.run(
         [sys.executable, "-c", PROBE, HOST, ",".join(urls), *setting_names],
         cwd=BASE_DIR,
-        env=production_env(DATABASE_URL="sqlite:///:memory:"),
+        env=production_env(DATABASE_URL="sqlite:///:memory:", STATIC_ROOT=str(static_root)),
         capture_output=True,
         text=True,
         timeout=120,

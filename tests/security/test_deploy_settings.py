@@ -1,17 +1,29 @@
 """Production settings: the deploy checks pass and the transport headers are sent."""
 
+import json
+import re
+
 import pytest
 from django.core import checks
 
 from portal.security import check_task_backend
 
-from .production import manage, probe
+from .production import BASE_DIR, collect_static, manage, probe
 
 PAGES = ["/admin/login/", "/tilgaengelighed/"]
+STATIC_SOURCES = BASE_DIR / "static"
+
+
+@pytest.fixture(scope="session")
+def static_root(tmp_path_factory):
+    """The static files collected once, with the production storage, as the deployment does."""
+    root = tmp_path_factory.mktemp("staticfiles")
+    collect_static(root)
+    return root
 
 
 @pytest.fixture(scope="module")
-def production():
+def production(static_root):
     return probe(
         PAGES,
         [
@@ -21,6 +33,7 @@ def production():
             "REQUIRE_STAFF_OTP",
             "DEBUG",
         ],
+        static_root,
     )
 
 
@@ -52,6 +65,26 @@ def test_production_refuses_to_start_without_a_secret_key():
     completed = manage("check", SECRET_KEY="")
     assert completed.returncode != 0
     assert "SECRET_KEY skal være sat" in completed.stderr
+
+
+def test_collectstatic_writes_a_manifest_naming_every_static_file(static_root):
+    manifest = json.loads((static_root / "staticfiles.json").read_text())
+    sources = {
+        path.relative_to(STATIC_SOURCES).as_posix()
+        for path in STATIC_SOURCES.rglob("*")
+        if path.is_file()
+    }
+    assert sources <= manifest["paths"].keys()
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_pages_render_with_hashed_static_files(production, url):
+    response = production["responses"][url]
+    assert response["status"] == 200
+    assert response["static"], "the page links no static file"
+    for static_url in response["static"]:
+        name = static_url.rsplit("/", 1)[-1]
+        assert re.search(r"\.[0-9a-f]{12}\.", name), f"{static_url} is not a hashed name"
 
 
 def test_production_turns_the_staff_second_factor_on(production):
