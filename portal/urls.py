@@ -14,6 +14,7 @@ admin.site.index_title = "Kredsrådets og lokalrådenes samarbejde"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
     path(
         "tilgaengelighed/",
         TemplateView.as_view(template_name="portal/accessibility.html"),

@@ -1,8 +1,18 @@
+import logging
+import uuid
+
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import Max, Prefetch
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from councils.models import PoliceDistrict
 from plans.models import Plan
+
+logger = logging.getLogger(__name__)
 
 
 def home(request):
@@ -16,3 +26,40 @@ def home(request):
         Prefetch("plans", queryset=current, to_attr="current_plans")
     )
     return render(request, "portal/home.html", {"districts": districts})
+
+
+def database_answers() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except Exception:
+        logger.warning("Health check: the database did not answer", exc_info=True)
+        return False
+
+
+def cache_answers() -> bool:
+    key, value = f"healthz:{uuid.uuid4().hex}", uuid.uuid4().hex
+    try:
+        cache.set(key, value, timeout=10)
+        answered = cache.get(key) == value
+        cache.delete(key)
+    except Exception:
+        logger.warning("Health check: the cache did not answer", exc_info=True)
+        return False
+    if not answered:
+        logger.warning("Health check: the cache did not return the value just stored")
+    return answered
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """Whether this instance reaches its database and its cache, for the proxy and monitoring.
+    Open to everyone; names no host, address or error."""
+    checks = {
+        "database": "ok" if database_answers() else "fejl",
+        "cache": "ok" if cache_answers() else "fejl",
+    }
+    healthy = all(state == "ok" for state in checks.values())
+    return JsonResponse(checks, status=200 if healthy else 503)

@@ -25,7 +25,7 @@ def static_root(tmp_path_factory):
 @pytest.fixture(scope="module")
 def production(static_root):
     return probe(
-        PAGES,
+        [*PAGES, "/healthz"],
         [
             "SESSION_COOKIE_SECURE",
             "CSRF_COOKIE_SECURE",
@@ -97,6 +97,13 @@ def test_plain_http_is_redirected_to_https(production, url):
     response = production["responses"][url]
     assert response["plain_status"] == 301
     assert response["plain_location"] == f"https://portal.example.dk{url}"
+
+
+def test_health_check_answers_plain_http(production):
+    """The proxy and monitoring ask an instance directly, without TLS."""
+    response = production["responses"]["/healthz"]
+    assert response["plain_status"] == 200
+    assert response["status"] == 200
 
 
 @pytest.mark.parametrize("url", PAGES)
