@@ -52,6 +52,7 @@ from .models import (
     WorkflowEvent,
 )
 from .services import sync_assignments
+from .tasks import version_pdf_problem
 
 MONTHS = [
     (1, _("januar")),
@@ -77,6 +78,12 @@ def _public_url(obj) -> str | None:
         return obj.get_absolute_url()
     except NoReverseMatch:
         return None
+
+
+def _pdf_problem(version) -> str:
+    """Why a published version's PDF is missing, to follow its date in a list; "" when stored."""
+    problem = version_pdf_problem(version)
+    return "; " + _("PDF'en mangler: %(why)s") % {"why": problem} if problem else ""
 
 
 def _admin_link(obj, text) -> str:
@@ -240,7 +247,8 @@ class PlanAdmin(RevisionLockedAdminMixin, PublishingAdminMixin, PortalSortableHi
         return format_html(
             "{}",
             ", ".join(
-                f"v{version.number} ({version.published_on:%d.%m.%Y})" for version in versions
+                f"v{version.number} ({version.published_on:%d.%m.%Y}{_pdf_problem(version)})"
+                for version in versions
             ),
         )
 
@@ -485,13 +493,19 @@ class PlanVersionAdmin(ReadOnlyAdminMixin, PortalAdmin):
         "revision_note",
         "content_summary",
         "pdf",
+        "pdf_problem",
         "created_at",
     ]
-    readonly_fields = ["content_summary"]
+    readonly_fields = ["content_summary", "pdf_problem"]
 
     @admin.display(description=_("PDF"), boolean=True)
     def has_pdf(self, obj):
         return bool(obj.pdf)
+
+    @admin.display(description=_("PDF-fil"))
+    def pdf_problem(self, obj):
+        problem = version_pdf_problem(obj)
+        return _("mangler: %(why)s") % {"why": problem} if problem else _("gemt")
 
     @admin.display(description=_("indhold"))
     def content_summary(self, obj):

@@ -230,8 +230,12 @@ def status_report_context(report: StatusReport) -> dict:
     }
 
 
+def status_report_html(report: StatusReport) -> str:
+    """The print page of a status report: what the PDF shows, cheap to build (no layout)."""
+    with translation.override("da"):
+        return render_to_string("plans/pdf/status_report.html", status_report_context(report))
+
+
 def render_status_report_pdf(report: StatusReport) -> bytes:
     """The kredsråd's status report of a reporting round, in the plan PDF's template family."""
-    with translation.override("da"):
-        html = render_to_string("plans/pdf/status_report.html", status_report_context(report))
-    return write_pdf(html)
+    return write_pdf(status_report_html(report))

@@ -1,13 +1,14 @@
-"""PDF downloads: the published plan (public, served from storage, never rendered in the
-request) and the status report of a reporting round (the district's secretariat only)."""
+"""PDF downloads: the published plan (public) and the status report of a reporting round (the
+district's secretariat only). Both are served from storage and never rendered in the request:
+a missing file is queued for the task worker and the request answers 202."""
 
 import hashlib
 import re
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
-from django.http import FileResponse, Http404, HttpResponse
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.tasks import TaskResultStatus
 from django.urls import NoReverseMatch, reverse
@@ -18,17 +19,23 @@ from portal.text import danish_slugify
 
 from .models import Plan, PlanVersion, ReportingRound
 from .page_cache import address_key, lookup, remember
-from .pdf import render_status_report_pdf
+from .pdf import status_report_html
 from .reporting import build_status_report
-from .tasks import pdf_filename, render_version_pdf
+from .task_queue import queue_once
+from .tasks import (
+    pdf_filename,
+    queue_version_pdf,
+    render_status_report,
+    status_report_digest,
+    status_report_name,
+)
 
 PERIOD = re.compile(r"^(?P<start>\d{4})(?:-(?P<end>\d{4}))?$")
 
 # A version's file never changes once stored; the latest-version address changes on revision.
 VERSION_MAX_AGE = 365 * 24 * 3600
 LATEST_MAX_AGE = 10 * 60
-# How long a queued render suppresses queueing it again, and what the waiting page suggests.
-QUEUED_FOR = 10 * 60
+# When the waiting page suggests trying again.
 RETRY_AFTER = 30
 
 
@@ -80,7 +87,7 @@ def serve_version_pdf(request, version, *, max_age, immutable=False, remember_as
     up) remembers where the file is, for the next download of the same address.
     """
     if not _stored(version):
-        result = _queue_render(version)
+        result = queue_version_pdf(version)
         if result is not None and result.status == TaskResultStatus.SUCCESSFUL:
             # A backend that runs tasks at once (the immediate backend in development).
             version.refresh_from_db(fields=["pdf"])
@@ -145,13 +152,6 @@ def _stored(version) -> bool:
     return bool(version.pdf.name) and version.pdf.storage.exists(version.pdf.name)
 
 
-def _queue_render(version):
-    """Queue the render unless it was queued a moment ago (many readers, one render)."""
-    if not cache.add(f"plans:pdf-queued:{version.pk}", True, timeout=QUEUED_FOR):
-        return None
-    return render_version_pdf.enqueue(version_id=version.pk)
-
-
 def _pending(request, version):
     """202 Accepted: the render is queued. (A 503 would be logged as a server error.)"""
     snapshot = version.snapshot
@@ -193,7 +193,11 @@ def _cache_publicly(response, max_age, immutable):
 @login_required
 @require_safe
 def status_report_pdf(request, round_id):
-    """The district's secretariat staff and superusers: the status report of a round as PDF."""
+    """The district's secretariat staff and superusers: the status report of a round as PDF.
+
+    The report as it stands now is rendered once by the task worker and stored under a hash of
+    its print page; until then the answer is 202 with a page saying it is being made.
+    """
     rounds = ReportingRound.objects.select_related("district", "plan")
     user = request.user
     if not user.is_superuser:
@@ -201,10 +205,37 @@ def status_report_pdf(request, round_id):
             raise Http404
         rounds = rounds.filter(district__secretariat_staff__user=user)
     reporting_round = get_object_or_404(rounds, pk=round_id)
-    content = render_status_report_pdf(build_status_report(reporting_round))
-    name = danish_slugify(reporting_round.name) or reporting_round.pk
-    filename = f"statusrapport-{reporting_round.district.slug}-{name}.pdf"
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    digest = status_report_digest(status_report_html(build_status_report(reporting_round)))
+    name = status_report_name(reporting_round.pk, digest)
+    if not default_storage.exists(name):
+        queue_once(
+            render_status_report,
+            lock=ReportingRound.objects.filter(pk=reporting_round.pk),
+            round_id=reporting_round.pk,
+            digest=digest,
+        )
+    try:
+        stored = default_storage.open(name, "rb")
+    except FileNotFoundError:  # queued, or rendered with the immediate backend just now
+        return _report_pending(request, reporting_round)
+    slug = danish_slugify(reporting_round.name) or reporting_round.pk
+    response = FileResponse(
+        stored,
+        as_attachment=True,
+        filename=f"statusrapport-{reporting_round.district.slug}-{slug}.pdf",
+        content_type="application/pdf",
+    )
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def _report_pending(request, reporting_round):
+    response = render(
+        request,
+        "plans/pdf/report_pending.html",
+        {"round": reporting_round, "retry_after": RETRY_AFTER},
+        status=202,
+    )
+    response["Retry-After"] = str(RETRY_AFTER)
     patch_cache_control(response, private=True, no_store=True)
     return response

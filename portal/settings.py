@@ -139,8 +139,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Background tasks (the plan PDF rendered on publication). "immediate" runs a task at once in the
-# process that queues it; "database" stores it for the worker `manage.py db_worker`
-# (django-tasks-db), so a web request never waits for a render. See docs/pdf.md.
+# process that queues it; "database" stores it for the worker `manage.py task_worker`
+# (django-tasks-db's db_worker that also recovers tasks of a dead worker), so a web request never
+# waits for a render. See docs/pdf.md.
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
 if TASKS_BACKEND == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -148,6 +149,9 @@ elif TASKS_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 else:
     raise ImproperlyConfigured("TASKS_BACKEND skal være »immediate« eller »database«.")
+# A running task whose worker has not finished it this long after it started is taken to be
+# abandoned (its worker died) and is queued again: longer than any render takes.
+TASKS_LEASE_SECONDS = int(os.environ.get("TASKS_LEASE_SECONDS", "600"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -6,6 +6,7 @@ from unittest import mock
 import pytest
 from django.core.files.storage import default_storage
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from plans.models import Plan, PlanVersion
 from plans.publishing import publish_plan
@@ -38,6 +39,12 @@ def store_pdf(version) -> bytes:
 
 def never_render(version):
     raise AssertionError("a download must not render the PDF")
+
+
+@pytest.fixture
+def database_tasks(settings):
+    """Tasks wait in the database (as in production) and no worker runs them."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 def test_publishing_stores_the_pdf(demo_plan, make_user, django_capture_on_commit_callbacks):
@@ -106,32 +113,32 @@ def test_latest_address_is_cached_briefly_since_a_revision_changes_it(client, pu
     assert "immutable" not in response["Cache-Control"]
 
 
-def test_missing_file_is_queued_not_rendered(client, published_version, dummy_tasks):
+def test_missing_file_is_queued_not_rendered(client, published_version, database_tasks):
     with mock.patch("plans.pdf.render_plan_pdf", side_effect=never_render):
         response = client.get(version_url(published_version))
     assert response.status_code == 202
     assert response["Retry-After"] == "30"
     assert "no-store" in response["Cache-Control"]
     assert "PDF'en er på vej" in response.content.decode()
-    [queued] = dummy_tasks.results
-    assert queued.task.name == "render_version_pdf"
-    assert queued.kwargs == {"version_id": published_version.pk}
+    [queued] = DBTaskResult.objects.all()
+    assert queued.task_path == "plans.tasks.render_version_pdf"
+    assert queued.args_kwargs["kwargs"] == {"version_id": published_version.pk}
     published_version.refresh_from_db()
     assert not published_version.pdf
 
 
-def test_many_readers_of_a_missing_file_queue_one_render(client, published_version, dummy_tasks):
+def test_many_readers_of_a_missing_file_queue_one_render(client, published_version, database_tasks):
     for _ in range(3):
         client.get(version_url(published_version))
-    assert len(dummy_tasks.results) == 1
+    assert DBTaskResult.objects.count() == 1
 
 
-def test_file_gone_from_storage_is_queued_again(client, published_version, dummy_tasks):
+def test_file_gone_from_storage_is_queued_again(client, published_version, database_tasks):
     store_pdf(published_version)
     default_storage.delete(published_version.pdf.name)
     response = client.get(version_url(published_version))
     assert response.status_code == 202
-    assert len(dummy_tasks.results) == 1
+    assert DBTaskResult.objects.count() == 1
 
 
 def test_with_a_task_backend_that_runs_at_once_the_first_download_gets_the_file(
@@ -237,10 +244,12 @@ def test_latest_address_moves_to_a_new_version_though_the_old_one_was_remembered
     assert b"".join(response.streaming_content) == newest
 
 
-def test_remembered_file_gone_from_storage_is_queued_again(client, published_version, dummy_tasks):
+def test_remembered_file_gone_from_storage_is_queued_again(
+    client, published_version, database_tasks
+):
     store_pdf(published_version)
     assert client.get(version_url(published_version)).status_code == 200
     default_storage.delete(published_version.pdf.name)
     response = client.get(version_url(published_version))
     assert response.status_code == 202
-    assert len(dummy_tasks.results) == 1
+    assert DBTaskResult.objects.count() == 1

@@ -159,7 +159,7 @@ def test_own_secretariat_downloads_the_report(client, reporting_round, own_secre
     response = client.get(report_url(reporting_round))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF-")
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
     assert response["Content-Disposition"] == (
         'attachment; filename="statusrapport-syd-og-soenderjyllands-politi-status-juni-2017.pdf"'
     )
