@@ -24,10 +24,10 @@ STORAGES = {
 if os.environ.get("BENCH_CACHE") == "none":
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 elif REDIS_URL:
+    # Production's Redis cache (portal/settings.py), under the run's own prefix.
     CACHES = {
         "default": {
-            "BACKEND": "portal.cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            **CACHES["default"],  # noqa: F405
             "KEY_PREFIX": os.environ["BENCH_CACHE_PREFIX"],
         }
     }

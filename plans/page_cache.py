@@ -9,10 +9,25 @@ page stale at once; writes are rare next to reads, and the first reader after a 
 page rendered again, mostly from the fragment cache of plans/views.py, whose keys follow the data
 itself.
 
-The generation moves when a change is saved and again when its transaction commits: a page
-rendered from the data as it was before the commit is marked with a generation that is no longer
-current after the second move. Writes that send no model signals (`bulk_create`,
-`QuerySet.update`) call `content_changed()` themselves.
+The generation moves when a change's transaction commits (`transaction.on_commit`), and only
+then. A page is stored under the generation read *before* its data was read. A page rendered
+from the data as it was before a commit therefore read the generation before that commit's move
+(it read the data before the commit, and the move comes after the commit): it is stored under a
+generation that is no longer current, whenever it gets there, and never served. A page that read
+the generation after the move reads the data after the commit too (each query of a request sees
+what was committed when it started), so it shows the change. A move inside the transaction as
+well would add nothing: until the commit, every other reader sees the old data anyway. Between
+the commit and the move a reader may still get the page of a moment before, as if it had come a
+moment earlier; the writer's own next request comes after the move, which runs before the
+response to its change.
+
+Writes that send no model signals (`bulk_create`, `QuerySet.update`) call `content_changed()`
+themselves.
+
+The cache may fail (settings.CACHES, portal/cache.py): a read from an unreachable cache is a
+miss and a write is dropped, so pages are rendered and not stored, and a change is saved though
+its move is lost. A lost move would let the pages stored before it be served again once the
+cache is back with its data, so the process that lost it makes it up at its next lookup.
 """
 
 import functools
@@ -38,8 +53,13 @@ CONTENT_APPS = ("councils", "forums", "plans")
 STORED_HEADERS = ("Content-Type", "ETag", "Last-Modified", "Cache-Control")
 
 
-def generation() -> int:
-    """The current public generation; a new one (never used before) when the cache lost it."""
+# A move of the generation that the cache did not take (it was unreachable): see the docstring.
+_move_lost = False
+
+
+def generation() -> int | None:
+    """The current public generation; a new one (never used before) when the cache lost it;
+    None when the cache cannot be reached."""
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
@@ -47,8 +67,10 @@ def generation() -> int:
     return value
 
 
-def lookup(key: str) -> tuple[int, object | None]:
+def lookup(key: str) -> tuple[int | None, object | None]:
     """The current generation and what `remember` stored under `key` in it (None if nothing)."""
+    if _move_lost:
+        _move_generation()
     found = cache.get_many([GENERATION_KEY, key])
     current = found.get(GENERATION_KEY)
     if current is None:
@@ -59,21 +81,25 @@ def lookup(key: str) -> tuple[int, object | None]:
     return current, None
 
 
-def remember(key: str, current_generation: int, value) -> None:
+def remember(key: str, current_generation: int | None, value) -> None:
     """Store `value` under `key` for the generation `lookup` gave before the data was read."""
-    cache.set(key, (current_generation, value), CACHE_SECONDS)
+    if current_generation is not None:  # None: the cache was unreachable
+        cache.set(key, (current_generation, value), CACHE_SECONDS)
 
 
 def _move_generation() -> None:
+    global _move_lost
     try:
-        cache.incr(GENERATION_KEY)
+        # None only from a cache that could not be reached (IGNORE_EXCEPTIONS).
+        _move_lost = cache.incr(GENERATION_KEY) is None
     except ValueError:  # evicted or never set: a time-based value is newer than any before
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+        _move_lost = False
 
 
 def content_changed(*, using=None) -> None:
-    """Make every cached public page stale, now and when the current transaction commits."""
-    _move_generation()
+    """Make every cached public page stale when the current transaction commits (at once
+    outside a transaction)."""
     transaction.on_commit(_move_generation, using=using)
 
 

@@ -129,14 +129,22 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "portal.cache.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             # Several sites (or test runs) can share one Redis with different prefixes.
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+            # Redis holds only cache and may fail: a read it cannot answer is a miss, a write is
+            # dropped (logged: portal/cache.py), and a dead Redis costs a request milliseconds.
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.1,
+                "SOCKET_TIMEOUT": 0.25,
+            },
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # Background tasks (the plan PDF rendered on publication). "immediate" runs a task at once in the
 # process that queues it; "database" stores it for the worker `manage.py task_worker`
@@ -280,8 +288,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # A PDF render logs every layout step and font decompression at INFO; keep warnings only.
+    "filters": {"cache_failure": {"()": "portal.cache.CacheFailureFilter"}},
     "loggers": {
+        # An unreachable cache: one short warning now and then, not a stack trace per call.
+        "django_redis.cache": {"filters": ["cache_failure"]},
+        # A PDF render logs every layout step and font decompression at INFO; keep warnings only.
         "weasyprint.progress": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },

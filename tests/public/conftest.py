@@ -33,20 +33,22 @@ def secretary(make_user, district):
 
 
 @pytest.fixture
-def publish(secretary, today):
-    """Publish a draft (approving it first) or revise a published plan."""
+def publish(secretary, today, django_capture_on_commit_callbacks):
+    """Publish a draft (approving it first) or revise a published plan, and commit (the cached
+    pages are made stale when a change commits)."""
 
     def publish(plan, *, note="", sections=(), focus_areas=()):
-        if plan.status == Plan.Status.DRAFT:
-            approve_plan(plan=plan, meeting_date=today, user=secretary)
-        version = publish_plan(
-            plan=plan,
-            effective_date=today,
-            user=secretary,
-            revision_note=note or ("Revideret" if plan.status == Plan.Status.PUBLISHED else ""),
-            changed_sections=sections,
-            changed_focus_areas=focus_areas,
-        )
+        with django_capture_on_commit_callbacks(execute=True):
+            if plan.status == Plan.Status.DRAFT:
+                approve_plan(plan=plan, meeting_date=today, user=secretary)
+            version = publish_plan(
+                plan=plan,
+                effective_date=today,
+                user=secretary,
+                revision_note=note or ("Revideret" if plan.status == Plan.Status.PUBLISHED else ""),
+                changed_sections=sections,
+                changed_focus_areas=focus_areas,
+            )
         plan.refresh_from_db()
         return version
 
@@ -54,19 +56,21 @@ def publish(secretary, today):
 
 
 @pytest.fixture
-def report(make_user, today):
-    """Report status with the lokalråd's own service, so the assignment follows the latest."""
+def report(make_user, today, django_capture_on_commit_callbacks):
+    """Report status with the lokalråd's own service, so the assignment follows the latest, and
+    commit."""
     reporter = make_user("indberetter")
 
     def report(assignment, status, text, *, note="", date=None):
-        return report_status(
-            assignment=assignment,
-            status=status,
-            public_text=text,
-            internal_note=note,
-            date=date or today,
-            author=reporter,
-        )
+        with django_capture_on_commit_callbacks(execute=True):
+            return report_status(
+                assignment=assignment,
+                status=status,
+                public_text=text,
+                internal_note=note,
+                date=date or today,
+                author=reporter,
+            )
 
     return report
 
