@@ -13,6 +13,7 @@ GIN-indexed vector ("indbrud" finds "indbruddene"), titles ranking above body te
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
@@ -40,6 +41,21 @@ class Result:
     title: str
     url: str
     snippet: SafeString
+
+
+def clean_query(value: str) -> str:
+    """The query as it is searched and shown: no control characters, one space between words,
+    at most `MAX_QUERY_CHARS`.
+
+    PostgreSQL refuses a string with NUL in it, and no control or format character (nor an
+    unpaired surrogate) belongs in a search word; tabs and line breaks become spaces.
+    """
+    kept = "".join(
+        " " if char.isspace() else char
+        for char in value
+        if char.isspace() or unicodedata.category(char) not in {"Cc", "Cf", "Cs", "Co", "Cn"}
+    )
+    return " ".join(kept.split())[:MAX_QUERY_CHARS].strip()
 
 
 def plain_text(value: str) -> str:
@@ -146,7 +162,7 @@ def snippet(text: str, query: str) -> SafeString:
 
 def search_plans(query: str) -> list[Result]:
     """Parts of the latest version of each published plan that match `query`, best first."""
-    query = " ".join(query.split())[:MAX_QUERY_CHARS]
+    query = clean_query(query)
     if not query:
         return []
     index_versions()

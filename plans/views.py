@@ -40,7 +40,7 @@ from .models import Assignment, Plan, PlanVersion, Status
 from .page_cache import CACHE_PREFIX, CACHE_SECONDS, anonymous_page_cache
 from .publishing import diff_versions
 from .revisions import revision_footnotes
-from .search import search_plans
+from .search import clean_query, search_plans
 from .snapshot import _forum as forum_row
 from .snapshot import build_snapshot
 
@@ -733,6 +733,6 @@ def annual_cycle(request, district):
 @require_safe
 def search(request):
     """Full-text search over the latest version of every published plan. Everyone."""
-    query = request.GET.get("q", "").strip()[:200]
+    query = clean_query(request.GET.get("q", ""))
     results = search_plans(query) if query else []
     return render(request, "plans/search.html", {"query": query, "results": results})
