@@ -7,6 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.fields import LimitedTextField
+from portal.limits import max_length_constraint
+
 
 class PoliceDistrict(models.Model):
     """One of the 12 police districts (politikredse)."""
@@ -106,7 +109,7 @@ class Council(models.Model):
         blank=True,
         help_text=_("Kun for lokalråd+: det lokalråd, netværket hører under."),
     )
-    description = models.TextField(_("beskrivelse"), blank=True)
+    description = LimitedTextField(_("beskrivelse"), max_length=2000, blank=True)
     is_active = models.BooleanField(
         _("aktiv"),
         default=True,
@@ -140,6 +143,7 @@ class Council(models.Model):
                 ),
                 name="council_parent_only_for_local_plus",
             ),
+            max_length_constraint("council", "description", 2000),
         ]
 
     def __str__(self):

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from councils.models import Council, Municipality, PoliceDistrict
+from portal.fields import LimitedTextField
+from portal.limits import max_length_constraint
 
 
 class ForumQuerySet(models.QuerySet):
@@ -63,10 +65,10 @@ class Forum(models.Model):
         blank=True,
         help_text=_("Tom betyder hele politikredsen."),
     )
-    topic = models.TextField(_("emne"), blank=True)
-    legal_basis = models.TextField(_("lovgrundlag"), blank=True)
-    purpose = models.TextField(_("formål"), blank=True)
-    action_plans = models.TextField(_("evt. handleplaner"), blank=True)
+    topic = LimitedTextField(_("emne"), max_length=1000, blank=True)
+    legal_basis = LimitedTextField(_("lovgrundlag"), max_length=1000, blank=True)
+    purpose = LimitedTextField(_("formål"), max_length=2000, blank=True)
+    action_plans = LimitedTextField(_("evt. handleplaner"), max_length=1000, blank=True)
     interface_forums = models.ManyToManyField(
         "self",
         verbose_name=_("snitflader til fora"),
@@ -80,13 +82,14 @@ class Forum(models.Model):
         related_name="interfacing_forums",
         blank=True,
     )
-    interfaces_text = models.TextField(
+    interfaces_text = LimitedTextField(
         _("snitflader (fritekst)"),
+        max_length=1000,
         blank=True,
         help_text=_("Snitflader, der ikke er et forum eller råd i portalen."),
     )
-    participants = models.TextField(
-        _("deltagere"), blank=True, help_text=_("Funktioner frem for navne.")
+    participants = LimitedTextField(
+        _("deltagere"), max_length=2000, blank=True, help_text=_("Funktioner frem for navne.")
     )
     meetings_min = models.PositiveSmallIntegerField(
         _("mindste antal møder om året"), null=True, blank=True
@@ -114,6 +117,12 @@ class Forum(models.Model):
             models.CheckConstraint(
                 condition=Q(meetings_min__lte=52), name="forum_meetings_min_at_most_weekly"
             ),
+            max_length_constraint("forum", "topic", 1000),
+            max_length_constraint("forum", "legal_basis", 1000),
+            max_length_constraint("forum", "purpose", 2000),
+            max_length_constraint("forum", "action_plans", 1000),
+            max_length_constraint("forum", "interfaces_text", 1000),
+            max_length_constraint("forum", "participants", 2000),
         ]
 
     def __str__(self):

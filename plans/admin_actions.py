@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.admin import DistrictScope
+from portal.limits import EARLIEST_DATE, date_bounds_error
 
 from . import publishing
 from .models import Activity, Plan, PlanVersion
@@ -53,6 +54,30 @@ class ApproveForm(forms.Form):
         widget=DATE_WIDGET,
         error_messages={"required": gettext_lazy("Angiv datoen for kredsrådets møde.")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting_date"].widget = forms.DateInput(
+            attrs={
+                "type": "date",
+                "min": EARLIEST_DATE.isoformat(),
+                "max": timezone.localdate().isoformat(),
+            },
+            format="%Y-%m-%d",
+        )
+
+    def clean_meeting_date(self):
+        meeting_date = self.cleaned_data["meeting_date"]
+        today = timezone.localdate()
+        if meeting_date > today:
+            raise date_bounds_error(
+                _("Mødedatoen kan ikke ligge i fremtiden: godkend efter mødet."),
+                EARLIEST_DATE,
+                today,
+            )
+        if meeting_date < EARLIEST_DATE:
+            raise date_bounds_error(_("Mødedatoen ligger for langt tilbage."), EARLIEST_DATE, today)
+        return meeting_date
 
 
 class PublishForm(forms.Form):
@@ -87,6 +112,15 @@ class PublishForm(forms.Form):
 
     def __init__(self, *args, plan: Plan, is_revision: bool, **kwargs):
         super().__init__(*args, **kwargs)
+        self.earliest, self.latest = plan.effective_date_bounds()
+        self.fields["effective_date"].widget = forms.DateInput(
+            attrs={
+                "type": "date",
+                "min": self.earliest.isoformat(),
+                "max": self.latest.isoformat(),
+            },
+            format="%Y-%m-%d",
+        )
         if not is_revision:
             for name in ("revision_note", "changed_sections", "changed_focus_areas"):
                 del self.fields[name]
@@ -100,6 +134,14 @@ class PublishForm(forms.Form):
         self.fields["revision_note"].error_messages["required"] = _(
             "Skriv en revisionsnote, der fortæller borgerne, hvad der er ændret."
         )
+
+    def clean_effective_date(self):
+        effective_date = self.cleaned_data["effective_date"]
+        if not self.earliest <= effective_date <= self.latest:
+            raise date_bounds_error(
+                _("Planen kan ikke gælde fra den dato."), self.earliest, self.latest
+            )
+        return effective_date
 
 
 class SupersedeForm(forms.Form):

@@ -11,7 +11,9 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from .models import Status
+from portal.limits import EARLIEST_DATE, danish_date, date_bounds_error, with_max_chars_help
+
+from .models import BACKGROUND_CHARS, ReportingRound, Status
 
 
 class DateInput(forms.DateInput):
@@ -29,9 +31,12 @@ class StatusReportForm(forms.Form):
         label=_("Offentlig tekst"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_(
-            "Kort og klart: hvad er gjort, og hvad er det næste? Teksten vises offentligt. "
-            "Skriv aldrig om enkeltpersoner."
+        help_text=with_max_chars_help(
+            _(
+                "Kort og klart: hvad er gjort, og hvad er det næste? Teksten vises offentligt. "
+                "Skriv aldrig om enkeltpersoner."
+            ),
+            2000,
         ),
         error_messages={"required": _("Skriv en kort offentlig tekst om status.")},
     )
@@ -40,32 +45,54 @@ class StatusReportForm(forms.Form):
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_(
-            "Valgfri. Kun lokalrådet og sekretariatet kan læse den. Skriv aldrig om "
-            "enkeltpersoner: portalen er ikke til sagsoplysninger."
+        help_text=with_max_chars_help(
+            _(
+                "Valgfri. Kun lokalrådet og sekretariatet kan læse den. Skriv aldrig om "
+                "enkeltpersoner: portalen er ikke til sagsoplysninger."
+            ),
+            2000,
         ),
     )
     date = forms.DateField(
         label=_("Dato"),
         widget=DateInput(),
-        help_text=_("Den dag status gælder. Ikke en dato i fremtiden."),
         error_messages={
             "required": _("Angiv datoen for status."),
             "invalid": _("Skriv datoen som dd-mm-åååå, f.eks. 15-06-2026."),
         },
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, plan=None, **kwargs):
+        """`plan`: the assignment's plan, whose period bounds the date (see Plan)."""
         super().__init__(*args, **kwargs)
         today = timezone.localdate()
-        self.fields["date"].widget.attrs["max"] = today.isoformat()
-        self.fields["date"].input_formats = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"]
-        self.fields["date"].initial = today
+        self.earliest, self.latest = (
+            plan.status_date_bounds() if plan is not None else (EARLIEST_DATE, today)
+        )
+        field = self.fields["date"]
+        field.widget.attrs["min"] = self.earliest.isoformat()
+        field.widget.attrs["max"] = self.latest.isoformat()
+        field.input_formats = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"]
+        field.initial = today
+        field.help_text = _("Den dag status gælder: fra %(earliest)s til i dag.") % {
+            "earliest": danish_date(self.earliest)
+        }
 
     def clean_date(self):
         date = self.cleaned_data["date"]
-        if date > timezone.localdate():
-            raise forms.ValidationError(_("Datoen kan ikke ligge i fremtiden."))
+        if date > self.latest:
+            raise date_bounds_error(
+                _("Datoen kan ikke ligge i fremtiden."), self.earliest, self.latest
+            )
+        if date < self.earliest:
+            raise date_bounds_error(
+                _(
+                    "Datoen ligger for langt tilbage: en status dateres tidligst året før "
+                    "planperioden."
+                ),
+                self.earliest,
+                self.latest,
+            )
         return date
 
 
@@ -97,13 +124,12 @@ class OpenRoundForm(forms.Form):
     name = forms.CharField(
         label=_("Navn"),
         max_length=200,
-        help_text=_("F.eks. »Status juni 2026«."),
+        help_text=with_max_chars_help(_("F.eks. »Status juni 2026«."), 200),
         error_messages={"required": _("Giv runden et navn.")},
     )
     deadline = forms.DateField(
         label=_("Frist"),
         widget=DateInput(),
-        help_text=_("Sidste dag lokalrådene kan indberette i runden."),
         error_messages={
             "required": _("Angiv en frist."),
             "invalid": _("Skriv datoen som dd-mm-åååå, f.eks. 15-06-2026."),
@@ -112,13 +138,28 @@ class OpenRoundForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["deadline"].widget.attrs["min"] = timezone.localdate().isoformat()
-        self.fields["deadline"].input_formats = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
+        today = timezone.localdate()
+        self.earliest, self.latest = today, ReportingRound.latest_deadline(today)
+        field = self.fields["deadline"]
+        field.widget.attrs["min"] = self.earliest.isoformat()
+        field.widget.attrs["max"] = self.latest.isoformat()
+        field.input_formats = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
+        field.help_text = _(
+            "Sidste dag lokalrådene kan indberette i runden: fra i dag til %(latest)s."
+        ) % {"latest": danish_date(self.latest)}
 
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]
-        if deadline < timezone.localdate():
-            raise forms.ValidationError(_("Fristen kan ikke ligge før i dag."))
+        if deadline < self.earliest:
+            raise date_bounds_error(
+                _("Fristen kan ikke ligge før i dag."), self.earliest, self.latest
+            )
+        if deadline > self.latest:
+            raise date_bounds_error(
+                _("Fristen kan højst ligge et år efter, at runden åbnes."),
+                self.earliest,
+                self.latest,
+            )
         return deadline
 
 
@@ -159,19 +200,27 @@ class LocalFocusAreaForm(RevisionMixin):
     title = forms.CharField(
         label=_("Titel"),
         max_length=200,
+        help_text=with_max_chars_help("", 200),
         error_messages={"required": _("Giv indsatsområdet en titel.")},
     )
     background = forms.CharField(
         label=_("Baggrund"),
         required=False,
+        max_length=BACKGROUND_CHARS,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Hvorfor har lokalrådet valgt området? En tom linje starter et nyt afsnit."),
+        help_text=with_max_chars_help(
+            _("Hvorfor har lokalrådet valgt området? En tom linje starter et nyt afsnit."),
+            BACKGROUND_CHARS,
+        ),
     )
     ambition = forms.CharField(
         label=_("Ambition"),
         required=False,
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Sætningen, der leder over i aktiviteterne: »Vi vil … ved at …«"),
+        help_text=with_max_chars_help(
+            _("Sætningen, der leder over i aktiviteterne: »Vi vil … ved at …«"), 1000
+        ),
     )
 
     def __init__(self, *args, rich_background: bool = False, **kwargs):
@@ -196,15 +245,16 @@ class LocalActivityForm(RevisionMixin):
     )
     text = forms.CharField(
         label=_("Aktivitet"),
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Hvad gør lokalrådet? Skriv det som en handling."),
+        help_text=with_max_chars_help(_("Hvad gør lokalrådet? Skriv det som en handling."), 2000),
         error_messages={"required": _("Beskriv aktiviteten.")},
     )
     timing = forms.CharField(
         label=_("Tidsramme"),
         max_length=100,
         required=False,
-        help_text=_("F.eks. »2026« eller »efterår 2026«."),
+        help_text=with_max_chars_help(_("F.eks. »2026« eller »efterår 2026«."), 100),
     )
 
     def __init__(self, *args, focus_areas, **kwargs):

@@ -175,10 +175,11 @@ def assignment_detail(request, pk):
         pk=pk,
     )
     saved = False
+    plan = assignment.activity.focus_area.plan
     # Field ids unique per assignment: several report panels may be open on one page.
     auto_id = f"opgave-{assignment.pk}-%s"
     if request.method == "POST":
-        form = StatusReportForm(request.POST, auto_id=auto_id)
+        form = StatusReportForm(request.POST, auto_id=auto_id, plan=plan)
         if form.is_valid():
             try:
                 services.report_status(
@@ -197,11 +198,12 @@ def assignment_detail(request, pk):
                     )
                     url = reverse("members:council", args=[assignment.council_id])
                     return redirect(f"{url}#opgave-{assignment.pk}")
-                form = StatusReportForm(initial={"status": assignment.status}, auto_id=auto_id)
+                form = StatusReportForm(
+                    initial={"status": assignment.status}, auto_id=auto_id, plan=plan
+                )
     else:
-        form = StatusReportForm(initial={"status": assignment.status}, auto_id=auto_id)
+        form = StatusReportForm(initial={"status": assignment.status}, auto_id=auto_id, plan=plan)
 
-    plan = assignment.activity.focus_area.plan
     open_round = _open_round_for(assignment.council, plan.pk)
     assignment.reported_in_round = (
         open_round is not None and assignment.updates.filter(reporting_round=open_round).exists()

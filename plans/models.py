@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
@@ -10,7 +12,21 @@ from simple_history.models import HistoricalRecords
 
 from councils.models import Council, PoliceDistrict
 from forums.models import Forum
-from portal.fields import RichTextField
+from portal.fields import LimitedTextField, RichTextField
+from portal.limits import (
+    EARLIEST_DATE,
+    RICH_TEXT_HTML_FACTOR,
+    danish_date,
+    date_bounds_error,
+    max_length_constraint,
+)
+
+# Rich text is limited by the characters a reader sees (portal.limits); a whole real plan is
+# some 45,000 characters, so a chapter of ten pages is generous.
+FOREWORD_CHARS = 10_000
+SHARED_GOALS_CHARS = 10_000
+SECTION_CHARS = 30_000
+BACKGROUND_CHARS = 15_000
 
 
 class PlanQuerySet(models.QuerySet):
@@ -43,9 +59,10 @@ class Plan(models.Model):
     title = models.CharField(_("titel"), max_length=200, default="Samarbejdsplan")
     period_start = models.PositiveSmallIntegerField(_("periode fra år"))
     period_end = models.PositiveSmallIntegerField(_("periode til år"))
-    foreword = RichTextField(_("forord"))
+    foreword = RichTextField(_("forord"), max_chars=FOREWORD_CHARS)
     shared_goals = RichTextField(
         _("fælles mål"),
+        max_chars=SHARED_GOALS_CHARS,
         help_text=_("Politiets og kommunernes fælles mål; evt. som to lister."),
     )
     signatory_name = models.CharField(_("underskriver"), max_length=200, blank=True)
@@ -101,6 +118,18 @@ class Plan(models.Model):
                 condition=Q(status="published"),
                 name="one_current_plan_per_district",
             ),
+            max_length_constraint("plan", "foreword", FOREWORD_CHARS * RICH_TEXT_HTML_FACTOR),
+            max_length_constraint(
+                "plan", "shared_goals", SHARED_GOALS_CHARS * RICH_TEXT_HTML_FACTOR
+            ),
+            models.CheckConstraint(
+                condition=Q(approval_meeting_date__gte=EARLIEST_DATE),
+                name="plan_approval_meeting_date_plausible",
+            ),
+            models.CheckConstraint(
+                condition=Q(effective_date__gte=EARLIEST_DATE),
+                name="plan_effective_date_plausible",
+            ),
         ]
 
     def __str__(self):
@@ -131,6 +160,34 @@ class Plan(models.Model):
             and self.period_end - self.period_start > 3
         ):
             raise ValidationError({"period_end": _("En samarbejdsplan dækker højst fire år.")})
+        # Not keyed by field: the admin shows these dates read-only (they are set by the
+        # publishing steps, whose forms check them first).
+        if self.approval_meeting_date and not (
+            EARLIEST_DATE <= self.approval_meeting_date <= timezone.localdate()
+        ):
+            raise ValidationError(
+                _("Datoen for kredsrådets godkendelse, %(date)s, er ikke mulig.")
+                % {"date": danish_date(self.approval_meeting_date)}
+            )
+        if self.effective_date and self.period_start and self.period_end:
+            earliest, latest = self.effective_date_bounds()
+            if not earliest <= self.effective_date <= latest:
+                raise date_bounds_error(
+                    _("Planen kan ikke gælde fra %(date)s.")
+                    % {"date": danish_date(self.effective_date)},
+                    earliest,
+                    latest,
+                )
+
+    def effective_date_bounds(self) -> tuple[datetime.date, datetime.date]:
+        """A plan takes effect at the earliest the year before its period and at the latest in
+        its last year, or today when it is revised after its period."""
+        latest = max(datetime.date(self.period_end, 12, 31), timezone.localdate())
+        return datetime.date(self.period_start - 1, 1, 1), latest
+
+    def status_date_bounds(self) -> tuple[datetime.date, datetime.date]:
+        """A status on the plan's work is dated from the year before its period until today."""
+        return datetime.date(self.period_start - 1, 1, 1), timezone.localdate()
 
 
 class PlanSection(models.Model):
@@ -140,7 +197,7 @@ class PlanSection(models.Model):
         Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="sections"
     )
     title = models.CharField(_("overskrift"), max_length=200)
-    body = RichTextField(_("tekst"))
+    body = RichTextField(_("tekst"), max_chars=SECTION_CHARS)
     order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
     revision = models.PositiveIntegerField(
         _("redigeringsnummer"),
@@ -155,6 +212,9 @@ class PlanSection(models.Model):
         verbose_name = _("afsnit")
         verbose_name_plural = _("afsnit")
         ordering = ["plan", "order", "pk"]
+        constraints = [
+            max_length_constraint("plan_section", "body", SECTION_CHARS * RICH_TEXT_HTML_FACTOR),
+        ]
 
     def __str__(self):
         return self.title
@@ -196,9 +256,10 @@ class FocusArea(models.Model):
         blank=True,
     )
     rank = models.PositiveSmallIntegerField(_("prioritet"), null=True, blank=True)
-    background = RichTextField(_("baggrund"))
-    ambition = models.TextField(
+    background = RichTextField(_("baggrund"), max_chars=BACKGROUND_CHARS)
+    ambition = LimitedTextField(
         _("ambition"),
+        max_length=1000,
         blank=True,
         help_text=_("Sætningen, der leder over i aktiviteterne: »Vi vil … ved at …«"),
     )
@@ -233,6 +294,10 @@ class FocusArea(models.Model):
                 condition=Q(rank__isnull=False),
                 name="focus_area_rank_unique_in_group",
             ),
+            max_length_constraint(
+                "focus_area", "background", BACKGROUND_CHARS * RICH_TEXT_HTML_FACTOR
+            ),
+            max_length_constraint("focus_area", "ambition", 1000),
         ]
 
     def __str__(self):
@@ -267,7 +332,7 @@ class Activity(models.Model):
         on_delete=models.CASCADE,
         related_name="activities",
     )
-    text = models.TextField(_("aktivitet"))
+    text = LimitedTextField(_("aktivitet"), max_length=2000)
     responsible = models.CharField(
         _("ansvarlig"), max_length=20, choices=Responsible.choices, default=Responsible.ALL_LOCAL
     )
@@ -327,6 +392,7 @@ class Activity(models.Model):
                 ),
                 name="activity_responsible_valid",
             ),
+            max_length_constraint("activity", "text", 2000),
         ]
 
     def __str__(self):
@@ -465,6 +531,9 @@ class ReportingRound(models.Model):
                 condition=Q(deadline__gte=models.F("opened_on")),
                 name="round_deadline_not_before_opening",
             ),
+            models.CheckConstraint(
+                condition=Q(opened_on__gte=EARLIEST_DATE), name="round_opened_on_plausible"
+            ),
         ]
 
     def __str__(self):
@@ -484,6 +553,19 @@ class ReportingRound(models.Model):
             raise ValidationError({"plan": _("Planen hører til en anden politikreds.")})
         if self.deadline and self.opened_on and self.deadline < self.opened_on:
             raise ValidationError({"deadline": _("Fristen kan ikke ligge før runden åbnes.")})
+        if (
+            self.deadline
+            and self.opened_on
+            and self.deadline > self.latest_deadline(self.opened_on)
+        ):
+            raise ValidationError(
+                {"deadline": _("Fristen kan højst ligge et år efter, at runden åbnes.")}
+            )
+
+    @staticmethod
+    def latest_deadline(opened_on: datetime.date) -> datetime.date:
+        """A round runs for weeks; a deadline more than a year away is a typing error."""
+        return opened_on + datetime.timedelta(days=366)
 
 
 class StatusUpdate(models.Model):
@@ -496,8 +578,8 @@ class StatusUpdate(models.Model):
         related_name="updates",
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
-    public_text = models.TextField(_("offentlig tekst"), max_length=2000)
-    internal_note = models.TextField(
+    public_text = LimitedTextField(_("offentlig tekst"), max_length=2000)
+    internal_note = LimitedTextField(
         _("intern note"),
         max_length=2000,
         blank=True,
@@ -542,6 +624,11 @@ class StatusUpdate(models.Model):
             models.CheckConstraint(
                 condition=~Q(public_text=""), name="status_update_public_text_required"
             ),
+            max_length_constraint("status_update", "public_text", 2000),
+            max_length_constraint("status_update", "internal_note", 2000),
+            models.CheckConstraint(
+                condition=Q(date__gte=EARLIEST_DATE), name="status_update_date_plausible"
+            ),
         ]
 
     def __str__(self):
@@ -554,6 +641,24 @@ class StatusUpdate(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("En statusopdatering kan ikke slettes."))
+
+    def clean(self):
+        if self.date and self.assignment_id:
+            earliest, latest = self.assignment.activity.focus_area.plan.status_date_bounds()
+            if self.date > latest:
+                raise date_bounds_error(
+                    _("Datoen kan ikke ligge i fremtiden."), earliest, latest, field="date"
+                )
+            if self.date < earliest:
+                raise date_bounds_error(
+                    _(
+                        "Datoen ligger for langt tilbage: en status dateres tidligst året før "
+                        "planperioden."
+                    ),
+                    earliest,
+                    latest,
+                    field="date",
+                )
 
 
 class AnnualCycleEntry(models.Model):
@@ -570,7 +675,7 @@ class AnnualCycleEntry(models.Model):
     )
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.MEETING)
     title = models.CharField(_("hvad"), max_length=200)
-    description = models.TextField(_("beskrivelse"), blank=True)
+    description = LimitedTextField(_("beskrivelse"), max_length=1000, blank=True)
     month = models.PositiveSmallIntegerField(_("måned"), null=True, blank=True)
     quarter = models.PositiveSmallIntegerField(_("kvartal"), null=True, blank=True)
     council = models.ForeignKey(
@@ -605,6 +710,7 @@ class AnnualCycleEntry(models.Model):
                 condition=Q(quarter__isnull=True) | Q(quarter__gte=1, quarter__lte=4),
                 name="cycle_entry_quarter_valid",
             ),
+            max_length_constraint("cycle_entry", "description", 1000),
         ]
 
     def __str__(self):
@@ -628,7 +734,7 @@ class PlanVersion(models.Model):
     )
     number = models.PositiveIntegerField(_("versionsnummer"))
     published_on = models.DateField(_("offentliggjort den"))
-    revision_note = models.TextField(_("revisionsnote"), blank=True)
+    revision_note = LimitedTextField(_("revisionsnote"), max_length=2000, blank=True)
     changed_sections = models.JSONField(
         _("reviderede afsnit"), default=list, blank=True, help_text=_("Afsnittenes id'er.")
     )
@@ -655,6 +761,11 @@ class PlanVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["plan", "number"], name="plan_version_number_unique"),
             models.CheckConstraint(condition=Q(number__gte=1), name="plan_version_number_positive"),
+            max_length_constraint("plan_version", "revision_note", 2000),
+            models.CheckConstraint(
+                condition=Q(published_on__gte=EARLIEST_DATE),
+                name="plan_version_published_on_plausible",
+            ),
         ]
 
     def __str__(self):
@@ -701,12 +812,14 @@ class WorkflowEvent(models.Model):
         null=True,
         blank=True,
     )
-    note = models.TextField(_("note"), blank=True)
+    # "Version 2, gælder fra …" and the revision note (at most 2,000 characters).
+    note = LimitedTextField(_("note"), max_length=2500, blank=True)
 
     class Meta:
         verbose_name = _("forløbshændelse")
         verbose_name_plural = _("forløbshændelser")
         ordering = ["plan", "at"]
+        constraints = [max_length_constraint("workflow_event", "note", 2500)]
 
     def __str__(self):
         return f"{self.get_step_display()} {self.at:%d.%m.%Y}"

@@ -22,6 +22,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from portal.limits import EARLIEST_DATE, date_bounds_error
+
 from .models import FocusArea, Plan, PlanSection, PlanVersion, WorkflowEvent
 from .services import sync_plan_assignments
 from .snapshot import build_snapshot
@@ -64,6 +66,13 @@ def approve_plan(*, plan: Plan, meeting_date: datetime.date | None, user) -> Pla
         raise ValidationError(
             {"meeting_date": _("Mødedatoen kan ikke ligge i fremtiden: godkend efter mødet.")}
         )
+    if meeting_date < EARLIEST_DATE:
+        raise date_bounds_error(
+            _("Mødedatoen ligger for langt tilbage."),
+            EARLIEST_DATE,
+            timezone.localdate(),
+            field="meeting_date",
+        )
     plan.status = Plan.Status.APPROVED
     plan.approval_meeting_date = meeting_date
     _save_workflow_fields(plan, user, ["status", "approval_meeting_date"])
@@ -104,8 +113,17 @@ def publish_plan(
             _("Planen skal godkendes af kredsrådet, før den kan offentliggøres første gang.")
         )
     errors: dict[str, list[str]] = {}
+    earliest, latest = plan.effective_date_bounds()
     if effective_date is None:
         errors.setdefault("effective_date", []).append(_("Angiv den dato, planen gælder fra."))
+    elif not earliest <= effective_date <= latest:
+        errors.setdefault("effective_date", []).extend(
+            date_bounds_error(
+                _("Planen kan ikke gælde fra den dato."),
+                earliest,
+                latest,
+            ).messages
+        )
     elif (
         not is_revision
         and plan.approval_meeting_date

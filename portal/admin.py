@@ -43,6 +43,7 @@ from django_prose_editor.widgets import ProseEditorWidget
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from portal.limits import with_max_chars_help
 from portal.text import danish_slugify
 
 # --- Which district a row belongs to ----------------------------------------------------------
@@ -324,6 +325,14 @@ class DistrictScopedMixin:
         return self.district_scope(request).restrict(
             super().get_queryset(request), self.district_path
         )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """Every text field says how long it may be (the limit itself is the model's)."""
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        max_length = getattr(formfield, "max_length", None)
+        if isinstance(formfield, forms.CharField) and max_length:
+            formfield.help_text = with_max_chars_help(formfield.help_text, max_length)
+        return formfield
 
     def get_field_queryset(self, db, db_field, request):
         queryset = super().get_field_queryset(db, db_field, request)
