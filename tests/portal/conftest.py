@@ -1,11 +1,12 @@
 """A Redis server of the test's own (tests/portal/redis_server.py)."""
 
+import logging
 import os
 import shutil
 
 import pytest
 
-from .redis_server import RedisServer
+from .redis_server import FAILURE_LOGGER, RedisServer
 
 
 @pytest.fixture
@@ -18,3 +19,12 @@ def redis_server(tmp_path):
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def failure_filter():
+    """The settings' log filter for cache failures, with no earlier failure remembered."""
+    (log_filter,) = logging.getLogger(FAILURE_LOGGER).filters
+    log_filter.__init__()
+    yield log_filter
+    log_filter.__init__()

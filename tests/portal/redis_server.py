@@ -13,6 +13,8 @@ from unittest import mock
 import redis
 
 SETTINGS = Path(__file__).resolve().parents[2] / "portal" / "settings.py"
+# django-redis logs the errors it ignores here; portal/cache.py filters them.
+FAILURE_LOGGER = "django_redis.cache"
 
 
 def free_port() -> int:

@@ -10,24 +10,13 @@ from django.core.cache import cache
 from django.test import override_settings
 from django_redis import get_redis_connection
 
-from .redis_server import production_caches
-
-FAILURE_LOGGER = "django_redis.cache"
+from .redis_server import FAILURE_LOGGER, production_caches
 
 
 @pytest.fixture
 def production_cache(redis_server):
     with override_settings(CACHES=production_caches(redis_server.url)):
         yield cache
-
-
-@pytest.fixture
-def failure_filter():
-    """The settings' log filter for cache failures, with no earlier failure remembered."""
-    (log_filter,) = logging.getLogger(FAILURE_LOGGER).filters
-    log_filter.__init__()
-    yield log_filter
-    log_filter.__init__()
 
 
 def test_one_client_serves_every_operation(production_cache):
