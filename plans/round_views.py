@@ -10,7 +10,8 @@ import functools
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.core.validators import slug_re
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -75,6 +76,8 @@ def _chosen_district(request, source):
     slug = source.get("kreds")
     if not slug:
         return None
+    if not slug_re.fullmatch(slug):  # e.g. a NUL, which PostgreSQL refuses in a query
+        raise Http404
     return get_object_or_404(districts, slug=slug)
 
 

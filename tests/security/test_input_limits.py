@@ -423,3 +423,9 @@ def test_search_finds_despite_a_nul(client, data):
 )
 def test_clean_query(raw, cleaned):
     assert clean_query(raw) == cleaned
+
+
+def test_round_pages_answer_404_for_a_district_with_a_nul(client, data):
+    client.force_login(data.superuser)
+    response = client.get(reverse("rounds:index"), {"kreds": "a\x00b"})
+    assert response.status_code == 404
