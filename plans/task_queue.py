@@ -2,13 +2,16 @@
 
 django-tasks-db marks a task RUNNING when a worker claims it and records nothing more until it
 ends, so a worker killed mid-task (SIGKILL, out of memory, a lost machine) would leave the row
-RUNNING for good. Here a claim is a lease of `TASKS_LEASE_SECONDS` (ten minutes unless set,
-longer than any render): a task still RUNNING that long after it started is *abandoned*. The
-worker (`manage.py task_worker`) puts abandoned tasks back in the queue, or marks them failed
-once `MAX_ATTEMPTS` workers have died on them, so a task that kills its worker is not retried
-forever. A download whose task is abandoned queues a new one without waiting for that.
+RUNNING for good. Here a claim is a lease of `TASKS_LEASE_SECONDS` (five minutes unless set)
+that starts at the task's `started_at`; the worker holding it (`manage.py task_worker`) renews it
+several times per lease by moving `started_at` on while the task runs (a heartbeat), so however
+long a render takes, a task is *abandoned* only when its worker has stopped renewing it. The
+workers put abandoned tasks back in the queue, or mark them failed once `MAX_ATTEMPTS` workers
+have died on them, so a task that kills its worker is not retried forever. A download whose task
+is abandoned queues a new one without waiting for that.
 
-Every task here must be safe to run twice: a task that outlives its lease is run again.
+Every task here must be safe to run twice: a worker that stalls past its lease (or a task run by
+django-tasks-db's own `db_worker`, which renews nothing) may see its task run again.
 """
 
 import datetime
@@ -55,11 +58,24 @@ def is_pending(row: DBTaskResult | None, now: datetime.datetime | None = None) -
     return row.status == TaskResultStatus.RUNNING and not is_abandoned(row, now)
 
 
+def renew_leases(worker_id: str, *, now: datetime.datetime | None = None) -> int:
+    """The heartbeat: move the lease of the tasks `worker_id` is running on to now."""
+    now = now or timezone.now()
+    renewed = 0
+    running = DBTaskResult.objects.running().values_list("pk", "started_at", "worker_ids")
+    for pk, started_at, worker_ids in running:
+        if worker_ids and worker_ids[-1] == worker_id:
+            renewed += DBTaskResult.objects.filter(
+                pk=pk, status=TaskResultStatus.RUNNING, started_at=started_at
+            ).update(started_at=now)
+    return renewed
+
+
 def recover_abandoned_tasks(*, now: datetime.datetime | None = None) -> tuple[int, int]:
     """Queue abandoned tasks again, or fail them after `MAX_ATTEMPTS` claims: (queued, failed).
 
     Each row changes by compare-and-set on the claim's `started_at`, so two workers recovering at
-    once, or a worker claiming the task again in between, recover one claim at most once.
+    once recover one claim at most once, and a claim renewed or taken again meanwhile is kept.
     """
     now = now or timezone.now()
     queued = failed = 0
@@ -132,10 +148,12 @@ def describe_run(row: DBTaskResult | None) -> str:
     if row.status == TaskResultStatus.RUNNING:
         if is_abandoned(row):
             return _(
-                "arbejdsprocessen stoppede under kørslen, der begyndte %(when)s; "
+                "arbejdsprocessen stoppede under kørslen (sidste livstegn %(when)s); "
                 "den sættes i kø igen"
             ) % {"when": _when(row.started_at)}
-        return _("bliver lavet siden %(when)s") % {"when": _when(row.started_at)}
+        return _("bliver lavet nu (arbejdsprocessen meldte sig senest %(when)s)") % {
+            "when": _when(row.started_at)
+        }
     if row.status == TaskResultStatus.FAILED:
         if row.exception_class_path == WORKER_LOST_PATH:
             reason = _("arbejdsprocessen stoppede %(count)s gange under kørslen") % {

@@ -157,9 +157,9 @@ elif TASKS_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 else:
     raise ImproperlyConfigured("TASKS_BACKEND skal være »immediate« eller »database«.")
-# A running task whose worker has not finished it this long after it started is taken to be
-# abandoned (its worker died) and is queued again: longer than any render takes.
-TASKS_LEASE_SECONDS = int(os.environ.get("TASKS_LEASE_SECONDS", "600"))
+# A running task whose worker (manage.py task_worker) has not renewed its lease for this long is
+# taken to be abandoned (its worker died) and is queued again. Workers renew five times a lease.
+TASKS_LEASE_SECONDS = int(os.environ.get("TASKS_LEASE_SECONDS", "300"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

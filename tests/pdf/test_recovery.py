@@ -10,7 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from plans.task_queue import MAX_ATTEMPTS, WORKER_LOST_PATH, recover_abandoned_tasks
+from plans.task_queue import (
+    MAX_ATTEMPTS,
+    WORKER_LOST_PATH,
+    recover_abandoned_tasks,
+    renew_leases,
+)
 from plans.tasks import render_version_pdf, version_pdf_problem
 
 LEASE = datetime.timedelta(seconds=600)
@@ -97,6 +102,16 @@ def test_task_that_its_workers_died_on_too_often_fails_with_the_reason(
     assert task.exception_class_path == WORKER_LOST_PATH
 
 
+def test_a_worker_renews_the_lease_of_its_own_task_only(published_version, database_tasks):
+    mine = queued_render(published_version, **running(LEASE * 2, ["old", "me"]))
+    theirs = queued_render(published_version, **running(LEASE * 2, ["me", "other"]))
+    assert renew_leases("me") == 1
+    assert recover_abandoned_tasks() == (1, 0)
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert (mine.status, theirs.status) == (TaskResultStatus.RUNNING, TaskResultStatus.READY)
+
+
 def test_a_claim_is_recovered_once(published_version, database_tasks):
     queued_render(published_version, **running(LEASE * 2))
     assert recover_abandoned_tasks() == (1, 0)
@@ -155,7 +170,7 @@ def test_download_does_not_queue_a_render_that_waits_or_runs(
     [
         (None, "ingen kørsel i kø"),
         ("waiting", "i kø siden"),
-        ("running", "bliver lavet siden"),
+        ("running", "bliver lavet nu"),
         ("abandoned", "arbejdsprocessen stoppede under kørslen"),
         ("failed", "fejlede"),
         ("finished", "men filen findes ikke længere"),
