@@ -121,7 +121,7 @@ def check_task_backend(app_configs, **kwargs):
         checks.Warning(
             "TASKS_BACKEND=immediate i produktion: en PDF, der mangler, gengives i borgerens "
             "forespørgsel, og offentliggørelse venter på gengivelsen.",
-            hint="Sæt TASKS_BACKEND=database og kør manage.py db_worker ved siden af "
+            hint="Sæt TASKS_BACKEND=database og kør manage.py task_worker ved siden af "
             "webprocesserne (docs/pdf.md).",
             id="portal.W002",
         )

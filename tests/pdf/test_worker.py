@@ -1,4 +1,4 @@
-"""Production path: TASKS_BACKEND=database queues the render in the database, db_worker runs it."""
+"""Production path: TASKS_BACKEND=database queues the render in the database, the worker runs it."""
 
 import pytest
 from django.core.management import call_command
@@ -7,7 +7,7 @@ from django_tasks_db.models import DBTaskResult
 
 from plans.tasks import render_version_pdf
 
-# db_worker runs in autocommit like a real worker process; inside a test transaction Django's
+# The worker runs in autocommit like a real worker process; inside a test transaction Django's
 # close_old_connections() would drop the connection (PostgreSQL), so these tests commit for real
 # and restore the reference data afterwards.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -26,7 +26,7 @@ def test_queued_render_waits_in_the_database_until_the_worker_runs_it(
     assert not published_version.pdf
     assert DBTaskResult.objects.get().status == "READY"
 
-    call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+    call_command("task_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
 
     published_version.refresh_from_db()
     assert published_version.pdf.name.endswith("-2017-2018-v1.pdf")
@@ -45,7 +45,7 @@ def test_download_of_a_missing_file_is_served_once_the_worker_has_run(
         },
     )
     assert client.get(url).status_code == 202
-    call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+    call_command("task_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
     response = client.get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
