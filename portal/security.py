@@ -1,6 +1,7 @@
 """Sign-in hardening: the client address behind a proxy, the lockout page, the staff second
-factor, and a deploy check that it is on. Settings: AXES_* and REQUIRE_STAFF_OTP in
-portal/settings.py; operators' notes in docs/deployment.md."""
+factor, and a deploy check that it is on; pages for signed-in users kept out of caches.
+Settings: AXES_* and REQUIRE_STAFF_OTP in portal/settings.py; operators' notes in
+docs/deployment.md."""
 
 from datetime import timedelta
 from urllib.parse import urlencode
@@ -11,6 +12,7 @@ from django.core import checks
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django_otp import user_has_device
 
 # Pages an unverified staff user may still open: public pages and the sign-in and
@@ -91,6 +93,49 @@ class StaffOTPMiddleware:
         target = "twofactor:verify" if user_has_device(user) else "twofactor:setup"
         query = urlencode({"next": request.get_full_path()})
         return redirect(f"{reverse(target)}?{query}")
+
+
+# Pages about signing in, private though nobody is signed in yet: they hold a CSRF token, a
+# password reset link's token or the key of a new authenticator app.
+SIGN_IN_NAMESPACES = frozenset({"accounts", "twofactor"})
+SIGN_IN_VIEW_NAMES = frozenset({"admin:login"})
+
+
+def _signed_in(request) -> bool:
+    session = getattr(request, "session", None)
+    if session is None:
+        return False
+    # Without a session cookie nobody is signed in, unless this request signed in (and so used
+    # the session). Not asking then keeps `Vary: Cookie` off public responses.
+    if not session.accessed and settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    return request.user.is_authenticated
+
+
+def _sign_in_page(request) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return match is not None and (
+        match.view_name in SIGN_IN_VIEW_NAMES
+        or bool(SIGN_IN_NAMESPACES.intersection(match.namespaces))
+    )
+
+
+class PrivatePagesMiddleware:
+    """Every response to a signed-in user, and every sign-in page, is `Cache-Control: private,
+    no-store`: member and round pages carry internal notes, and no proxy or browser history
+    should keep them. Directives a view set stay (`never_cache`'s); a `public` one gives way.
+
+    Needs AuthenticationMiddleware before it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if _signed_in(request) or _sign_in_page(request):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
 
 def context(request):

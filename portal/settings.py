@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.security.PrivatePagesMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "portal.security.StaffOTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
