@@ -34,6 +34,8 @@ ROUND_PAGE = "L 403 403 403 200 404 200 | L 403 403 403 200 404 200"
 EXPECTED = {
     "home": OPEN_FORM,
     "accessibility": PUBLIC_PAGE,
+    # For the proxy and monitoring: open to everyone, read only.
+    "healthz": PUBLIC_PAGE,
     "sitemap": OPEN_FORM,
     "^media/(?P<path>.*)$": "404 404 404 404 404 404 404 | 404 404 404 404 404 404 404",
     # Second factor: staff only. District A's and B's secretariat have a device (verify), the
