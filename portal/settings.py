@@ -181,6 +181,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# No "AXES: BEGIN version …" banner at the start of every process and management command.
+AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "portal.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "portal.security.client_ip"
 AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2", "new_password1", "token"]
@@ -291,6 +293,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "filters": {"cache_failure": {"()": "portal.cache.CacheFailureFilter"}},
     "loggers": {
+        # Django's own console handler (DEBUG only) would print every django.* record a second
+        # time beside the root's, e.g. each task's state from django.tasks; the root prints it.
+        "django": {"handlers": [], "level": "INFO"},
         # An unreachable cache: one short warning now and then, not a stack trace per call.
         "django_redis.cache": {"filters": ["cache_failure"]},
         # A PDF render logs every layout step and font decompression at INFO; keep warnings only.
