@@ -8,9 +8,12 @@ import pytest
 from django.apps import apps
 from django.core import serializers
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 
 from .dataset import build_dataset
+
+# Each test reads in a savepoint of its own inside the restored database.
+pytestmark = pytest.mark.django_db
 
 # Content types and permissions are recreated by `migrate`; the dump refers to them by
 # natural key, so they are left out of it.
@@ -62,20 +65,24 @@ def records() -> list[str]:
     return sorted(rows)
 
 
-@pytest.fixture
-def restored(db, tmp_path):
-    """Load the demo and the dataset, dump them, empty the database, load the dump."""
-    call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
-    build_dataset(a=("nordsjaellands-politi", "alleroed"), b=("fyns-politi", "odense"))
-    before_counts, before = row_counts(), records()
-    path = tmp_path / "portal.xml"
-    dump(path)
-    # PostgreSQL refuses to TRUNCATE with foreign-key checks still pending in the transaction.
-    connection.check_constraints()
-    call_command("flush", "--no-input", verbosity=0)
-    assert row_counts()["plans.Plan"] == 0
-    call_command("loaddata", str(path), verbosity=0)
-    return before_counts, before
+@pytest.fixture(scope="module")
+def restored(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Load the demo and the dataset, dump them, empty the database, load the dump: once for
+    the module, whose tests only read what came back; rolled back after the last of them."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
+        build_dataset(a=("nordsjaellands-politi", "alleroed"), b=("fyns-politi", "odense"))
+        before_counts, before = row_counts(), records()
+        path = tmp_path_factory.mktemp("backup") / "portal.xml"
+        dump(path)
+        # PostgreSQL refuses to TRUNCATE with foreign-key checks still pending in the
+        # transaction.
+        connection.check_constraints()
+        call_command("flush", "--no-input", verbosity=0)
+        assert row_counts()["plans.Plan"] == 0
+        call_command("loaddata", str(path), verbosity=0)
+        yield before_counts, before
+        transaction.set_rollback(True)
 
 
 def test_restore_gives_back_the_row_count_of_every_table(restored):
