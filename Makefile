@@ -6,7 +6,10 @@ PYTHON ?= $(shell command -v python$(basename $(PYTHON_VERSION)) 2>/dev/null || 
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DEV_ENV := DEBUG=1
+# `make run PORT=8080` serves on another port; the printed logins and e-mail links follow it.
+PORT ?= 8000
+DEV_URL := http://127.0.0.1:$(PORT)
+DEV_ENV := DEBUG=1 SITE_URL=$(DEV_URL)
 
 .PHONY: run test setup migrate demo lint format bench bench-pdf clean
 
@@ -24,10 +27,10 @@ migrate: setup
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
 
 demo: migrate
-	$(DEV_ENV) $(BIN)/python manage.py load_demo
+	$(DEV_ENV) $(BIN)/python manage.py load_demo --base-url $(DEV_URL)
 
 run: demo
-	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
