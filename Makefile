@@ -11,7 +11,7 @@ PORT ?= 8000
 DEV_URL := http://127.0.0.1:$(PORT)
 DEV_ENV := DEBUG=1 SITE_URL=$(DEV_URL)
 
-.PHONY: run test setup migrate demo lint format bench bench-pdf clean
+.PHONY: run test setup migrate demo lint format audit bench bench-pdf clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 13) else "Python 3.13 kræves (se .python-version)")'
@@ -44,6 +44,12 @@ bench: setup
 # Render time and peak memory of the plan PDF: the demo plan and a synthetic ~60-page plan.
 bench-pdf: setup
 	$(BIN)/python bench/pdf_bench.py
+
+# The installed (pinned) dependencies against known vulnerabilities (pip-audit). Exit 2, with a
+# message saying so, when the vulnerability database could not be reached: never a silent pass.
+# AUDIT_ARGS passes options to pip-audit, e.g. AUDIT_ARGS="-s osv".
+audit: setup
+	$(BIN)/python tools/audit.py $(AUDIT_ARGS)
 
 lint: setup
 	$(BIN)/ruff check .
