@@ -128,6 +128,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    from portal.cache import FailFastRetry
+
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
@@ -135,11 +137,13 @@ if REDIS_URL:
             # Several sites (or test runs) can share one Redis with different prefixes.
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
             # Redis holds only cache and may fail: a read it cannot answer is a miss, a write is
-            # dropped (logged: portal/cache.py), and a dead Redis costs a request milliseconds.
+            # dropped (logged), and after a failure it is left alone for a few seconds, so a dead
+            # Redis costs a request milliseconds (portal/cache.py).
             "OPTIONS": {
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 0.1,
                 "SOCKET_TIMEOUT": 0.25,
+                "CONNECTION_POOL_KWARGS": {"retry": FailFastRetry()},
             },
         }
     }

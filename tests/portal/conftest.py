@@ -6,6 +6,8 @@ import shutil
 
 import pytest
 
+from portal.cache import FailFastRetry
+
 from .redis_server import FAILURE_LOGGER, RedisServer
 
 
@@ -17,8 +19,10 @@ def redis_server(tmp_path):
         pytest.skip("redis-server er ikke installeret.")
     server = RedisServer(tmp_path)
     server.start()
+    FailFastRetry.failed_at = None  # no failure of an earlier test's Redis
     yield server
     server.stop()
+    FailFastRetry.failed_at = None
 
 
 @pytest.fixture

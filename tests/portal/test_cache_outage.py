@@ -3,6 +3,7 @@ is saved, the outage is logged as one short warning, and caching resumes when Re
 Transactional, so reports commit and the cache is made stale after commit as in production."""
 
 import logging
+import time
 
 import pytest
 from django.test import Client
@@ -11,6 +12,7 @@ from django.urls import reverse
 from plans import pdf
 from plans.models import Assignment, StatusUpdate
 from plans.publishing import approve_plan, publish_plan
+from portal.cache import FailFastRetry
 from portal.roles import make_secretariat_staff
 
 from .redis_server import FAILURE_LOGGER, production_caches
@@ -58,8 +60,17 @@ def post_report(member, assignment, today, status, text):
 
 
 def test_pages_and_reports_go_on_while_redis_is_down_and_caching_resumes(
-    site, member, esbjerg, redis_server, today, failure_filter, caplog, django_assert_num_queries
+    site,
+    member,
+    esbjerg,
+    redis_server,
+    today,
+    failure_filter,
+    caplog,
+    django_assert_num_queries,
+    monkeypatch,
 ):
+    monkeypatch.setattr(FailFastRetry, "pause", 0.2)
     visitor = Client()
     assignment = Assignment.objects.filter(council=esbjerg, activity__focus_area__plan=site).first()
 
@@ -88,6 +99,7 @@ def test_pages_and_reports_go_on_while_redis_is_down_and_caching_resumes(
     assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
 
     redis_server.start()  # empty, as after a restart
+    time.sleep(FailFastRetry.pause)  # the last failure's pause
     assert visitor.get(plan_page(site)).status_code == 200
     assert redis_server.keys() > 0
     with django_assert_num_queries(0):
