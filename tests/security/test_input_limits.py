@@ -362,6 +362,57 @@ def test_admin_refuses_an_overlong_forum_text_and_keeps_it(secretariat, data):
     assert topic.strip() in response.text
 
 
+@pytest.mark.parametrize(
+    ("admin_url", "what", "field", "too_long", "message"),
+    [
+        (
+            "admin:councils_council_change",
+            "council",
+            "description",
+            "Råd " * 600,
+            "Denne værdi må højst have 2000 tegn (den har 2399).",
+        ),
+        (
+            "admin:plans_focusarea_change",
+            "focus_area",
+            "ambition",
+            "Vi vil " * 160,
+            "Denne værdi må højst have 1000 tegn (den har 1119).",
+        ),
+        (
+            "admin:plans_activity_change",
+            "activity",
+            "text",
+            "Borgermøde " * 200,
+            "Denne værdi må højst have 2000 tegn (den har 2199).",
+        ),
+        (
+            "admin:plans_annualcycleentry_change",
+            "cycle_entry",
+            "description",
+            "Møde " * 220,
+            "Denne værdi må højst have 1000 tegn (den har 1099).",
+        ),
+        (
+            "admin:plans_plan_change",
+            "plan",
+            "foreword",
+            rich(10_001),
+            "Teksten må højst være 10.000 tegn (den er 10.001).",
+        ),
+    ],
+)
+def test_admin_refuses_an_overlong_text_and_keeps_it(
+    secretariat, data, admin_url, what, field, too_long, message
+):
+    url = reverse(admin_url, args=[row(data, what).pk])
+    form = admin_form(secretariat.get(url))
+    response = post_unsaved(secretariat, url, single(form, **{field: too_long}))
+    assert response.status_code == 200
+    assert message in response.text
+    assert too_long.strip().removeprefix("<p>").removesuffix("</p>") in response.text
+
+
 def test_admin_refuses_an_overlong_section_and_keeps_it(secretariat, data):
     url = reverse("admin:plans_plansection_change", args=[data.a.section.pk])
     body = rich(30_001)
