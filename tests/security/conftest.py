@@ -1,7 +1,11 @@
+from unittest import mock
+
 import pytest
 from django.db import transaction
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from plans import pdf
 
 from .dataset import build_dataset, snapshot
 from .urlmap import add_log_rows
@@ -51,3 +55,20 @@ def data(django_db_setup, django_db_blocker):
         dataset.snapshot = snapshot()
         yield dataset
         transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def each_pdf_laid_out_once():
+    """WeasyPrint lays out each distinct print page once for the module. A PDF is a function of
+    its print page's HTML, which every request still builds from the database; only the layout
+    of HTML already laid out is remembered."""
+    layouts = {}
+    write_pdf = pdf.write_pdf
+
+    def remembered(html: str) -> bytes:
+        if html not in layouts:
+            layouts[html] = write_pdf(html)
+        return layouts[html]
+
+    with mock.patch.object(pdf, "write_pdf", remembered):
+        yield

@@ -11,14 +11,10 @@ test of its own: a fresh client, an empty cache and media folder, and a savepoin
 afterwards; a failure names every cell that went wrong.
 """
 
-from unittest import mock
-
 import pytest
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
-
-from plans import pdf
 
 from .expectations import EXPECTED, ROLES, expected
 from .urlmap import path_for, url_patterns
@@ -31,6 +27,8 @@ REFUSED = {"L", "O", "403", "404", "405"}
 WRITING_GETS = {"twofactor:setup", "public:search", "pdf:plan", "pdf:version"}
 METHODS = ("GET", "POST")
 PATTERNS = url_patterns()
+# A PDF download answers the seven roles alike; only the first of them waits for the layout.
+pytestmark = pytest.mark.usefixtures("each_pdf_laid_out_once")
 
 
 def observed(response) -> str:
@@ -42,23 +40,6 @@ def observed(response) -> str:
     if "/konto/totrin/" in location:
         return "O"
     return "R"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def each_pdf_laid_out_once():
-    """WeasyPrint lays out each distinct print page once for the module. A PDF is a function of
-    its print page's HTML, which every cell still builds from the database; a PDF download
-    answers the seven roles alike, so only the first of them waits for the layout."""
-    layouts = {}
-    write_pdf = pdf.write_pdf
-
-    def remembered(html: str) -> bytes:
-        if html not in layouts:
-            layouts[html] = write_pdf(html)
-        return layouts[html]
-
-    with mock.patch.object(pdf, "write_pdf", remembered):
-        yield
 
 
 def test_every_url_pattern_has_an_expectation():

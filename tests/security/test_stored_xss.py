@@ -29,6 +29,8 @@ ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
 RICH_TEXT_KEYS = {"foreword", "shared_goals", "body", "background"}
 # Who opens each page: the first role, most powerful first, that may read it.
 READERS = ("superuser", "secretariat_a", "secretary_a", "member_a", "anonymous")
+# The plan PDF's page and the PDF test below lay out the same print page.
+pytestmark = pytest.mark.usefixtures("each_pdf_laid_out_once")
 
 
 @pytest.fixture(scope="module")
