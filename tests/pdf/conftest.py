@@ -2,14 +2,20 @@
 with legal bases and an annual cycle, frozen into PlanVersion rows with build_snapshot."""
 
 import datetime
+from dataclasses import dataclass
+from io import BytesIO
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
+from pypdf import PdfWriter
 
-from councils.models import Council
+from councils.models import Council, PoliceDistrict
 from forums.models import Forum
 from plans.models import Activity, AnnualCycleEntry, FocusArea, Plan, PlanSection, PlanVersion
+from plans.pdf import render_plan_pdf
 from plans.snapshot import build_snapshot
+from plans.tasks import pdf_filename
 
 SECTIONS = [
     (
@@ -165,8 +171,7 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
-@pytest.fixture
-def demo_plan(district, esbjerg, toender):
+def build_demo_plan(district, esbjerg, toender) -> Plan:
     plan = Plan.objects.create(
         district=district,
         title="Samarbejdsplan",
@@ -238,30 +243,90 @@ def demo_plan(district, esbjerg, toender):
     return plan
 
 
-@pytest.fixture
-def published_version(demo_plan):
+def publish_first_version(plan: Plan) -> PlanVersion:
     return PlanVersion.objects.create(
-        plan=demo_plan,
+        plan=plan,
         number=1,
         published_on=datetime.date(2017, 1, 2),
-        snapshot=build_snapshot(demo_plan),
+        snapshot=build_snapshot(plan),
     )
 
 
-@pytest.fixture
-def revised_version(demo_plan, published_version):
+def publish_revision(plan: Plan) -> PlanVersion:
     """Version 2 revises the "Årshjulet" section and the traffic focus area."""
-    section = demo_plan.sections.get(title="Årshjulet")
-    area = demo_plan.focus_areas.get(title="Sikker trafik for unge bilister")
+    section = plan.sections.get(title="Årshjulet")
+    area = plan.focus_areas.get(title="Sikker trafik for unge bilister")
     return PlanVersion.objects.create(
-        plan=demo_plan,
+        plan=plan,
         number=2,
         published_on=datetime.date(2018, 6, 1),
         revision_note="Årshjulet og trafikindsatsen er opdateret.",
         changed_sections=[section.pk],
         changed_focus_areas=[area.pk],
-        snapshot=build_snapshot(demo_plan),
+        snapshot=build_snapshot(plan),
     )
+
+
+@pytest.fixture
+def demo_plan(district, esbjerg, toender):
+    return build_demo_plan(district, esbjerg, toender)
+
+
+@pytest.fixture
+def published_version(demo_plan):
+    return publish_first_version(demo_plan)
+
+
+@pytest.fixture
+def revised_version(demo_plan, published_version):
+    return publish_revision(demo_plan)
+
+
+@dataclass(frozen=True)
+class RenderedPlan:
+    first: bytes  # the PDF of `published_version`
+    revised: bytes  # the PDF of `revised_version`, published after it
+
+
+@pytest.fixture(scope="session")
+def rendered_plan(django_db_setup, django_db_blocker) -> RenderedPlan:
+    """The real PDFs of the demo plan's two versions, rendered once for the session: the same
+    data and the same order as the function fixtures above (version 1 is rendered before
+    version 2 exists), rolled back before any test runs. For the tests that read the PDF."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        district = PoliceDistrict.objects.get(slug="syd-og-soenderjyllands-politi")
+        plan = build_demo_plan(
+            district,
+            Council.objects.get(district=district, slug="esbjerg"),
+            Council.objects.get(district=district, slug="toender"),
+        )
+        first = render_plan_pdf(publish_first_version(plan))
+        revised = render_plan_pdf(publish_revision(plan))
+        transaction.set_rollback(True)
+    return RenderedPlan(first=first, revised=revised)
+
+
+def tiny_plan_pdf(version: PlanVersion) -> bytes:
+    """A one-page PDF whose title names the version: what the HTTP tests get instead of the
+    rendered plan, so each version's file is still told apart from the others'."""
+    writer = PdfWriter()
+    writer.add_blank_page(72, 72)
+    writer.add_metadata({"/Title": f"{pdf_filename(version)} (id {version.pk})"})
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+# Modules that test the HTTP side of downloads (status codes, headers, caching, queueing), not
+# what the PDF shows: there the renderer makes tiny_plan_pdf instead of laying out the plan.
+# (test_plan_pdf.py reads the real PDF; a test that patches the renderer itself still can.)
+HTTP_ONLY_MODULES = {"tests.pdf.test_download"}
+
+
+@pytest.fixture(autouse=True)
+def tiny_pdf_in_http_tests(request, monkeypatch):
+    if request.module.__name__ in HTTP_ONLY_MODULES:
+        monkeypatch.setattr("plans.pdf.render_plan_pdf", tiny_plan_pdf)
 
 
 @pytest.fixture

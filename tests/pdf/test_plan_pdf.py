@@ -14,14 +14,17 @@ from tests.pdf.pdftext import large_text, outline_pages, page_texts, read_pdf, s
 FOCUS_AREA_HEADING_SIZE = 16  # focus-area headings are set at 18 pt, body text at 10.5 pt
 
 
+# Rendered once for the session (tests/pdf/conftest.py): these tests only read the bytes.
+# (`db` keeps them among the database tests, which pytest-django runs before the transactional
+# ones that empty the database.)
 @pytest.fixture
-def plan_pdf(published_version):
-    return render_plan_pdf(published_version)
+def plan_pdf(rendered_plan, db):
+    return rendered_plan.first
 
 
 @pytest.fixture
-def revised_pdf(revised_version):
-    return render_plan_pdf(revised_version)
+def revised_pdf(rendered_plan, db):
+    return rendered_plan.revised
 
 
 def test_plan_pdf_is_a_pdf_file(plan_pdf):
