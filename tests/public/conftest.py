@@ -13,6 +13,7 @@ from plans.models import Activity, AnnualCycleEntry, FocusArea, Plan, PlanSectio
 from plans.publishing import approve_plan, publish_plan
 from plans.services import report_status, sync_assignments
 from portal.roles import make_secretariat_staff
+from tests.pdf.conftest import tiny_plan_pdf
 
 INTERNAL_NOTE = "Intern note: borgmesteren er utilfreds"
 CONTACT_EMAIL = "kontakt.person@politi.dk"
@@ -23,6 +24,14 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def tiny_plan_pdfs(monkeypatch):
+    """Publishing renders the version's PDF (the task runs when the change commits); these
+    tests read the pages, never the PDF, so the render makes a one-page PDF naming the version
+    instead of laying out the plan (tests/pdf reads the real one)."""
+    monkeypatch.setattr("plans.pdf.render_plan_pdf", tiny_plan_pdf)
 
 
 @pytest.fixture
