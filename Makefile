@@ -33,7 +33,7 @@ run: demo
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: setup
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --durations=15 $(PYTEST_ARGS)
 
 # Load benchmark on a throwaway PostgreSQL database with the national data (docs/performance.md),
 # then the PDF benchmark. BENCH_ARGS passes options to bench/load.py (see --help).
