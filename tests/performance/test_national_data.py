@@ -6,13 +6,17 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import transaction
 from django.db.models import Count, F, Q
 
 from councils.models import Council, Municipality, PoliceDistrict
 from plans.models import Activity, Assignment, Plan, PlanVersion, ReportingRound, StatusUpdate
 from portal.national_data import USERNAME_PREFIX, counts
 
-pytestmark = pytest.mark.django_db
+# Every test starts from one run of the command, made once for the module (below); each runs
+# in a savepoint of its own inside it, so what one test generates or clears is gone before the
+# next.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("generated")]
 
 # A fixed day in the past: the data is the same on every run, and every date the publishing
 # services check ("not in the future") lies before the real today.
@@ -33,8 +37,15 @@ def generate(*extra):
     return out.getvalue()
 
 
+@pytest.fixture(scope="module")
+def generated(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        generate()
+        yield
+        transaction.set_rollback(True)
+
+
 def test_every_district_has_exactly_one_current_plan_covering_today():
-    generate()
     current = Plan.objects.current()
     assert sorted(current.values_list("district_id", flat=True)) == sorted(
         PoliceDistrict.objects.values_list("pk", flat=True)
@@ -44,7 +55,6 @@ def test_every_district_has_exactly_one_current_plan_covering_today():
 
 
 def test_older_plans_are_superseded_and_every_public_plan_has_a_version_per_year():
-    generate()
     assert Plan.objects.filter(status=Plan.Status.SUPERSEDED).exists()
     for plan in Plan.objects.published():
         years = min(plan.period_end, TODAY.year) - plan.period_start + 1
@@ -54,14 +64,12 @@ def test_older_plans_are_superseded_and_every_public_plan_has_a_version_per_year
 
 
 def test_current_plans_have_the_requested_activities():
-    generate()
     for plan in Plan.objects.current():
         assert Activity.objects.filter(focus_area__plan=plan).count() == 5
         assert plan.focus_areas.count() == 5
 
 
 def test_every_lokalraad_has_an_assignment_for_every_all_lokalraad_activity():
-    generate()
     activities = Activity.objects.filter(
         focus_area__plan__status=Plan.Status.PUBLISHED,
         responsible=Activity.Responsible.ALL_LOCAL,
@@ -79,7 +87,6 @@ def test_every_lokalraad_has_an_assignment_for_every_all_lokalraad_activity():
 
 
 def test_each_assignment_shows_its_latest_update():
-    generate()
     checked = 0
     for assignment in Assignment.objects.all():
         latest = assignment.updates.order_by("-date", "-created_at", "-pk").first()
@@ -93,7 +100,6 @@ def test_each_assignment_shows_its_latest_update():
 
 
 def test_status_updates_fall_inside_their_round_and_never_after_today():
-    generate()
     assert StatusUpdate.objects.count() > Assignment.objects.count()
     assert not StatusUpdate.objects.filter(date__gt=TODAY).exists()
     early = StatusUpdate.objects.filter(
@@ -103,7 +109,6 @@ def test_status_updates_fall_inside_their_round_and_never_after_today():
 
 
 def test_each_district_has_one_open_round_in_november_and_some_lokalraad_missing():
-    generate()
     open_rounds = ReportingRound.objects.open()
     assert open_rounds.count() == PoliceDistrict.objects.count()
     not_reported = (
@@ -115,14 +120,12 @@ def test_each_district_has_one_open_round_in_november_and_some_lokalraad_missing
 
 
 def test_generated_users_cannot_sign_in_until_given_a_password():
-    generate()
     users = get_user_model().objects.filter(username__startswith=USERNAME_PREFIX)
     assert users.exists()
     assert not any(user.has_usable_password() for user in users)
 
 
 def test_generated_members_are_in_their_role_groups():
-    generate()
     users = get_user_model().objects.filter(username__startswith=USERNAME_PREFIX)
     assert users.filter(groups__name="Sekretariat").count() == 2 * PoliceDistrict.objects.count()
     assert (
@@ -132,13 +135,11 @@ def test_generated_members_are_in_their_role_groups():
 
 
 def test_command_refuses_to_generate_over_existing_data():
-    generate()
     with pytest.raises(CommandError, match="--clear"):
         generate()
 
 
 def test_clear_replaces_the_data_with_the_same_data_for_the_same_seed():
-    generate()
     before = counts()
     output = generate("--clear")
     assert counts() == before
@@ -146,7 +147,6 @@ def test_clear_replaces_the_data_with_the_same_data_for_the_same_seed():
 
 
 def test_clear_keeps_the_reference_data():
-    generate()
     generate("--clear")
     assert PoliceDistrict.objects.count() == 12
     assert Municipality.objects.count() == 98
