@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from portal.admin import DistrictScope
-from portal.limits import EARLIEST_DATE, date_bounds_error
+from portal.limits import EARLIEST_DATE, limit_date_input
 
 from . import publishing
 from .models import Activity, Plan, PlanVersion
@@ -57,26 +57,12 @@ class ApproveForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["meeting_date"].widget = forms.DateInput(
-            attrs={
-                "type": "date",
-                "min": EARLIEST_DATE.isoformat(),
-                "max": timezone.localdate().isoformat(),
-            },
-            format="%Y-%m-%d",
-        )
+        limit_date_input(self.fields["meeting_date"], EARLIEST_DATE, timezone.localdate())
 
     def clean_meeting_date(self):
         meeting_date = self.cleaned_data["meeting_date"]
-        today = timezone.localdate()
-        if meeting_date > today:
-            raise date_bounds_error(
-                _("Mødedatoen kan ikke ligge i fremtiden: godkend efter mødet."),
-                EARLIEST_DATE,
-                today,
-            )
-        if meeting_date < EARLIEST_DATE:
-            raise date_bounds_error(_("Mødedatoen ligger for langt tilbage."), EARLIEST_DATE, today)
+        if problem := publishing.meeting_date_problem(meeting_date):
+            raise problem
         return meeting_date
 
 
@@ -112,15 +98,8 @@ class PublishForm(forms.Form):
 
     def __init__(self, *args, plan: Plan, is_revision: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.earliest, self.latest = plan.effective_date_bounds()
-        self.fields["effective_date"].widget = forms.DateInput(
-            attrs={
-                "type": "date",
-                "min": self.earliest.isoformat(),
-                "max": self.latest.isoformat(),
-            },
-            format="%Y-%m-%d",
-        )
+        self.plan = plan
+        limit_date_input(self.fields["effective_date"], *plan.effective_date_bounds())
         if not is_revision:
             for name in ("revision_note", "changed_sections", "changed_focus_areas"):
                 del self.fields[name]
@@ -137,10 +116,8 @@ class PublishForm(forms.Form):
 
     def clean_effective_date(self):
         effective_date = self.cleaned_data["effective_date"]
-        if not self.earliest <= effective_date <= self.latest:
-            raise date_bounds_error(
-                _("Planen kan ikke gælde fra den dato."), self.earliest, self.latest
-            )
+        if problem := publishing.effective_date_problem(self.plan, effective_date):
+            raise problem
         return effective_date
 
 

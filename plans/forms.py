@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from portal.limits import EARLIEST_DATE, danish_date, date_bounds_error, with_max_chars_help
+from portal.limits import date_bounds_problem, limit_date_input, with_max_chars_help
+from portal.text import danish_date
 
 from .models import BACKGROUND_CHARS, ReportingRound, Status
 
@@ -62,37 +63,23 @@ class StatusReportForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, plan=None, **kwargs):
+    def __init__(self, *args, plan, **kwargs):
         """`plan`: the assignment's plan, whose period bounds the date (see Plan)."""
         super().__init__(*args, **kwargs)
-        today = timezone.localdate()
-        self.earliest, self.latest = (
-            plan.status_date_bounds() if plan is not None else (EARLIEST_DATE, today)
-        )
+        self.plan = plan
+        earliest, latest = plan.status_date_bounds()
         field = self.fields["date"]
-        field.widget.attrs["min"] = self.earliest.isoformat()
-        field.widget.attrs["max"] = self.latest.isoformat()
+        limit_date_input(field, earliest, latest)
         field.input_formats = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"]
-        field.initial = today
+        field.initial = timezone.localdate()
         field.help_text = _("Den dag status gælder: fra %(earliest)s til i dag.") % {
-            "earliest": danish_date(self.earliest)
+            "earliest": danish_date(earliest)
         }
 
     def clean_date(self):
         date = self.cleaned_data["date"]
-        if date > self.latest:
-            raise date_bounds_error(
-                _("Datoen kan ikke ligge i fremtiden."), self.earliest, self.latest
-            )
-        if date < self.earliest:
-            raise date_bounds_error(
-                _(
-                    "Datoen ligger for langt tilbage: en status dateres tidligst året før "
-                    "planperioden."
-                ),
-                self.earliest,
-                self.latest,
-            )
+        if problem := self.plan.status_date_problem(date):
+            raise problem
         return date
 
 
@@ -141,8 +128,7 @@ class OpenRoundForm(forms.Form):
         today = timezone.localdate()
         self.earliest, self.latest = today, ReportingRound.latest_deadline(today)
         field = self.fields["deadline"]
-        field.widget.attrs["min"] = self.earliest.isoformat()
-        field.widget.attrs["max"] = self.latest.isoformat()
+        limit_date_input(field, self.earliest, self.latest)
         field.input_formats = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
         field.help_text = _(
             "Sidste dag lokalrådene kan indberette i runden: fra i dag til %(latest)s."
@@ -150,16 +136,15 @@ class OpenRoundForm(forms.Form):
 
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]
-        if deadline < self.earliest:
-            raise date_bounds_error(
-                _("Fristen kan ikke ligge før i dag."), self.earliest, self.latest
-            )
-        if deadline > self.latest:
-            raise date_bounds_error(
-                _("Fristen kan højst ligge et år efter, at runden åbnes."),
-                self.earliest,
-                self.latest,
-            )
+        problem = date_bounds_problem(
+            deadline,
+            self.earliest,
+            self.latest,
+            too_early=_("Fristen kan ikke ligge før i dag."),
+            too_late=_("Fristen kan højst ligge et år efter, at runden åbnes."),
+        )
+        if problem:
+            raise problem
         return deadline
 
 

@@ -16,10 +16,11 @@ from portal.fields import LimitedTextField, RichTextField
 from portal.limits import (
     EARLIEST_DATE,
     RICH_TEXT_HTML_FACTOR,
-    danish_date,
     date_bounds_error,
+    date_bounds_problem,
     max_length_constraint,
 )
+from portal.text import danish_date
 
 # Rich text is limited by the characters a reader sees (portal.limits); a whole real plan is
 # some 45,000 characters, so a chapter of ten pages is generous.
@@ -188,6 +189,22 @@ class Plan(models.Model):
     def status_date_bounds(self) -> tuple[datetime.date, datetime.date]:
         """A status on the plan's work is dated from the year before its period until today."""
         return datetime.date(self.period_start - 1, 1, 1), timezone.localdate()
+
+    def status_date_problem(
+        self, value: datetime.date, *, field: str | None = None
+    ) -> ValidationError | None:
+        """Why a status on the plan's work cannot be dated `value` (None when it can)."""
+        earliest, latest = self.status_date_bounds()
+        return date_bounds_problem(
+            value,
+            earliest,
+            latest,
+            too_early=_(
+                "Datoen ligger for langt tilbage: en status dateres tidligst året før planperioden."
+            ),
+            too_late=_("Datoen kan ikke ligge i fremtiden."),
+            field=field,
+        )
 
 
 class PlanSection(models.Model):
@@ -644,21 +661,9 @@ class StatusUpdate(models.Model):
 
     def clean(self):
         if self.date and self.assignment_id:
-            earliest, latest = self.assignment.activity.focus_area.plan.status_date_bounds()
-            if self.date > latest:
-                raise date_bounds_error(
-                    _("Datoen kan ikke ligge i fremtiden."), earliest, latest, field="date"
-                )
-            if self.date < earliest:
-                raise date_bounds_error(
-                    _(
-                        "Datoen ligger for langt tilbage: en status dateres tidligst året før "
-                        "planperioden."
-                    ),
-                    earliest,
-                    latest,
-                    field="date",
-                )
+            plan = self.assignment.activity.focus_area.plan
+            if problem := plan.status_date_problem(self.date, field="date"):
+                raise problem
 
 
 class AnnualCycleEntry(models.Model):

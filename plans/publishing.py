@@ -19,10 +19,10 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from portal.limits import EARLIEST_DATE, date_bounds_error
+from portal.limits import EARLIEST_DATE, date_bounds_problem
+from portal.text import danish_date
 
 from .models import FocusArea, Plan, PlanSection, PlanVersion, WorkflowEvent
 from .services import sync_plan_assignments
@@ -52,6 +52,29 @@ def _record(plan: Plan, step: str, user, note: str = "") -> WorkflowEvent:
 
 
 @transaction.atomic
+def meeting_date_problem(
+    meeting_date: datetime.date, *, field: str | None = None
+) -> ValidationError | None:
+    """Why the kredsråd cannot have approved a plan on `meeting_date` (None when it can)."""
+    return date_bounds_problem(
+        meeting_date,
+        EARLIEST_DATE,
+        timezone.localdate(),
+        too_early=_("Mødedatoen ligger for langt tilbage."),
+        too_late=_("Mødedatoen kan ikke ligge i fremtiden: godkend efter mødet."),
+        field=field,
+    )
+
+
+def effective_date_problem(plan: Plan, effective_date: datetime.date) -> ValidationError | None:
+    """Why a version of `plan` cannot take effect on `effective_date` (None when it can)."""
+    earliest, latest = plan.effective_date_bounds()
+    message = _("Planen kan ikke gælde fra den dato.")
+    return date_bounds_problem(
+        effective_date, earliest, latest, too_early=message, too_late=message
+    )
+
+
 def approve_plan(*, plan: Plan, meeting_date: datetime.date | None, user) -> Plan:
     """Record that the kredsråd approved the draft at its meeting on `meeting_date`."""
     _lock(plan)
@@ -62,17 +85,8 @@ def approve_plan(*, plan: Plan, meeting_date: datetime.date | None, user) -> Pla
         )
     if meeting_date is None:
         raise ValidationError({"meeting_date": _("Angiv datoen for kredsrådets møde.")})
-    if meeting_date > timezone.localdate():
-        raise ValidationError(
-            {"meeting_date": _("Mødedatoen kan ikke ligge i fremtiden: godkend efter mødet.")}
-        )
-    if meeting_date < EARLIEST_DATE:
-        raise date_bounds_error(
-            _("Mødedatoen ligger for langt tilbage."),
-            EARLIEST_DATE,
-            timezone.localdate(),
-            field="meeting_date",
-        )
+    if problem := meeting_date_problem(meeting_date, field="meeting_date"):
+        raise problem
     plan.status = Plan.Status.APPROVED
     plan.approval_meeting_date = meeting_date
     _save_workflow_fields(plan, user, ["status", "approval_meeting_date"])
@@ -80,7 +94,7 @@ def approve_plan(*, plan: Plan, meeting_date: datetime.date | None, user) -> Pla
         plan,
         WorkflowEvent.Step.APPROVED,
         user,
-        _("Godkendt på kredsrådsmødet den %(date)s.") % {"date": _danish_date(meeting_date)},
+        _("Godkendt på kredsrådsmødet den %(date)s.") % {"date": danish_date(meeting_date)},
     )
     return plan
 
@@ -113,17 +127,10 @@ def publish_plan(
             _("Planen skal godkendes af kredsrådet, før den kan offentliggøres første gang.")
         )
     errors: dict[str, list[str]] = {}
-    earliest, latest = plan.effective_date_bounds()
     if effective_date is None:
         errors.setdefault("effective_date", []).append(_("Angiv den dato, planen gælder fra."))
-    elif not earliest <= effective_date <= latest:
-        errors.setdefault("effective_date", []).extend(
-            date_bounds_error(
-                _("Planen kan ikke gælde fra den dato."),
-                earliest,
-                latest,
-            ).messages
-        )
+    elif problem := effective_date_problem(plan, effective_date):
+        errors.setdefault("effective_date", []).extend(problem.messages)
     elif (
         not is_revision
         and plan.approval_meeting_date
@@ -131,7 +138,7 @@ def publish_plan(
     ):
         errors.setdefault("effective_date", []).append(
             _("Planen kan ikke gælde fra før kredsrådets godkendelse den %(date)s.")
-            % {"date": _danish_date(plan.approval_meeting_date)}
+            % {"date": danish_date(plan.approval_meeting_date)}
         )
     if not plan.focus_areas.exists():
         errors.setdefault(NON_FIELD_ERRORS, []).append(
@@ -185,7 +192,7 @@ def publish_plan(
         WorkflowEvent.Step.REVISED if is_revision else WorkflowEvent.Step.PUBLISHED,
         user,
         _("Version %(number)s, gælder fra %(date)s.")
-        % {"number": version.number, "date": _danish_date(effective_date)}
+        % {"number": version.number, "date": danish_date(effective_date)}
         + (f" {revision_note}" if revision_note else ""),
     )
     # Robust: the version is published even if queueing fails; a download renders a missing PDF.
@@ -589,8 +596,3 @@ def _in_plan_order(ids: list[int], queryset) -> list[int]:
     return [
         pk for pk in queryset.order_by("order", "pk").values_list("pk", flat=True) if pk in wanted
     ]
-
-
-def _danish_date(value: datetime.date) -> str:
-    """ "5. marts 2024": the way dates are written in the plan's own text."""
-    return date_format(value, "j. F Y")

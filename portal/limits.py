@@ -16,10 +16,11 @@ from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils.deconstruct import deconstructible
-from django.utils.formats import date_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from .text import danish_date
 
 # No plan period starts before 2000 (the Plan model's check), and a status or an approval may
 # lie in the year before its plan's period: nothing the portal stores is dated earlier.
@@ -58,16 +59,17 @@ def _with_max_chars_help(help_text, limit: int, rich: bool = False) -> str:
 with_max_chars_help = lazy(_with_max_chars_help, str)
 
 
-@deconstructible
-class MaxTextLengthValidator(BaseValidator):
-    """Rich text: at most `limit_value` characters of text, markup not counted."""
+class DanishMaxLengthValidator(BaseValidator):
+    """At most `limit_value` of what `clean` measures, both numbers written the Danish way."""
 
-    message = _("Teksten må højst være %(limit_value)s tegn (den er %(show_value)s).")
     code = "max_length"
 
+    def compare(self, a, b):
+        return a > b
+
     def __call__(self, value):
-        length = len(visible_text(value))
-        if length > self.limit_value:
+        length = self.clean(value)
+        if self.compare(length, self.limit_value):
             raise ValidationError(
                 self.message,
                 code=self.code,
@@ -80,27 +82,26 @@ class MaxTextLengthValidator(BaseValidator):
 
 
 @deconstructible
-class MaxMarkupLengthValidator(BaseValidator):
+class MaxTextLengthValidator(DanishMaxLengthValidator):
+    """Rich text: at most `limit_value` characters of text, markup not counted."""
+
+    message = _("Teksten må højst være %(limit_value)s tegn (den er %(show_value)s).")
+
+    def clean(self, x):
+        return len(visible_text(x))
+
+
+@deconstructible
+class MaxMarkupLengthValidator(DanishMaxLengthValidator):
     """Rich text: its stored HTML at most `limit_value` characters, markup included."""
 
     message = _(
         "Teksten fylder %(show_value)s tegn med sin formatering; højst %(limit_value)s er "
         "tilladt. Forkort teksten, eller fjern noget af formateringen."
     )
-    code = "max_length"
 
-    def __call__(self, value):
-        length = len(value or "")
-        if length > self.limit_value:
-            raise ValidationError(
-                self.message,
-                code=self.code,
-                params={
-                    "limit_value": grouped(self.limit_value),
-                    "show_value": grouped(length),
-                    "value": value,
-                },
-            )
+    def clean(self, x):
+        return len(x or "")
 
 
 def max_length_constraint(model: str, field: str, limit: int) -> models.CheckConstraint:
@@ -110,11 +111,6 @@ def max_length_constraint(model: str, field: str, limit: int) -> models.CheckCon
         name=f"{model}_{field}_max_length",
         violation_error_message=_("Teksten er for lang."),
     )
-
-
-def danish_date(value: datetime.date) -> str:
-    """2. december 2026."""
-    return date_format(value, "j. F Y")
 
 
 def date_bounds_error(
@@ -128,3 +124,26 @@ def date_bounds_error(
     message = f"{reason} {choose}"
     error = ValidationError(message, code="date_out_of_range")
     return ValidationError({field: error}) if field else error
+
+
+def date_bounds_problem(
+    value: datetime.date,
+    earliest: datetime.date,
+    latest: datetime.date,
+    *,
+    too_early,
+    too_late,
+    field: str | None = None,
+) -> ValidationError | None:
+    """The error for a date outside `earliest`..`latest` (None inside): forms raise it, services
+    raise it or collect its messages."""
+    if value > latest:
+        return date_bounds_error(too_late, earliest, latest, field=field)
+    if value < earliest:
+        return date_bounds_error(too_early, earliest, latest, field=field)
+    return None
+
+
+def limit_date_input(field, earliest: datetime.date, latest: datetime.date) -> None:
+    """The browser's date picker of a form's `field` offers only `earliest`..`latest`."""
+    field.widget.attrs.update(min=earliest.isoformat(), max=latest.isoformat())

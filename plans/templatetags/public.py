@@ -8,9 +8,10 @@ import re
 import pyphen
 from django import template
 from django.template.defaultfilters import linebreaksbr
-from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
+
+from portal.text import danish_date
 
 register = template.Library()
 
@@ -60,7 +61,7 @@ def change_value(value) -> str:
     if value is None or value == "" or value == ():
         return "(intet)"
     if isinstance(value, datetime.date):
-        return date_format(value, "j. F Y")
+        return danish_date(value)
     if isinstance(value, list | tuple):
         return ", ".join(str(item) for item in value)
     if isinstance(value, str):
