@@ -8,6 +8,7 @@ from io import BytesIO
 import pytest
 from django.core.cache import cache
 from django.db import transaction
+from django.urls import reverse
 from pypdf import PdfWriter
 
 from councils.models import Council, PoliceDistrict
@@ -157,9 +158,22 @@ CYCLE = [
 ]
 
 
+def version_url(version: PlanVersion) -> str:
+    """The download address of one published version's PDF."""
+    return reverse(
+        "pdf:version",
+        kwargs={
+            "district": version.plan.district.slug,
+            "period": version.plan.period_label,
+            "number": version.number,
+        },
+    )
+
+
 @pytest.fixture(autouse=True)
-def clear_queue_marks():
-    """The download remembers in the cache that it queued a render; start every test without."""
+def clear_cache():
+    """A download remembers in the cache where its file is (plans/page_cache.py); start every
+    test without."""
     cache.clear()
     yield
     cache.clear()

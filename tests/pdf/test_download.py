@@ -11,19 +11,9 @@ from django_tasks_db.models import DBTaskResult
 from plans.models import Plan, PlanVersion
 from plans.publishing import publish_plan
 from plans.tasks import render_version_pdf
+from tests.pdf.conftest import version_url
 
 FILENAME_V1 = "samarbejdsplan-syd-og-soenderjyllands-politi-2017-2018-v1.pdf"
-
-
-def version_url(version):
-    return reverse(
-        "pdf:version",
-        kwargs={
-            "district": version.plan.district.slug,
-            "period": version.plan.period_label,
-            "number": version.number,
-        },
-    )
 
 
 def latest_url(plan):

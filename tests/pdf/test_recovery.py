@@ -17,6 +17,7 @@ from plans.task_queue import (
     renew_leases,
 )
 from plans.tasks import render_version_pdf, version_pdf_problem
+from tests.pdf.conftest import version_url
 
 LEASE = datetime.timedelta(seconds=600)
 
@@ -61,17 +62,6 @@ STATES = {
     "failed": failed,
     "finished": lambda: {"status": TaskResultStatus.SUCCESSFUL, "finished_at": timezone.now()},
 }
-
-
-def version_url(version):
-    return reverse(
-        "pdf:version",
-        kwargs={
-            "district": version.plan.district.slug,
-            "period": version.plan.period_label,
-            "number": version.number,
-        },
-    )
 
 
 # --- The lease --------------------------------------------------------------------------------

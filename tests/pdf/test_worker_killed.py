@@ -15,10 +15,10 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.tasks import TaskResultStatus
-from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from plans.tasks import render_version_pdf
+from tests.pdf.conftest import version_url
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -108,17 +108,6 @@ def wait_for(condition, *, timeout, what):
             return
         time.sleep(0.1)
     pytest.fail(f"gave up after {timeout} s waiting for {what}")
-
-
-def version_url(version):
-    return reverse(
-        "pdf:version",
-        kwargs={
-            "district": version.plan.district.slug,
-            "period": version.plan.period_label,
-            "number": version.number,
-        },
-    )
 
 
 def test_pdf_killed_mid_render_is_rendered_by_the_next_worker(

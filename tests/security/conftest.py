@@ -72,3 +72,24 @@ def each_pdf_laid_out_once():
 
     with mock.patch.object(pdf, "write_pdf", remembered):
         yield
+
+
+# Signed-in clients of tenant a's roles, for the modules that use the dataset.
+
+
+@pytest.fixture
+def member(client, data):
+    client.force_login(data.a.member)
+    return client
+
+
+@pytest.fixture
+def secretary(client, data):
+    client.force_login(data.a.secretary)
+    return client
+
+
+@pytest.fixture
+def secretariat(client, data):
+    client.force_login(data.a.secretariat)
+    return client

@@ -323,3 +323,11 @@ def snapshot() -> tuple[dict[str, int], str]:
         counts[model._meta.label] = len(rows)
         digests[model._meta.label] = hashlib.sha256(repr(rows).encode()).hexdigest()
     return counts, digests
+
+
+def post_unsaved(client, url, fields):
+    """POST and assert nothing in the database changed; return the response."""
+    before = snapshot()
+    response = client.post(url, fields)
+    assert snapshot() == before, f"POST {url} saved something"
+    return response

@@ -10,7 +10,7 @@ from django.utils import timezone
 from councils.models import Council
 from plans.models import FocusArea
 
-from .dataset import snapshot
+from .dataset import post_unsaved
 
 pytestmark = pytest.mark.usefixtures("db")
 
@@ -27,34 +27,8 @@ def report(data, **changes):
     }
 
 
-@pytest.fixture
-def member(client, data):
-    client.force_login(data.a.member)
-    return client
-
-
-@pytest.fixture
-def secretary(client, data):
-    client.force_login(data.a.secretary)
-    return client
-
-
-@pytest.fixture
-def secretariat(client, data):
-    client.force_login(data.a.secretariat)
-    return client
-
-
 def assignment_url(data, tenant="a"):
     return reverse("members:assignment", args=[getattr(data, tenant).assignment.pk])
-
-
-def post_unsaved(client, url, fields):
-    """POST and assert nothing in the database changed; return the response."""
-    before = snapshot()
-    response = client.post(url, fields)
-    assert snapshot() == before, f"POST {url} saved something"
-    return response
 
 
 # --- Status reports (members) -----------------------------------------------------------------

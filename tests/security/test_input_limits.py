@@ -17,7 +17,7 @@ from plans.search import MAX_QUERY_CHARS, clean_query
 from plans.services import report_status
 
 from ..admin.html_forms import admin_form, single
-from .dataset import snapshot
+from .dataset import post_unsaved
 
 pytestmark = pytest.mark.usefixtures("db")
 
@@ -158,25 +158,6 @@ def test_database_refuses_a_round_opened_in_1899(data):
 
 
 # --- The forms of lokalråd members and secretaries ----------------------------------------------
-
-
-def post_unsaved(client, url, fields):
-    before = snapshot()
-    response = client.post(url, fields)
-    assert snapshot() == before, f"POST {url} saved something"
-    return response
-
-
-@pytest.fixture
-def secretary(client, data):
-    client.force_login(data.a.secretary)
-    return client
-
-
-@pytest.fixture
-def member(client, data):
-    client.force_login(data.a.member)
-    return client
 
 
 def focus_area_url(data):
@@ -336,12 +317,6 @@ def test_effective_date_in_the_year_before_the_period_is_accepted(data):
 
 
 # --- The admin ----------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def secretariat(client, data):
-    client.force_login(data.a.secretariat)
-    return client
 
 
 def test_admin_shows_the_limits(secretariat, data):
