@@ -24,6 +24,7 @@ from .reporting import build_status_report
 from .task_queue import queue_once
 from .tasks import (
     pdf_filename,
+    pdf_stored,
     queue_version_pdf,
     render_status_report,
     status_report_digest,
@@ -86,12 +87,12 @@ def serve_version_pdf(request, version, *, max_age, immutable=False, remember_as
     `remember_as` (key and generation from `_remembered`, taken before the version was looked
     up) remembers where the file is, for the next download of the same address.
     """
-    if not _stored(version):
+    if not pdf_stored(version):
         result = queue_version_pdf(version)
         if result is not None and result.status == TaskResultStatus.SUCCESSFUL:
             # A backend that runs tasks at once (the immediate backend in development).
             version.refresh_from_db(fields=["pdf"])
-        if not _stored(version):
+        if not pdf_stored(version):
             return _pending(request, version)
     digest = hashlib.sha256(version.pdf.name.encode()).hexdigest()[:20]
     download = Download(version.pdf.name, f'"v{version.number}-{digest}"', pdf_filename(version))
@@ -146,10 +147,6 @@ def _serve_remembered(request, download, *, max_age, immutable=False):
         return download.response(request, max_age=max_age, immutable=immutable)
     except FileNotFoundError:  # removed from storage since: look it up and queue it again
         return None
-
-
-def _stored(version) -> bool:
-    return bool(version.pdf.name) and version.pdf.storage.exists(version.pdf.name)
 
 
 def _pending(request, version):

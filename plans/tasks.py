@@ -68,9 +68,14 @@ def queue_version_pdf(version: PlanVersion):
     )
 
 
+def pdf_stored(version: PlanVersion) -> bool:
+    """Whether the version's PDF is in storage (named and not lost since)."""
+    return bool(version.pdf.name) and version.pdf.storage.exists(version.pdf.name)
+
+
 def version_pdf_problem(version: PlanVersion) -> str:
     """Why a version's PDF is missing, in Danish for the secretariat; "" when it is stored."""
-    if version.pdf.name and version.pdf.storage.exists(version.pdf.name):
+    if pdf_stored(version):
         return ""
     return describe_run(latest_run(render_version_pdf, version_id=version.pk))
 
@@ -100,7 +105,7 @@ def render_status_report(round_id: int, digest: str) -> str:
     name = status_report_name(round_id, digest)
     if not default_storage.exists(name):
         reporting_round = ReportingRound.objects.select_related("district", "plan").get(pk=round_id)
-        content = pdf.write_pdf(pdf.status_report_html(build_status_report(reporting_round)))
+        content = pdf.render_status_report_pdf(build_status_report(reporting_round))
         stored_name = default_storage.save(name, ContentFile(content))
         if stored_name != name:  # a concurrent run stored it first
             default_storage.delete(stored_name)
