@@ -51,7 +51,6 @@ def _record(plan: Plan, step: str, user, note: str = "") -> WorkflowEvent:
     return event
 
 
-@transaction.atomic
 def meeting_date_problem(
     meeting_date: datetime.date, *, field: str | None = None
 ) -> ValidationError | None:
@@ -75,6 +74,7 @@ def effective_date_problem(plan: Plan, effective_date: datetime.date) -> Validat
     )
 
 
+@transaction.atomic
 def approve_plan(*, plan: Plan, meeting_date: datetime.date | None, user) -> Plan:
     """Record that the kredsråd approved the draft at its meeting on `meeting_date`."""
     _lock(plan)
