@@ -28,7 +28,7 @@ from http.cookiejar import CookieJar, DefaultCookiePolicy
 from pathlib import Path
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-MEMBER = ("esbjerg-medlem", "Fiskerihavn-Demo-2017")  # portal/demo/people.py, printed by load_demo
+MEMBER = ("esbjerg-medlem", "Fiskerihavn-Demo-2017")  # demo/people.py, printed by load_demo
 PDF_WAIT_SECONDS = 90
 
 

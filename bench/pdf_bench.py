@@ -170,8 +170,8 @@ def demo_version():
     """The demo plan's latest version, loaded into a fresh in-memory test database."""
     from django.db import connection
 
+    from demo.loader import load_demo
     from plans.models import PlanVersion
-    from portal.demo import load_demo
 
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     load_demo()

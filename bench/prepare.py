@@ -22,9 +22,9 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from councils.models import Council, PoliceDistrict  # noqa: E402
+from demo import national_data  # noqa: E402
 from plans.models import Activity, Assignment, Plan, PlanVersion  # noqa: E402
 from plans.tasks import render_version_pdf  # noqa: E402
-from portal import national_data  # noqa: E402
 
 DISTRICT = "syd-og-soenderjyllands-politi"
 COUNCIL = "esbjerg"

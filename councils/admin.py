@@ -8,7 +8,7 @@ Pages (under /admin/councils/):
     secretariatstaff/   which staff user works in which district's secretariat (superusers)
 
 Who: staff with the model permissions (the Sekretariat group) see their own district only,
-superusers every district (see portal/admin.py). A person belongs to the districts of the councils
+superusers every district (see base/admin.py). A person belongs to the districts of the councils
 they sit in, so a person always keeps at least one seat in the secretariat's district; to remove
 someone entirely, delete the person (their seats go with them).
 """
@@ -25,8 +25,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from plans.services import sync_assignments_for_council
-from portal.admin import (
+from base.admin import (
     SELF,
     PortalAdmin,
     PortalHistoryAdmin,
@@ -38,7 +37,7 @@ from portal.admin import (
     SortableTabularInline,
     TabularInline,
 )
-from portal.roles import make_secretariat_staff, remove_secretariat_staff, sync_council_groups
+from councils.roles import make_secretariat_staff, remove_secretariat_staff, sync_council_groups
 
 from .models import (
     Council,
@@ -49,6 +48,7 @@ from .models import (
     PoliceDistrict,
     SecretariatStaff,
 )
+from .signals import local_council_saved
 
 RelatedOnly = admin.RelatedOnlyFieldListFilter
 
@@ -109,7 +109,7 @@ class SecretariatStaffAdmin(PortalHistoryAdmin):
         return ["user"] if obj is not None else []
 
     def save_model(self, request, obj, form, change):
-        # Through portal.roles, so the user is staff and in the Sekretariat group too.
+        # Through councils.roles, so the user is staff and in the Sekretariat group too.
         staff = make_secretariat_staff(user=obj.user, district=obj.district)
         obj.pk = staff.pk
         obj._state.adding = False
@@ -298,7 +298,7 @@ class CouncilAdmin(PortalSortableHistoryAdmin):
         super().save_related(request, form, formsets, change)
         council = form.instance
         if council.kind == Council.Kind.LOCAL and council.is_active:
-            sync_assignments_for_council(council=council)
+            local_council_saved.send(sender=Council, council=council)
         for formset in formsets:
             if formset.model is Membership:
                 _sync_groups_of(_membership_users(formset))

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from portal.fields import LimitedTextField
-from portal.limits import max_length_constraint
+from base.fields import LimitedTextField
+from base.limits import max_length_constraint
 
 
 class PoliceDistrict(models.Model):

@@ -3,7 +3,7 @@
 import csv
 from pathlib import Path
 
-from portal.text import danish_slugify
+from base.text import danish_slugify
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "politikredse.csv"
 

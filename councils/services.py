@@ -4,9 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from plans.services import sync_assignments_for_council
-
 from .models import Council, CouncilMunicipality, Municipality, PoliceDistrict
+from .signals import local_council_saved
 
 
 @transaction.atomic
@@ -27,5 +26,5 @@ def create_local_council(
         link = CouncilMunicipality(council=council, municipality=municipality)
         link.full_clean()
         link.save()
-    sync_assignments_for_council(council=council)
+    local_council_saved.send(sender=Council, council=council)
     return council

@@ -5,7 +5,7 @@ Pages (under /admin/forums/):
              to other forums and councils (check boxes of the district's own)
 
 Who: staff with the model permissions (the Sekretariat group) see their own district only,
-superusers every district (see portal/admin.py). A forum that an activity names as responsible
+superusers every district (see base/admin.py). A forum that an activity names as responsible
 cannot be deleted; it is made inactive instead.
 """
 
@@ -13,7 +13,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from portal.admin import PortalHistoryAdmin, SlugFromNameForm
+from base.admin import PortalHistoryAdmin, SlugFromNameForm
 
 from .models import Forum
 

@@ -3,9 +3,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from base.fields import LimitedTextField
+from base.limits import max_length_constraint
 from councils.models import Council, Municipality, PoliceDistrict
-from portal.fields import LimitedTextField
-from portal.limits import max_length_constraint
 
 
 class ForumQuerySet(models.QuerySet):

@@ -11,7 +11,7 @@ Pages (under /admin/plans/):
                           the reporting-round pages, versions and events come from publishing
 
 Who: staff with the model permissions (the Sekretariat group) see their own district only,
-superusers every district (see portal/admin.py). Saving an activity gives every responsible
+superusers every district (see base/admin.py). Saving an activity gives every responsible
 council its assignment (`plans.services.sync_assignments`).
 """
 
@@ -23,7 +23,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from portal.admin import (
+from base.admin import (
     PortalAdmin,
     PortalHistoryAdmin,
     PortalSortableHistoryAdmin,

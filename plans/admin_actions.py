@@ -27,8 +27,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.admin import DistrictScope
-from portal.limits import EARLIEST_DATE, limit_date_input
+from base.admin import DistrictScope
+from base.limits import EARLIEST_DATE, limit_date_input
 
 from . import publishing
 from .models import Activity, Plan, PlanVersion

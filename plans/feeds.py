@@ -13,7 +13,7 @@ from icalendar import Calendar, Event
 from councils.models import PoliceDistrict
 
 from .cycle import cycle_entries
-from .views import CACHE_PREFIX, current_version, validator
+from .views.public import CACHE_PREFIX, current_version, validator
 
 # Last-Modified of a calendar without a current plan.
 _EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from portal.limits import date_bounds_problem, limit_date_input, with_max_chars_help
-from portal.text import danish_date
+from base.limits import date_bounds_problem, limit_date_input, with_max_chars_help
+from base.text import danish_date
 
 from .models import BACKGROUND_CHARS, ReportingRound, Status
 

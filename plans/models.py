@@ -10,19 +10,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from councils.models import Council, PoliceDistrict
-from forums.models import Forum
-from portal.fields import LimitedTextField, RichTextField
-from portal.limits import (
+from base.fields import LimitedTextField, RichTextField
+from base.limits import (
     EARLIEST_DATE,
     RICH_TEXT_HTML_FACTOR,
     date_bounds_error,
     date_bounds_problem,
     max_length_constraint,
 )
-from portal.text import danish_date
+from base.text import danish_date
+from councils.models import Council, PoliceDistrict
+from forums.models import Forum
 
-# Rich text is limited by the characters a reader sees (portal.limits); a whole real plan is
+# Rich text is limited by the characters a reader sees (base.limits); a whole real plan is
 # some 45,000 characters, so a chapter of ten pages is generous.
 FOREWORD_CHARS = 10_000
 SHARED_GOALS_CHARS = 10_000

@@ -6,7 +6,7 @@ the shared cache that every change to the data of the councils, forums and plans
 an entry of an older generation is not used. A hit costs one round trip to the cache (the
 generation and the entry together) and no database query. A change anywhere makes every cached
 page stale at once; writes are rare next to reads, and the first reader after a change gets the
-page rendered again, mostly from the fragment cache of plans/views.py, whose keys follow the data
+page rendered again, mostly from the fragment cache of the public views, whose keys follow the data
 itself.
 
 The generation moves when a change's transaction commits (`transaction.on_commit`), and only

@@ -21,8 +21,8 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from portal.limits import EARLIEST_DATE, date_bounds_problem
-from portal.text import danish_date
+from base.limits import EARLIEST_DATE, date_bounds_problem
+from base.text import danish_date
 
 from .models import FocusArea, Plan, PlanSection, PlanVersion, WorkflowEvent
 from .services import sync_plan_assignments

@@ -73,6 +73,11 @@ def sync_assignments_for_council(*, council: Council) -> None:
     content_changed()  # bulk_create sends no signal to the public page cache
 
 
+def on_local_council_saved(sender, *, council: Council, **kwargs) -> None:
+    """councils.signals.local_council_saved: a new or saved lokalråd gets its assignments."""
+    sync_assignments_for_council(council=council)
+
+
 @transaction.atomic
 def sync_plan_assignments(*, plan: Plan) -> None:
     for activity in Activity.objects.filter(focus_area__plan=plan).select_related(

@@ -70,10 +70,12 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
-    "portal",
+    "base",
     "councils",
     "forums",
     "plans",
+    "portal",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -23,12 +23,12 @@ urlpatterns = [
     path("konto/totrin/", include("portal.otp_urls")),
     path("konto/", include("portal.accounts_urls")),
     path("admin/", admin.site.urls),
-    path("mit-lokalraad/", include("plans.member_urls")),
-    path("sekretariat/statusrunder/", include("plans.round_urls")),
-    path("", include("plans.pdf_urls")),
+    path("mit-lokalraad/", include("plans.urls.members")),
+    path("sekretariat/statusrunder/", include("plans.urls.rounds")),
+    path("", include("plans.urls.pdf")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     # Last: the district slug is a catch-all first segment.
-    path("", include("plans.urls")),
+    path("", include("plans.urls.public")),
 ]
 
 if settings.DEBUG:

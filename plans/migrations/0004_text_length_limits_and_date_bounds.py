@@ -7,7 +7,7 @@ import django.db.models.lookups
 from django.conf import settings
 from django.db import migrations, models
 
-import portal.limits
+import base.limits
 
 
 class Migration(migrations.Migration):
@@ -45,8 +45,8 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 validators=[
-                    portal.limits.MaxTextLengthValidator(15000),
-                    portal.limits.MaxMarkupLengthValidator(30000),
+                    base.limits.MaxTextLengthValidator(15000),
+                    base.limits.MaxMarkupLengthValidator(30000),
                 ],
                 verbose_name="baggrund",
             ),
@@ -77,8 +77,8 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 validators=[
-                    portal.limits.MaxTextLengthValidator(15000),
-                    portal.limits.MaxMarkupLengthValidator(30000),
+                    base.limits.MaxTextLengthValidator(15000),
+                    base.limits.MaxMarkupLengthValidator(30000),
                 ],
                 verbose_name="baggrund",
             ),
@@ -89,8 +89,8 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 validators=[
-                    portal.limits.MaxTextLengthValidator(10000),
-                    portal.limits.MaxMarkupLengthValidator(20000),
+                    base.limits.MaxTextLengthValidator(10000),
+                    base.limits.MaxMarkupLengthValidator(20000),
                 ],
                 verbose_name="forord",
             ),
@@ -102,8 +102,8 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="Politiets og kommunernes fælles mål; evt. som to lister.",
                 validators=[
-                    portal.limits.MaxTextLengthValidator(10000),
-                    portal.limits.MaxMarkupLengthValidator(20000),
+                    base.limits.MaxTextLengthValidator(10000),
+                    base.limits.MaxMarkupLengthValidator(20000),
                 ],
                 verbose_name="fælles mål",
             ),
@@ -114,8 +114,8 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 validators=[
-                    portal.limits.MaxTextLengthValidator(30000),
-                    portal.limits.MaxMarkupLengthValidator(60000),
+                    base.limits.MaxTextLengthValidator(30000),
+                    base.limits.MaxMarkupLengthValidator(60000),
                 ],
                 verbose_name="tekst",
             ),
@@ -126,8 +126,8 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 validators=[
-                    portal.limits.MaxTextLengthValidator(10000),
-                    portal.limits.MaxMarkupLengthValidator(20000),
+                    base.limits.MaxTextLengthValidator(10000),
+                    base.limits.MaxMarkupLengthValidator(20000),
                 ],
                 verbose_name="forord",
             ),
@@ -139,8 +139,8 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="Politiets og kommunernes fælles mål; evt. som to lister.",
                 validators=[
-                    portal.limits.MaxTextLengthValidator(10000),
-                    portal.limits.MaxMarkupLengthValidator(20000),
+                    base.limits.MaxTextLengthValidator(10000),
+                    base.limits.MaxMarkupLengthValidator(20000),
                 ],
                 verbose_name="fælles mål",
             ),
@@ -151,8 +151,8 @@ class Migration(migrations.Migration):
             field=models.TextField(
                 blank=True,
                 validators=[
-                    portal.limits.MaxTextLengthValidator(30000),
-                    portal.limits.MaxMarkupLengthValidator(60000),
+                    base.limits.MaxTextLengthValidator(30000),
+                    base.limits.MaxMarkupLengthValidator(60000),
                 ],
                 verbose_name="tekst",
             ),

@@ -11,7 +11,7 @@ from django.template.defaultfilters import linebreaksbr
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
-from portal.text import danish_date
+from base.text import danish_date
 
 register = template.Library()
 
@@ -71,7 +71,7 @@ def change_value(value) -> str:
 
 @register.simple_tag
 def status_summary(status, activity_id) -> str:
-    """The aggregated live status of one activity (a plans.views.StatusSummary).
+    """The aggregated live status of one activity (a plans.views.public.StatusSummary).
 
     Built here rather than in a template: the plan page shows it for every activity, and as an
     included template it took half the time of rendering the whole plan. Only the status labels

@@ -1,7 +1,7 @@
 """The three role groups and their model permissions.
 
 The national administrator is a superuser and needs no group. Who gets which group is described
-in docs/operations.md; portal/roles.py puts a user in the right one. The permission lists are
+in docs/operations.md; councils/roles.py puts a user in the right one. The permission lists are
 frozen here on purpose: a later change of roles is a new migration, not an edit of this one.
 """
 

@@ -5,10 +5,10 @@ import pytest
 from django.db.models import ProtectedError
 from django.urls import reverse
 
+from base.admin import PortalAdminMixin
 from councils.models import Council, Membership, Person
 from forums.models import Forum
 from plans.models import Activity, Assignment, Plan, WorkflowEvent
-from portal.admin import PortalAdminMixin
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from base.admin import RevisionLockedForm
 from plans.models import Activity, FocusArea, Plan, PlanSection
-from portal.admin import RevisionLockedForm
 
 from .html_forms import admin_form, single
 

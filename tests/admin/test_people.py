@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from councils.models import Membership, Person
-from portal.roles import COUNCIL_SECRETARY
+from councils.roles import COUNCIL_SECRETARY
 
 from .html_forms import admin_form, single
 

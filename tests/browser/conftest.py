@@ -138,8 +138,8 @@ def _isolated_site(settings, tmp_path):
 def demo_plan(live_server):
     """The demo (`manage.py load_demo`): Syd- og Sønderjylland's published plan 2017-18 with
     two versions, its lokalråd members, logins and status history. Returns the plan."""
+    from demo.content import DISTRICT_SLUG
     from plans.models import Plan
-    from portal.demo.content import DISTRICT_SLUG
 
     call_command("load_demo", allow_without_debug=True, stdout=io.StringIO())
     return Plan.objects.current().select_related("district").get(district__slug=DISTRICT_SLUG)

@@ -12,8 +12,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from councils.models import Council
+from demo.people import LOGINS_BY_USERNAME
 from plans.models import Assignment, Status, StatusUpdate
-from portal.demo.people import LOGINS_BY_USERNAME
 
 pytestmark = [
     pytest.mark.browser,

@@ -15,9 +15,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from councils import roles
 from councils.models import PoliceDistrict
 from plans.models import Activity, Plan
-from portal import roles
 
 pytestmark = [
     pytest.mark.browser,

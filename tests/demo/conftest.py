@@ -2,8 +2,8 @@ import pytest
 from django.db import transaction
 
 from councils.models import PoliceDistrict
+from demo.loader import DemoResult, load_demo
 from plans.models import Plan
-from portal.demo import DemoResult, load_demo
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
+from demo.people import DEMO_LOGINS
 from plans.models import Plan
-from portal.demo import DEMO_LOGINS
 
 LOGINS = {login.username: login for login in DEMO_LOGINS}
 

@@ -7,6 +7,8 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 
 from councils.models import Membership, Person
+from demo.loader import PlanState, load_demo
+from demo.people import DEMO_LOGINS
 from forums.models import Forum
 from plans.models import (
     Activity,
@@ -18,7 +20,6 @@ from plans.models import (
     StatusUpdate,
 )
 from plans.reporting import round_completeness
-from portal.demo import DEMO_LOGINS, PlanState, load_demo
 
 
 def _row_counts():
@@ -256,7 +257,7 @@ def _rich_texts(plan):
 
 
 def test_rich_text_is_stored_as_written_within_the_editor_allowlist(demo):
-    from portal.demo import content
+    from demo import content
 
     sanitize = FocusArea._meta.get_field("background").sanitize
     written = [content.PLAN["foreword"], content.PLAN["shared_goals"]]

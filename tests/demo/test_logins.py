@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 
 from councils.models import Membership
-from portal.demo import DEMO_LOGINS, load_demo
-from portal.demo.loader import LoginState
+from demo.loader import LoginState, load_demo
+from demo.people import DEMO_LOGINS
 
 LOGINS = {login.username: login for login in DEMO_LOGINS}
 

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.db.models import Count, F, Q
 
 from councils.models import Council, Municipality, PoliceDistrict
+from demo.national_data import USERNAME_PREFIX, counts
 from plans.models import Activity, Assignment, Plan, PlanVersion, ReportingRound, StatusUpdate
-from portal.national_data import USERNAME_PREFIX, counts
 
 # Every test starts from one run of the command, made once for the module (below); each runs
 # in a savepoint of its own inside it, so what one test generates or clears is gone before the

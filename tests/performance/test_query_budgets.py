@@ -16,8 +16,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from councils.models import Council, PoliceDistrict
+from demo import national_data
 from plans.models import Activity, Plan, ReportingRound
-from portal import national_data
 
 pytestmark = pytest.mark.django_db
 

@@ -9,11 +9,11 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from councils.roles import make_secretariat_staff
 from plans import pdf
 from plans.models import Assignment, StatusUpdate
 from plans.publishing import approve_plan, publish_plan
 from portal.cache import FailFastRetry
-from portal.roles import make_secretariat_staff
 
 from .redis_server import FAILURE_LOGGER, production_caches
 

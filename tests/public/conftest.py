@@ -8,11 +8,11 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from councils.models import Membership, Person
+from councils.roles import make_secretariat_staff
 from forums.models import Forum
 from plans.models import Activity, AnnualCycleEntry, FocusArea, Plan, PlanSection
 from plans.publishing import approve_plan, publish_plan
 from plans.services import report_status, sync_assignments
-from portal.roles import make_secretariat_staff
 from tests.pdf.conftest import tiny_plan_pdf
 
 INTERNAL_NOTE = "Intern note: borgmesteren er utilfreds"

@@ -116,7 +116,7 @@ def test_preview_shows_unpublished_edits_of_a_published_plan(client, published, 
 
 
 def test_preview_is_404_for_everyone_else(client, content, make_user, other_district, esbjerg):
-    from portal.roles import make_secretariat_staff
+    from councils.roles import make_secretariat_staff
 
     url = plan_url(content, "public:preview")
     assert client.get(url).status_code == 404

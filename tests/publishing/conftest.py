@@ -2,9 +2,9 @@ import datetime
 
 import pytest
 
+from councils.roles import make_secretariat_staff
 from plans.models import PlanSection
 from plans.publishing import approve_plan, publish_plan
-from portal.roles import make_secretariat_staff
 
 
 @pytest.fixture

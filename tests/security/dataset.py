@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from councils import roles
 from councils.models import Council, Membership, Person, PoliceDistrict
 from forums.models import Forum
 from plans.models import (
@@ -31,7 +32,6 @@ from plans.models import (
 )
 from plans.services import sync_assignments
 from plans.snapshot import build_snapshot
-from portal import roles
 
 PASSWORD = "korrekt-hest-batteri-42"
 

@@ -11,8 +11,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from portal.demo.content import DISTRICT_SLUG as DEMO_DISTRICT
-from portal.demo.people import LOGINS_BY_USERNAME
+from demo.content import DISTRICT_SLUG as DEMO_DISTRICT
+from demo.people import LOGINS_BY_USERNAME
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 from .instances import DemoServer

@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
+from councils import roles
 from councils.models import Membership, SecretariatStaff
-from portal import roles
 
 
 def test_migration_creates_the_three_role_groups(db):

@@ -18,8 +18,8 @@ from django.views.decorators.http import require_POST
 
 from councils.models import Council, Membership
 
-from . import services
-from .forms import (
+from .. import services
+from ..forms import (
     AssignmentFilterForm,
     LocalActivityForm,
     LocalFocusAreaForm,
@@ -27,7 +27,7 @@ from .forms import (
     html_to_plain,
     is_plain_html,
 )
-from .models import Activity, Assignment, FocusArea, ReportingRound, StatusUpdate
+from ..models import Activity, Assignment, FocusArea, ReportingRound, StatusUpdate
 
 
 def member_councils(user):

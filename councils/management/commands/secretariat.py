@@ -3,8 +3,8 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from councils import roles
 from councils.models import PoliceDistrict
-from portal import roles
 
 
 class Command(BaseCommand):

@@ -16,13 +16,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from base.text import danish_slugify
 from councils.models import Council, PoliceDistrict
-from portal.text import danish_slugify
 
-from . import reporting, services
-from .forms import OpenRoundForm
-from .member_views import add_service_error
-from .models import Assignment, Plan, ReportingRound, Status
+from .. import reporting, services
+from ..forms import OpenRoundForm
+from ..models import Assignment, Plan, ReportingRound, Status
+from .members import add_service_error
 
 SORTS = {
     "navn": (lambda row: row.council_name.casefold(), False),

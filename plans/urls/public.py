@@ -3,7 +3,8 @@ catch-all first segment."""
 
 from django.urls import path
 
-from . import feeds, views
+from .. import feeds
+from ..views import public as views
 
 app_name = "public"
 

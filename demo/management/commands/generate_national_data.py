@@ -3,7 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from portal import national_data
+from demo import national_data
 
 
 class Command(BaseCommand):

@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from councils import roles
 from councils.models import Council, Membership, Municipality, Person, PoliceDistrict
 from forums.models import Forum
 from plans.models import (
@@ -30,7 +31,6 @@ from plans.models import (
 )
 from plans.publishing import approve_plan, publish_plan
 from plans.services import report_status, sync_assignments
-from portal import roles
 
 from . import content, status
 from .people import (

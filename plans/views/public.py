@@ -35,14 +35,14 @@ from django.views.decorators.http import require_safe
 from councils.models import Council, Membership, PoliceDistrict
 from forums.models import Forum
 
-from .cycle import cycle_entries, cycle_wheel
-from .models import Assignment, Plan, PlanVersion, Status
-from .page_cache import CACHE_PREFIX, CACHE_SECONDS, anonymous_page_cache
-from .publishing import diff_versions
-from .revisions import revision_footnotes
-from .search import clean_query, search_plans
-from .snapshot import _forum as forum_row
-from .snapshot import build_snapshot
+from ..cycle import cycle_entries, cycle_wheel
+from ..models import Assignment, Plan, PlanVersion, Status
+from ..page_cache import CACHE_PREFIX, CACHE_SECONDS, anonymous_page_cache
+from ..publishing import diff_versions
+from ..revisions import revision_footnotes
+from ..search import clean_query, search_plans
+from ..snapshot import _forum as forum_row
+from ..snapshot import build_snapshot
 
 PERIOD_RE = re.compile(r"(?P<start>[0-9]{4})(?:-(?P<end>[0-9]{4}))?")
 DISTRICT_LEVEL = {"district_council", "secretariat", "forum"}

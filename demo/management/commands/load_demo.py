@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.demo import LoginState, PlanState, load_demo
+from demo.loader import LoginState, PlanState, load_demo
 
 PLAN_MESSAGES = {
     PlanState.CREATED: (

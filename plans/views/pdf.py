@@ -15,14 +15,14 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_safe
 
-from portal.text import danish_slugify
+from base.text import danish_slugify
 
-from .models import Plan, PlanVersion, ReportingRound
-from .page_cache import address_key, lookup, remember
-from .pdf import status_report_html
-from .reporting import build_status_report
-from .task_queue import queue_once
-from .tasks import (
+from ..models import Plan, PlanVersion, ReportingRound
+from ..page_cache import address_key, lookup, remember
+from ..pdf import status_report_html
+from ..reporting import build_status_report
+from ..task_queue import queue_once
+from ..tasks import (
     pdf_filename,
     pdf_stored,
     queue_version_pdf,

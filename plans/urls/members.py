@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import member_views as views
+from ..views import members as views
 
 app_name = "members"
 

@@ -43,8 +43,8 @@ from django_prose_editor.widgets import ProseEditorWidget
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from portal.limits import with_max_chars_help
-from portal.text import danish_slugify
+from base.limits import with_max_chars_help
+from base.text import danish_slugify
 
 # --- Which district a row belongs to ----------------------------------------------------------
 
@@ -416,17 +416,17 @@ class SortableInlineMixin(SortableInlineAdminMixin):
 
 
 class SortableStackedInline(SortableInlineMixin, admin.StackedInline):
-    template = "admin/portal/edit_inline/sortable_stacked.html"
+    template = "admin/base/edit_inline/sortable_stacked.html"
 
 
 class SortableTabularInline(SortableInlineMixin, admin.TabularInline):
-    template = "admin/portal/edit_inline/sortable_tabular.html"
+    template = "admin/base/edit_inline/sortable_tabular.html"
 
 
 class TabularInline(admin.TabularInline):
     """Django's tabular inline with an accessible name on every cell's field."""
 
-    template = "admin/portal/edit_inline/tabular.html"
+    template = "admin/base/edit_inline/tabular.html"
 
 
 def _sortable_actions_js() -> str | None:
@@ -512,8 +512,8 @@ class PortalAdminMixin(DistrictScopedMixin):
     actions = ["delete_selected"]
     list_per_page = 50
     delete_confirmation_max_display = 25
-    delete_confirmation_template = "admin/portal/delete_confirmation.html"
-    delete_selected_confirmation_template = "admin/portal/delete_selected_confirmation.html"
+    delete_confirmation_template = "admin/base/delete_confirmation.html"
+    delete_selected_confirmation_template = "admin/base/delete_selected_confirmation.html"
     # What to do instead of deleting, shown when a delete is refused (Danish).
     delete_guard_help = ""
     # Models derived from this one (assignments): they go with it, though nobody may delete
@@ -666,8 +666,8 @@ class HistoryAdminMixin:
     shows who changed what and when, and each change before → after.
     """
 
-    object_history_template = "admin/portal/object_history.html"
-    object_history_list_template = "admin/portal/object_history_list.html"
+    object_history_template = "admin/base/object_history.html"
+    object_history_list_template = "admin/base/object_history_list.html"
     history_list_per_page = 50
 
     def get_urls(self):

@@ -1,9 +1,9 @@
-"""Put every user with a council membership in the right lokalråd group (portal/roles.py)."""
+"""Put every user with a council membership in the right lokalråd group (councils/roles.py)."""
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from portal import roles
+from councils import roles
 
 
 class Command(BaseCommand):

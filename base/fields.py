@@ -64,7 +64,7 @@ class LimitedTextField(models.TextField):
     """A TextField whose `max_length` `full_clean()` checks too (Django checks it only in forms).
 
     Deconstructs as Django's own TextField, so migrations stay plain; the database's check is a
-    `portal.limits.max_length_constraint` in the model's Meta.
+    `base.limits.max_length_constraint` in the model's Meta.
     """
 
     def __init__(self, *args, **kwargs):

@@ -34,6 +34,7 @@ from django.db.models import OuterRef, Subquery
 from django.test import override_settings
 from django.utils import timezone
 
+from base.text import danish_slugify
 from councils.models import (
     Council,
     CouncilMunicipality,
@@ -43,6 +44,7 @@ from councils.models import (
     PoliceDistrict,
     SecretariatStaff,
 )
+from councils.roles import COUNCIL_MEMBER, COUNCIL_SECRETARY, ROLE_GROUPS, SECRETARIAT
 from forums.models import Forum
 from plans.models import (
     Activity,
@@ -60,8 +62,6 @@ from plans.models import (
 from plans.page_cache import content_changed
 from plans.publishing import approve_plan, publish_plan
 from plans.services import sync_plan_assignments
-from portal.roles import COUNCIL_MEMBER, COUNCIL_SECRETARY, ROLE_GROUPS, SECRETARIAT
-from portal.text import danish_slugify
 
 USERNAME_PREFIX = "national-"
 HISTORY_TABLES = (

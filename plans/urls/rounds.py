@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import round_views as views
+from ..views import rounds as views
 
 app_name = "rounds"
 

@@ -7,7 +7,7 @@ uses it for reporting reminders and nothing else.
 
 from dataclasses import dataclass
 
-from portal.text import danish_slugify
+from base.text import danish_slugify
 
 POLICE = "Syd- og Sønderjyllands Politi"
 
