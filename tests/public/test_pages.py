@@ -80,24 +80,24 @@ def page_url(client, published, publish, district, esbjerg, secretary):
     return url
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_page_has_exactly_one_h1(client, page_url, page):
-    response = client.get(page_url(page))
+@pytest.mark.parametrize("page_name", PAGES)
+def test_page_has_exactly_one_h1(client, page_url, page_name):
+    response = client.get(page_url(page_name))
     assert response.status_code == 200
     assert h1_count(response.content.decode()) == 1
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_page_headings_never_skip_a_level(client, page_url, page):
-    levels = heading_levels(client.get(page_url(page)).content.decode())
+@pytest.mark.parametrize("page_name", PAGES)
+def test_page_headings_never_skip_a_level(client, page_url, page_name):
+    levels = heading_levels(client.get(page_url(page_name)).content.decode())
     assert levels[0] == 1
     for before, after in zip(levels, levels[1:], strict=False):
         assert after <= before + 1, levels
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_page_is_danish_with_skip_link_and_accessibility_statement(client, page_url, page):
-    html = client.get(page_url(page)).content.decode()
+@pytest.mark.parametrize("page_name", PAGES)
+def test_page_is_danish_with_skip_link_and_accessibility_statement(client, page_url, page_name):
+    html = client.get(page_url(page_name)).content.decode()
     assert '<html lang="da">' in html
     assert 'href="#indhold"' in html
     assert f'href="{reverse("accessibility")}"' in html
