@@ -18,6 +18,7 @@ from base.limits import (
     date_bounds_problem,
     max_length_constraint,
 )
+from base.locking import RevisionedModel
 from base.text import danish_date
 from councils.models import Council, PoliceDistrict
 from forums.models import Forum
@@ -42,7 +43,7 @@ class PlanQuerySet(models.QuerySet):
         return self.filter(district=district)
 
 
-class Plan(models.Model):
+class Plan(RevisionedModel):
     """A district's samarbejdsplan for a period of one to four years."""
 
     class Status(models.TextChoices):
@@ -79,12 +80,6 @@ class Plan(models.Model):
     )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated_at = models.DateTimeField(_("senest ændret"), auto_now=True)
-    revision = models.PositiveIntegerField(
-        _("redigeringsnummer"),
-        default=0,
-        editable=False,
-        help_text=_("Tælles op ved hver gemning; afviser samtidige redigeringer."),
-    )
 
     history = HistoricalRecords()
     objects = PlanQuerySet.as_manager()
@@ -207,7 +202,7 @@ class Plan(models.Model):
         )
 
 
-class PlanSection(models.Model):
+class PlanSection(RevisionedModel):
     """A narrative section of the plan, in order (organisation, levels, annual cycle …)."""
 
     plan = models.ForeignKey(
@@ -216,12 +211,6 @@ class PlanSection(models.Model):
     title = models.CharField(_("overskrift"), max_length=200)
     body = RichTextField(_("tekst"), max_chars=SECTION_CHARS)
     order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
-    revision = models.PositiveIntegerField(
-        _("redigeringsnummer"),
-        default=0,
-        editable=False,
-        help_text=_("Tælles op ved hver gemning; afviser samtidige redigeringer."),
-    )
 
     history = HistoricalRecords()
 
@@ -237,7 +226,7 @@ class PlanSection(models.Model):
         return self.title
 
 
-class FocusArea(models.Model):
+class FocusArea(RevisionedModel):
     """An indsatsområde: district-wide, or chosen locally by one lokalråd."""
 
     class Scope(models.TextChoices):
@@ -281,12 +270,6 @@ class FocusArea(models.Model):
         help_text=_("Sætningen, der leder over i aktiviteterne: »Vi vil … ved at …«"),
     )
     order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
-    revision = models.PositiveIntegerField(
-        _("redigeringsnummer"),
-        default=0,
-        editable=False,
-        help_text=_("Tælles op ved hver gemning; afviser samtidige redigeringer."),
-    )
 
     history = HistoricalRecords()
 
@@ -333,7 +316,7 @@ class FocusArea(models.Model):
             raise ValidationError({"rank": _("En prioritet kræver en prioriteringsgruppe.")})
 
 
-class Activity(models.Model):
+class Activity(RevisionedModel):
     """What will be done under a focus area, by whom and when."""
 
     class Responsible(models.TextChoices):
@@ -376,12 +359,6 @@ class Activity(models.Model):
         help_text=_("F.eks. »2017-18« eller »maj 2017«."),
     )
     order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
-    revision = models.PositiveIntegerField(
-        _("redigeringsnummer"),
-        default=0,
-        editable=False,
-        help_text=_("Tælles op ved hver gemning; afviser samtidige redigeringer."),
-    )
 
     history = HistoricalRecords(m2m_fields=[responsible_councils])
 
