@@ -10,9 +10,11 @@ district (`district_path = "focus_area__plan__district"`, `"pk"` for the distric
 autocomplete (it uses the target admin's queryset), search, actions and history. A form refuses
 to save an object into another district.
 
-Optimistic locking. Models with a `revision` counter get a hidden `loaded_revision` field: a
-save whose loaded revision is no longer current is refused with a Danish message and the user's
-input kept; a successful save increments the counter with a conditional UPDATE.
+Optimistic locking (`base.locking`). The forms of a `RevisionedModel` get a hidden
+`loaded_revision` field: a save whose loaded revision is no longer current is refused with a
+Danish message and the user's input kept; a successful save counts the revision on with
+`claim_revision`'s conditional UPDATE. Only public Django API: form clean/save, save_model,
+change_view, `transaction.atomic` and `select_for_update`.
 """
 
 import datetime
@@ -43,7 +45,9 @@ from django_prose_editor.widgets import ProseEditorWidget
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
+from base import locking
 from base.limits import with_max_chars_help
+from base.locking import RevisionConflict
 from base.text import danish_slugify
 
 # --- Which district a row belongs to ----------------------------------------------------------
@@ -189,10 +193,6 @@ class SlugFromNameForm(ScopedModelForm):
         return cleaned_data
 
 
-class RevisionConflict(Exception):
-    """Another save changed the row between this form's validation and its save."""
-
-
 class LoadedRevisionField(forms.IntegerField):
     """The revision the user loaded; never counts as a change the user made."""
 
@@ -210,11 +210,11 @@ CONFLICT_MESSAGE = _(
 
 
 class RevisionLockedForm(ScopedModelForm):
-    """Optimistic locking on the model's `revision` counter.
+    """Optimistic locking on a `RevisionedModel` (see `base.locking`).
 
     The form carries the revision the user loaded. Validation compares it with the row (locked
-    for the transaction where the database can); saving increments it only if it is still the
-    loaded one, so two saves of the same revision cannot both win.
+    for the transaction where the database can); saving claims the row's next revision only if
+    it is still the loaded one, so two saves of the same revision cannot both win.
     """
 
     loaded_revision = LoadedRevisionField(
@@ -236,52 +236,32 @@ class RevisionLockedForm(ScopedModelForm):
             return cleaned_data
         if not (self.check_when_unchanged or self.has_changed()):
             return cleaned_data
-        current = self._current_revision()
+        current = locking.locked_revision(self.instance)
         if current is not None and cleaned_data.get("loaded_revision") != current:
             self._refuse(current)
         return cleaned_data
 
-    def _current_revision(self) -> int | None:
-        model = type(self.instance)
-        rows = model._default_manager.filter(pk=self.instance.pk)
-        if transaction.get_connection(router.db_for_write(model)).in_atomic_block:
-            rows = rows.select_for_update()
-        return rows.values_list("revision", flat=True).first()
-
     def _refuse(self, current: int) -> None:
+        """The conflict message, and the current revision carried from now on: saving the kept
+        input again is then a deliberate overwrite, after the user has seen the message."""
         self.add_error(
             None,
             ValidationError(
                 CONFLICT_MESSAGE,
                 code="revision_conflict",
                 params={
-                    "name": capfirst(self._meta.model._meta.verbose_name),
+                    "name": capfirst(self.instance._meta.verbose_name),
                     "object": self.instance,
                 },
             ),
         )
-        # Carry the current revision from now on: saving the kept input again is then a
-        # deliberate overwrite, after the user has seen the message.
-        data = self.data.copy()
-        data[self.add_prefix("loaded_revision")] = str(current)
-        self.data = data
+        locking.carry_revision(self, "loaded_revision", current)
 
     def claim_revision(self) -> None:
-        """Increment the row's revision if it is still the loaded one; else RevisionConflict."""
+        """Count the row's revision on from the loaded one; RevisionConflict if it moved."""
         if self.instance.pk is None or self._revision_claimed:
             return
-        loaded = self.cleaned_data.get("loaded_revision")
-        model = type(self.instance)
-        claimed = (
-            loaded is not None
-            and model._default_manager.filter(pk=self.instance.pk, revision=loaded).update(
-                revision=loaded + 1
-            )
-            == 1
-        )
-        if not claimed:
-            raise RevisionConflict
-        self.instance.revision = loaded + 1
+        locking.claim_revision(self.instance, self.cleaned_data.get("loaded_revision"))
         self._revision_claimed = True
 
     def save(self, commit=True):
@@ -727,13 +707,17 @@ class RevisionLockedAdminMixin:
             form.claim_revision()
         super().save_model(request, obj, form, change)
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method != "POST":
+            return super().change_view(request, object_id, form_url, extra_context)
         try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            with transaction.atomic(using=router.db_for_write(self.model)):
+                return super().change_view(request, object_id, form_url, extra_context)
         except RevisionConflict:
-            # Someone saved between our validation and our save (the transaction is rolled
-            # back). Validating again sees their revision and shows the conflict in the form.
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            # Someone saved between our validation and our save (save_model or an inline row's
+            # save could not claim the revision), and this transaction is rolled back.
+            # Validating again sees their revision and shows the conflict in the form.
+            return super().change_view(request, object_id, form_url, extra_context)
 
 
 class ReadOnlyAdminMixin:

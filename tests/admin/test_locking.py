@@ -8,7 +8,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from base.admin import RevisionLockedForm
+from base import locking
 from plans.models import Activity, FocusArea, Plan, PlanSection
 
 from .html_forms import admin_form, single
@@ -162,17 +162,18 @@ def test_save_that_loses_the_race_after_validation_is_refused_with_the_input_kep
     plan = world["plan"]
     url = reverse("admin:plans_plan_change", args=[plan.pk])
     data = admin_form(secretary_client.get(url))
+    loaded = Plan.objects.get(pk=plan.pk).revision
     someone_else_saves(Plan.objects.get(pk=plan.pk), title="Den andens titel")
-    real_current_revision = RevisionLockedForm._current_revision
+    real_locked_revision = locking.locked_revision
     validations = []
 
-    def validation_before_their_save(form):
-        if isinstance(form.instance, Plan) and not validations:
-            validations.append(form)
-            return form.cleaned_data["loaded_revision"]
-        return real_current_revision(form)
+    def validation_before_their_save(instance):
+        if isinstance(instance, Plan) and not validations:
+            validations.append(instance)
+            return loaded
+        return real_locked_revision(instance)
 
-    monkeypatch.setattr(RevisionLockedForm, "_current_revision", validation_before_their_save)
+    monkeypatch.setattr(locking, "locked_revision", validation_before_their_save)
     response = secretary_client.post(url, single(data, title="Min titel"))
 
     assert validations
