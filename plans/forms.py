@@ -7,11 +7,13 @@ import html
 import re
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from base.limits import date_bounds_problem, limit_date_input, with_max_chars_help
+from base.locking import carry_revision
 from base.text import danish_date
 
 from .models import BACKGROUND_CHARS, ReportingRound, Status
@@ -175,8 +177,22 @@ def plain_to_html(value: str) -> str:
     )
 
 
+STALE_MESSAGE = _(
+    "En anden har ændret dette, mens du redigerede. Dine ændringer er ikke gemt; "
+    "se den nye udgave, og indsæt dine ændringer igen."
+)
+
+
 class RevisionMixin(forms.Form):
+    """The revision the page was loaded at, for optimistic locking (base.locking)."""
+
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    def refuse_stale(self, current_revision: int) -> None:
+        """Someone saved meanwhile (RevisionConflict): say so and keep the user's input, now at
+        the current revision, so saving again is a deliberate overwrite."""
+        self.add_error(None, ValidationError(STALE_MESSAGE, code="stale"))
+        carry_revision(self, "revision", current_revision)
 
 
 class LocalFocusAreaForm(RevisionMixin):

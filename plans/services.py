@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from base.locking import claim_revision
 from councils.models import Council, Membership, PoliceDistrict
 
 from .models import Activity, Assignment, FocusArea, Plan, ReportingRound, StatusUpdate
@@ -264,17 +265,6 @@ def local_activities_of(council: Council):
     )
 
 
-def _check_revision(instance, expected_revision: int | None) -> None:
-    if expected_revision is not None and instance.revision != expected_revision:
-        raise ValidationError(
-            _(
-                "En anden har ændret dette, mens du redigerede. Dine ændringer er ikke gemt; "
-                "se den nye udgave, og indsæt dine ændringer igen."
-            ),
-            code="stale",
-        )
-
-
 def _focus_areas_open_to(council: Council, plan: Plan):
     """Focus areas a lokalråd may put its own activities under: the district's and its own."""
     return plan.focus_areas.filter(scope=FocusArea.Scope.DISTRICT) | plan.focus_areas.filter(
@@ -308,8 +298,11 @@ def save_local_focus_area(
         focus_area = FocusArea.objects.select_for_update().get(
             pk=focus_area.pk, plan=plan, scope=FocusArea.Scope.LOCAL, council=council
         )
-        _check_revision(focus_area, expected_revision)
-        focus_area.revision += 1
+        # Optimistic locking: RevisionConflict if saved since the page was loaded (None
+        # checks nothing).
+        claim_revision(
+            focus_area, focus_area.revision if expected_revision is None else expected_revision
+        )
     focus_area.title = title
     focus_area.background = background
     focus_area.ambition = ambition
@@ -345,8 +338,11 @@ def save_local_activity(
     else:
         local_ids = local_activities_of(council).filter(focus_area__plan=plan).values("pk")
         activity = Activity.objects.select_for_update().get(pk=activity.pk, pk__in=local_ids)
-        _check_revision(activity, expected_revision)
-        activity.revision += 1
+        # Optimistic locking: RevisionConflict if saved since the page was loaded (None
+        # checks nothing).
+        claim_revision(
+            activity, activity.revision if expected_revision is None else expected_revision
+        )
         moved = activity.focus_area_id != focus_area.pk
     if moved:
         highest = focus_area.activities.aggregate(highest=Max("order"))["highest"]

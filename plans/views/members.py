@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from base.locking import RevisionConflict
 from councils.models import Council, Membership
 
 from .. import services
@@ -279,13 +280,6 @@ def local_plan(request, council_id):
     )
 
 
-def _handle_stale(form, error, current_revision):
-    form.add_error(None, error)
-    data = form.data.copy()
-    data["revision"] = str(current_revision)
-    form.data = data
-
-
 @login_required
 def focus_area_edit(request, council_id, pk=None):
     """Add or change one of the lokalråd's local focus areas. Its secretary."""
@@ -313,12 +307,11 @@ def focus_area_edit(request, council_id, pk=None):
                 focus_area=focus_area,
                 expected_revision=data["revision"] if focus_area else None,
             )
+        except RevisionConflict:
+            current = FocusArea.objects.get(pk=focus_area.pk)
+            form.refuse_stale(current.revision)
         except ValidationError as error:
-            if focus_area is not None and getattr(error, "code", None) == "stale":
-                current = FocusArea.objects.get(pk=focus_area.pk)
-                _handle_stale(form, error, current.revision)
-            else:
-                add_service_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Indsatsområdet »%(title)s« er gemt.") % {"title": saved})
             return redirect("members:local_plan", council_id=council.pk)
@@ -365,12 +358,11 @@ def activity_edit(request, council_id, pk=None):
                 activity=activity,
                 expected_revision=data["revision"] if activity else None,
             )
+        except RevisionConflict:
+            current = Activity.objects.select_related("focus_area").get(pk=activity.pk)
+            form.refuse_stale(current.revision)
         except ValidationError as error:
-            if activity is not None and getattr(error, "code", None) == "stale":
-                current = Activity.objects.select_related("focus_area").get(pk=activity.pk)
-                _handle_stale(form, error, current.revision)
-            else:
-                add_service_error(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("Aktiviteten er gemt."))
             return redirect("members:local_plan", council_id=council.pk)

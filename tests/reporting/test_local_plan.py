@@ -133,6 +133,40 @@ def test_stale_edit_is_refused_and_keeps_the_users_text(client, plan, esbjerg, s
     assert area.title == "Kollegaens titel"
 
 
+def test_stale_activity_edit_is_refused_and_saving_again_overwrites_deliberately(
+    client, plan, esbjerg, secretary
+):
+    activity = save_local_activity(
+        council=esbjerg, focus_area=plan.focus_areas.first(), text="Første", timing=""
+    )
+    stale_revision = activity.revision
+    save_local_activity(
+        council=esbjerg,
+        focus_area=activity.focus_area,
+        text="Kollegaens tekst",
+        timing="",
+        activity=activity,
+        expected_revision=stale_revision,
+    )
+    client.force_login(secretary)
+    url = reverse("members:activity_edit", args=[esbjerg.pk, activity.pk])
+    mine = {"focus_area": activity.focus_area_id, "text": "Min tekst", "timing": "2018"}
+
+    refused = client.post(url, {**mine, "revision": stale_revision})
+
+    assert refused.status_code == 200
+    assert "En anden har ændret dette" in refused.text
+    assert "Min tekst</textarea>" in refused.text
+    assert f'name="revision" value="{stale_revision + 1}"' in refused.text
+    activity.refresh_from_db()
+    assert (activity.text, activity.revision) == ("Kollegaens tekst", stale_revision + 1)
+
+    client.post(url, {**mine, "revision": stale_revision + 1})
+
+    activity.refresh_from_db()
+    assert (activity.text, activity.revision) == ("Min tekst", stale_revision + 2)
+
+
 def test_formatted_background_is_kept_when_a_secretary_edits_the_title(
     client, plan, esbjerg, secretary
 ):
