@@ -1,5 +1,7 @@
+from typing import NamedTuple
+
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -11,11 +13,62 @@ from base.fields import LimitedTextField
 from base.limits import max_length_constraint
 
 
+class ManagedDistricts(NamedTuple):
+    """Which police districts a user may manage: the rule, written once.
+
+    An active superuser manages every district (`every`); an active staff user with a
+    `SecretariatStaff` row manages that row's district (`district_id`); anyone else manages none:
+    a staff user without a secretariat post, a lokalråd member, an inactive user, the anonymous
+    user. `PoliceDistrict.objects.managed_by(user)` and the `managed_by` of plans and rounds are
+    this rule as querysets; the admin's `base.admin.DistrictScope` gets it handed down at
+    startup (`CouncilsConfig.ready`), as the pair `(every, district_id)` this tuple unpacks to.
+    """
+
+    every: bool = False
+    district_id: int | None = None
+
+    @classmethod
+    def of(cls, user) -> "ManagedDistricts":
+        if not user.is_active:  # the anonymous user is never active
+            return cls()
+        if user.is_superuser:
+            return cls(every=True)
+        if not user.is_staff:
+            return cls()
+        try:
+            return cls(district_id=user.secretariat.district_id)
+        except ObjectDoesNotExist:
+            return cls()
+
+    @property
+    def manages_any(self) -> bool:
+        return self.every or self.district_id is not None
+
+    def narrow(self, queryset, field: str = "district"):
+        """`queryset` limited to these districts along `field`, its foreign key to the district
+        ("pk" for the districts themselves): unfiltered for every district, a plain filter for
+        one, empty for none."""
+        if self.every:
+            return queryset.all()
+        if self.district_id is None:
+            return queryset.none()
+        return queryset.filter(**{field: self.district_id})
+
+
+class PoliceDistrictQuerySet(models.QuerySet):
+    def managed_by(self, user):
+        """The districts `user` may manage: all for an active superuser, the district of an
+        active staff user's `SecretariatStaff` row, none otherwise (see `ManagedDistricts`)."""
+        return ManagedDistricts.of(user).narrow(self, "pk")
+
+
 class PoliceDistrict(models.Model):
     """One of the 12 police districts (politikredse)."""
 
     name = models.CharField(_("navn"), max_length=100, unique=True)
     slug = models.SlugField(_("kort navn i adresser"), max_length=100, unique=True)
+
+    objects = PoliceDistrictQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("politikreds")
@@ -73,6 +126,21 @@ class CouncilQuerySet(models.QuerySet):
 
     def for_district(self, district):
         return self.filter(district=district)
+
+    def for_member(self, user, *, role=None):
+        """The active lokalråd `user` is a member of (through `Person.user` → `Membership`), by
+        name; with `role`, only those where the user's seat has that role (the secretary's).
+
+        A seat has no dates or active flag: it lasts until the secretariat deletes it (the
+        history keeps it), so a former member has no seat left. A seat in an inactive lokalråd,
+        a kredsråd or a lokalråd+ does not count; an inactive or anonymous user has none.
+        """
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        seats = {"memberships__person__user": user}
+        if role is not None:
+            seats["memberships__role"] = role
+        return self.active().local().filter(**seats).distinct().order_by("name")
 
 
 class Council(models.Model):

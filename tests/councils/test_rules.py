@@ -1,0 +1,173 @@
+"""The two rules written once in councils: which districts a user may manage
+(`PoliceDistrict.objects.managed_by`) and which lokalråd a user is a member of
+(`Council.objects.for_member`), with the friends built on them and the admin's scope that is
+handed the first one at startup."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
+
+from councils.models import Council, Membership, Person, PoliceDistrict, SecretariatStaff
+
+pytestmark = pytest.mark.django_db
+
+
+def fresh(user):
+    """The user as the next request loads it (no cached `secretariat`)."""
+    return get_user_model().objects.get(pk=user.pk)
+
+
+def deactivated(user):
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    return fresh(user)
+
+
+@pytest.fixture
+def superuser(make_user):
+    return make_user("landsadmin", superuser=True)
+
+
+@pytest.fixture
+def secretariat(make_user, district):
+    user = make_user("sekretariat", staff=True)
+    SecretariatStaff.objects.create(user=user, district=district)
+    return fresh(user)
+
+
+@pytest.fixture
+def member(make_user, esbjerg):
+    return make_user("esbjerg-medlem", council=esbjerg)
+
+
+def managed(user):
+    return set(PoliceDistrict.objects.managed_by(user))
+
+
+# --- PoliceDistrict.objects.managed_by ------------------------------------------------------
+
+
+def test_an_active_superuser_manages_every_district_unfiltered(superuser):
+    districts = PoliceDistrict.objects.managed_by(superuser)
+    assert set(districts) == set(PoliceDistrict.objects.all())
+    assert len(districts) == 12
+    assert not districts.query.where  # no WHERE at all, not an IN over every district
+
+
+def test_a_superuser_without_staff_status_still_manages_every_district(make_user):
+    user = make_user("uden-staff")
+    user.is_superuser = True
+    assert len(PoliceDistrict.objects.managed_by(user)) == 12
+
+
+def test_secretariat_staff_manage_their_own_district_only(secretariat, district):
+    assert managed(secretariat) == {district}
+
+
+def test_secretariat_staff_of_another_district_manage_that_one(make_user, district, other_district):
+    user = make_user("fyn", staff=True)
+    SecretariatStaff.objects.create(user=user, district=other_district)
+    assert managed(fresh(user)) == {other_district}
+
+
+def test_a_superuser_with_a_secretariat_post_still_manages_every_district(
+    superuser, other_district
+):
+    SecretariatStaff.objects.create(user=superuser, district=other_district)
+    assert len(PoliceDistrict.objects.managed_by(fresh(superuser))) == 12
+
+
+def test_staff_without_a_secretariat_post_manage_no_district(make_user):
+    assert managed(make_user("kun-staff", staff=True)) == set()
+
+
+def test_a_secretariat_post_without_staff_status_manages_no_district(make_user, district):
+    user = make_user("ikke-staff")
+    SecretariatStaff.objects.create(user=user, district=district)
+    assert managed(fresh(user)) == set()
+
+
+@pytest.mark.parametrize("who", ["superuser", "secretariat"])
+def test_an_inactive_user_manages_no_district(request, who):
+    assert managed(deactivated(request.getfixturevalue(who))) == set()
+
+
+def test_a_lokalraad_member_manages_no_district(member):
+    assert managed(member) == set()
+
+
+def test_the_anonymous_user_manages_no_district():
+    assert managed(AnonymousUser()) == set()
+
+
+def test_managed_by_narrows_a_queryset_already_filtered(secretariat, district):
+    assert set(PoliceDistrict.objects.filter(slug=district.slug).managed_by(secretariat)) == {
+        district
+    }
+    assert not PoliceDistrict.objects.exclude(pk=district.pk).managed_by(secretariat).exists()
+
+
+# --- Council.objects.for_member -------------------------------------------------------------
+
+
+def test_a_member_is_a_member_of_their_lokalraad(member, esbjerg):
+    assert list(Council.objects.for_member(member)) == [esbjerg]
+
+
+def test_each_lokalraad_once_and_by_name_across_districts(member, esbjerg, other_district):
+    # Kerteminde (Fyn) comes after Esbjerg by name, before it by district (the model's order).
+    kerteminde = Council.objects.get(district=other_district, name__icontains="Kerteminde")
+    Membership.objects.create(person=member.person, council=kerteminde)
+    assert list(Council.objects.for_member(member)) == [esbjerg, kerteminde]
+
+
+def test_a_former_member_is_no_longer_a_member(member):
+    member.person.memberships.all().delete()
+    assert not Council.objects.for_member(member).exists()
+
+
+def test_a_member_of_an_inactive_lokalraad_is_a_member_of_none(member, esbjerg):
+    esbjerg.is_active = False
+    esbjerg.save()
+    assert not Council.objects.for_member(member).exists()
+
+
+def test_a_seat_in_the_kredsraad_or_a_lokalraad_plus_is_not_a_lokalraad(make_user, district):
+    user = make_user("kredsraad", council=district.district_council)
+    esbjerg = Council.objects.get(district=district, slug="esbjerg")
+    plus = Council.objects.create(
+        district=district,
+        kind=Council.Kind.LOCAL_PLUS,
+        name="Lokalråd+ Esbjerg",
+        slug="esbjerg-plus",
+        parent=esbjerg,
+    )
+    Membership.objects.create(person=user.person, council=plus)
+    assert not Council.objects.for_member(user).exists()
+
+
+def test_an_inactive_member_is_a_member_of_none(member):
+    assert not Council.objects.for_member(deactivated(member)).exists()
+
+
+def test_the_anonymous_user_is_a_member_of_none():
+    assert not Council.objects.for_member(AnonymousUser()).exists()
+
+
+@pytest.mark.parametrize("who", ["superuser", "secretariat"])
+def test_managing_a_district_makes_no_one_a_member(request, who):
+    assert not Council.objects.for_member(request.getfixturevalue(who)).exists()
+
+
+def test_someone_elses_seat_does_not_count(make_user, esbjerg):
+    make_user("andet-medlem", council=esbjerg)
+    user = make_user("uden-plads")
+    Person.objects.create(name="Uden plads", user=user)
+    assert not Council.objects.for_member(user).exists()
+
+
+def test_with_a_role_only_the_seats_with_that_role(make_user, esbjerg, toender):
+    user = make_user("sekretaer", council=esbjerg, role=Membership.Role.SECRETARY)
+    Membership.objects.create(person=user.person, council=toender)
+    assert set(Council.objects.for_member(user)) == {esbjerg, toender}
+    assert list(Council.objects.for_member(user, role=Membership.Role.SECRETARY)) == [esbjerg]
