@@ -10,6 +10,10 @@ district (`district_path = "focus_area__plan__district"`, `"pk"` for the distric
 autocomplete (it uses the target admin's queryset), search, actions and history. A form refuses
 to save an object into another district.
 
+The rule itself (who manages which district) is written once, in councils:
+`councils.models.ManagedDistricts`, the one behind `PoliceDistrict.objects.managed_by`. base may
+not import councils, so councils hands it down at startup (`use_district_rule`).
+
 Optimistic locking (`base.locking`). The forms of a `RevisionedModel` get a hidden
 `loaded_revision` field: a save whose loaded revision is no longer current is refused with a
 Danish message and the user's input kept; a successful save counts the revision on with
@@ -28,7 +32,7 @@ from django.contrib.admin.actions import delete_selected as django_delete_select
 from django.contrib.admin.exceptions import NotRegistered
 from django.contrib.admin.utils import NestedObjects, quote, unquote
 from django.contrib.staticfiles import finders
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
 from django.db import router, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, HttpResponseRedirect
@@ -101,6 +105,24 @@ def district_path_for(admin_site, model) -> str | None:
     return getattr(model_admin, "district_path", None)
 
 
+def _no_district_rule(user):
+    raise ImproperlyConfigured(
+        "No rule for which district a user may manage: base.admin.use_district_rule was not "
+        "called (councils calls it in CouncilsConfig.ready)."
+    )
+
+
+_district_rule = _no_district_rule
+
+
+def use_district_rule(rule) -> None:
+    """Scope the admin by `rule(user)`, which answers `(every, district_id)`: every district,
+    else the one with that id, else (False, None) none. Called once at startup by
+    `CouncilsConfig.ready` with `councils.models.ManagedDistricts.of`."""
+    global _district_rule
+    _district_rule = rule
+
+
 @dataclass(frozen=True)
 class DistrictScope:
     """The districts a user may see in the admin: every one, exactly one, or none."""
@@ -110,14 +132,8 @@ class DistrictScope:
 
     @classmethod
     def for_user(cls, user) -> "DistrictScope":
-        if user.is_active and user.is_superuser:
-            return cls(every=True)
-        if not (user.is_active and user.is_staff):
-            return cls()
-        try:
-            return cls(district_id=user.secretariat.district_id)
-        except ObjectDoesNotExist:
-            return cls()
+        every, district_id = _district_rule(user)
+        return cls(every=every, district_id=district_id)
 
     def restrict(self, queryset, path: str):
         if self.every:

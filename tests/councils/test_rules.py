@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
+from base.admin import DistrictScope
 from councils.models import Council, Membership, Person, PoliceDistrict, SecretariatStaff
 
 pytestmark = pytest.mark.django_db
@@ -171,3 +172,27 @@ def test_with_a_role_only_the_seats_with_that_role(make_user, esbjerg, toender):
     Membership.objects.create(person=user.person, council=toender)
     assert set(Council.objects.for_member(user)) == {esbjerg, toender}
     assert list(Council.objects.for_member(user, role=Membership.Role.SECRETARY)) == [esbjerg]
+
+
+# --- The admin's scope is handed the same rule ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "who", ["superuser", "secretariat", "staff", "member", "inactive", "anonymous"]
+)
+def test_the_admin_scope_follows_managed_by(request, make_user, district, who):
+    user = {
+        "superuser": lambda: request.getfixturevalue("superuser"),
+        "secretariat": lambda: request.getfixturevalue("secretariat"),
+        "staff": lambda: make_user("kun-staff", staff=True),
+        "member": lambda: request.getfixturevalue("member"),
+        "inactive": lambda: deactivated(request.getfixturevalue("secretariat")),
+        "anonymous": AnonymousUser,
+    }[who]()
+    scope = DistrictScope.for_user(user)
+    expected = {
+        "superuser": DistrictScope(every=True),
+        "secretariat": DistrictScope(district_id=district.pk),
+    }.get(who, DistrictScope())
+    assert scope == expected
+    assert set(scope.restrict(PoliceDistrict.objects.all(), "pk")) == managed(user)
