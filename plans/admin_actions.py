@@ -27,7 +27,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from base.admin import DistrictScope
 from base.limits import EARLIEST_DATE, limit_date_input
 
 from . import publishing
@@ -38,10 +37,11 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def plans_for_user(user, queryset=None):
-    """The plans a signed-in staff user may move through the workflow: the admin's own scoping
-    (own secretariat's district; superusers every district; anyone else none)."""
+    """The plans a signed-in staff user may move through the workflow: those of the districts
+    they manage (`Plan.objects.managed_by`: own secretariat's district; superusers every
+    district; anyone else none)."""
     queryset = Plan.objects.all() if queryset is None else queryset
-    return DistrictScope.for_user(user).restrict(queryset, "district")
+    return queryset.managed_by(user)
 
 
 # --- Forms ----------------------------------------------------------------------------------

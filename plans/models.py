@@ -20,7 +20,7 @@ from base.limits import (
 )
 from base.locking import RevisionedModel
 from base.text import danish_date
-from councils.models import Council, PoliceDistrict
+from councils.models import Council, ManagedDistricts, PoliceDistrict
 from forums.models import Forum
 
 # Rich text is limited by the characters a reader sees (base.limits); a whole real plan is
@@ -41,6 +41,11 @@ class PlanQuerySet(models.QuerySet):
 
     def for_district(self, district):
         return self.filter(district=district)
+
+    def managed_by(self, user):
+        """Plans of the districts `user` may manage (`PoliceDistrict.objects.managed_by`): the
+        preview and the admin's workflow actions."""
+        return ManagedDistricts.of(user).narrow(self)
 
 
 class Plan(RevisionedModel):
@@ -481,6 +486,11 @@ class Assignment(models.Model):
 class ReportingRoundQuerySet(models.QuerySet):
     def open(self):
         return self.filter(closed_at__isnull=True)
+
+    def managed_by(self, user):
+        """Rounds of the districts `user` may manage (`PoliceDistrict.objects.managed_by`): the
+        round pages and the status-report PDF."""
+        return ManagedDistricts.of(user).narrow(self)
 
 
 class ReportingRound(models.Model):

@@ -195,12 +195,7 @@ def status_report_pdf(request, round_id):
     The report as it stands now is rendered once by the task worker and stored under a hash of
     its print page; until then the answer is 202 with a page saying it is being made.
     """
-    rounds = ReportingRound.objects.select_related("district", "plan")
-    user = request.user
-    if not user.is_superuser:
-        if not user.is_staff:
-            raise Http404
-        rounds = rounds.filter(district__secretariat_staff__user=user)
+    rounds = ReportingRound.objects.managed_by(request.user).select_related("district", "plan")
     reporting_round = get_object_or_404(rounds, pk=round_id)
     digest = status_report_digest(status_report_html(build_status_report(reporting_round)))
     name = status_report_name(reporting_round.pk, digest)

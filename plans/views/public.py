@@ -356,15 +356,9 @@ def plan_version(request, district, period, number):
 @require_safe
 def preview(request, district, period):
     """The draft rendered as citizens would see it. The district's secretariat and superusers."""
-    user = request.user
-    if not (user.is_authenticated and user.is_staff):
+    if not request.user.is_staff:  # a superuser too needs staff status for the preview
         raise Http404
-    plans = Plan.objects.select_related("district")
-    if not user.is_superuser:
-        secretariat = getattr(user, "secretariat", None)
-        if secretariat is None:
-            raise Http404
-        plans = plans.filter(district_id=secretariat.district_id)
+    plans = Plan.objects.managed_by(request.user).select_related("district")
     start, end = period_bounds(period)
     plan = get_object_or_404(plans, district__slug=district, period_start=start, period_end=end)
     snapshot = build_snapshot(plan)

@@ -1,7 +1,8 @@
 """The secretariat's reporting rounds: open and close, overview, reminders, status report.
 
 Secretariat staff (a staff user with ``user.secretariat``) see their own district; a superuser
-may pick any district. Another district's round is a 404.
+may pick any district. Another district's round is a 404. Who manages which district is
+``PoliceDistrict.objects.managed_by`` (and ``ReportingRound.objects.managed_by``), nowhere else.
 """
 
 import csv
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from base.text import danish_slugify
-from councils.models import Council, PoliceDistrict
+from councils.models import Council, ManagedDistricts, PoliceDistrict
 
 from .. import reporting, services
 from ..forms import OpenRoundForm
@@ -48,8 +49,7 @@ def secretariat_required(view):
     @functools.wraps(view)
     @login_required
     def wrapper(request, *args, **kwargs):
-        user = request.user
-        if not (user.is_superuser or (user.is_staff and hasattr(user, "secretariat"))):
+        if not ManagedDistricts.of(request.user).manages_any:
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
@@ -57,21 +57,17 @@ def secretariat_required(view):
 
 
 def allowed_districts(user):
-    if user.is_superuser:
-        return PoliceDistrict.objects.all()
-    return PoliceDistrict.objects.filter(pk=user.secretariat.district_id)
+    return PoliceDistrict.objects.managed_by(user)
 
 
 def rounds_for(user):
-    return ReportingRound.objects.filter(district__in=allowed_districts(user)).select_related(
-        "district", "plan"
-    )
+    return ReportingRound.objects.managed_by(user).select_related("district", "plan")
 
 
 def _chosen_district(request, source):
     """The district the page is about: the staff member's own, or the superuser's choice."""
     districts = allowed_districts(request.user)
-    if not request.user.is_superuser:
+    if not ManagedDistricts.of(request.user).every:
         return districts.get()
     slug = source.get("kreds")
     if not slug:

@@ -3,12 +3,15 @@
 (`Council.objects.for_member`), with the friends built on them and the admin's scope that is
 handed the first one at startup."""
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
 from base.admin import DistrictScope
 from councils.models import Council, Membership, Person, PoliceDistrict, SecretariatStaff
+from plans.models import Plan, ReportingRound
 
 pytestmark = pytest.mark.django_db
 
@@ -196,3 +199,32 @@ def test_the_admin_scope_follows_managed_by(request, make_user, district, who):
     }.get(who, DistrictScope())
     assert scope == expected
     assert set(scope.restrict(PoliceDistrict.objects.all(), "pk")) == managed(user)
+
+
+# --- Friends in plans: plans and rounds they manage, assignments of their lokalråd ---------
+
+
+@pytest.fixture
+def plans(make_plan, district, other_district):
+    return make_plan(district, activities=1), make_plan(other_district, activities=1)
+
+
+@pytest.fixture
+def rounds(plans, district, other_district):
+    deadline = datetime.date.today() + datetime.timedelta(days=14)
+    return tuple(
+        ReportingRound.objects.create(
+            district=plan.district, plan=plan, name="Status", deadline=deadline
+        )
+        for plan in plans
+    )
+
+
+@pytest.mark.parametrize("model", [Plan, ReportingRound])
+def test_plans_and_rounds_follow_the_districts(model, plans, rounds, superuser, secretariat):
+    own, other = rounds if model is ReportingRound else plans
+    assert set(model.objects.managed_by(superuser)) == {own, other}
+    assert not model.objects.managed_by(superuser).query.where
+    assert set(model.objects.managed_by(secretariat)) == {own}
+    assert set(model.objects.managed_by(deactivated(secretariat))) == set()
+    assert set(model.objects.managed_by(AnonymousUser())) == set()
