@@ -433,14 +433,12 @@ class AssignmentQuerySet(models.QuerySet):
         return self.filter(council=council)
 
     def for_user(self, user):
-        """Assignments of the lokalråd the user is a member of, on published plans only."""
-        if not user.is_authenticated:
-            return self.none()
+        """Assignments of the lokalråd the user is a member of (`Council.objects.for_member`),
+        on published plans only."""
         # A subquery, not a join through the memberships: a join repeats an assignment for each
         # of the user's seats in the council and needs a DISTINCT over wide rows (5 ms).
-        councils = Council.objects.filter(memberships__person__user=user, is_active=True)
         return self.filter(
-            council__in=councils.values("pk"),
+            council__in=Council.objects.for_member(user).values("pk"),
             activity__focus_area__plan__status=Plan.Status.PUBLISHED,
         )
 

@@ -1,7 +1,8 @@
 """'Mit lokalråd': a signed-in lokalråd member's assignments, status reports and handleplan.
 
-Every view starts from the user's own active lokalråd (``member_councils``) or from
-``Assignment.objects.for_user``; anything else is a 404 and changes nothing.
+Every view starts from the user's own active lokalråd (``Council.objects.for_member``, the one
+place that rule is written) or from ``Assignment.objects.for_user`` (built on it); anything else
+is a 404 and changes nothing.
 """
 
 from collections import OrderedDict
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from base.locking import RevisionConflict
-from councils.models import Council, Membership
+from councils.models import Council, ManagedDistricts, Membership
 
 from .. import services
 from ..forms import (
@@ -32,31 +33,20 @@ from ..models import Activity, Assignment, FocusArea, ReportingRound, StatusUpda
 
 
 def member_councils(user):
-    """The active lokalråd the user sits in (through Person.user → Membership)."""
-    if not user.is_authenticated:
-        return Council.objects.none()
-    return (
-        Council.objects.active()
-        .local()
-        .filter(memberships__person__user=user)
-        .select_related("district")
-        .distinct()
-        .order_by("name")
-    )
+    """The active lokalråd the user sits in (``Council.objects.for_member``)."""
+    return Council.objects.for_member(user).select_related("district")
 
 
 def secretary_councils(user):
     """The lokalråd in which the user is secretary."""
-    return member_councils(user).filter(
-        memberships__person__user=user, memberships__role=Membership.Role.SECRETARY
+    return Council.objects.for_member(user, role=Membership.Role.SECRETARY).select_related(
+        "district"
     )
 
 
 def member_assignments(user):
     """Assignments of the user's own active lokalråd on published plans."""
-    return Assignment.objects.for_user(user).filter(
-        council__kind=Council.Kind.LOCAL, council__is_active=True
-    )
+    return Assignment.objects.for_user(user)
 
 
 def _open_round_for(council: Council, plan_id: int | None) -> ReportingRound | None:
@@ -66,9 +56,7 @@ def _open_round_for(council: Council, plan_id: int | None) -> ReportingRound | N
 
 
 def _is_secretary(user, council: Council) -> bool:
-    return Membership.objects.filter(
-        council=council, person__user=user, role=Membership.Role.SECRETARY
-    ).exists()
+    return secretary_councils(user).filter(pk=council.pk).exists()
 
 
 def add_service_error(form, error: ValidationError) -> None:
@@ -87,7 +75,7 @@ def home(request):
     if len(councils) == 1:
         return redirect("members:council", council_id=councils[0].pk)
     user = request.user
-    if not councils and user.is_staff and (user.is_superuser or hasattr(user, "secretariat")):
+    if not councils and user.is_staff and ManagedDistricts.of(user).manages_any:
         return redirect("rounds:index")
     return render(request, "members/home.html", {"councils": councils})
 

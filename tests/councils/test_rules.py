@@ -11,7 +11,8 @@ from django.contrib.auth.models import AnonymousUser
 
 from base.admin import DistrictScope
 from councils.models import Council, Membership, Person, PoliceDistrict, SecretariatStaff
-from plans.models import Plan, ReportingRound
+from plans.models import Activity, Assignment, Plan, ReportingRound
+from plans.services import sync_assignments
 
 pytestmark = pytest.mark.django_db
 
@@ -228,3 +229,28 @@ def test_plans_and_rounds_follow_the_districts(model, plans, rounds, superuser, 
     assert set(model.objects.managed_by(secretariat)) == {own}
     assert set(model.objects.managed_by(deactivated(secretariat))) == set()
     assert set(model.objects.managed_by(AnonymousUser())) == set()
+
+
+def test_assignments_are_those_of_the_members_lokalraad_on_published_plans(
+    member, make_plan, district, esbjerg
+):
+    plan = make_plan(district, activities=2, status=Plan.Status.PUBLISHED)
+    make_plan(district, start=2019, end=2020, activities=1)  # a draft: not shown
+    # The member also sits in the kredsråd, which holds the district-level activities.
+    kredsraad = district.district_council
+    Membership.objects.create(person=member.person, council=kredsraad)
+    activity = Activity.objects.create(
+        focus_area=plan.focus_areas.get(),
+        text="Kredsrådets aktivitet",
+        responsible=Activity.Responsible.DISTRICT_COUNCIL,
+        order=9,
+    )
+    sync_assignments(activity=activity)
+    assert Assignment.objects.filter(council=kredsraad).exists()
+    assignments = Assignment.objects.for_user(member)
+    assert {assignment.council for assignment in assignments} == {esbjerg}
+    assert assignments.count() == 2
+    esbjerg.is_active = False
+    esbjerg.save()
+    assert not Assignment.objects.for_user(member).exists()
+    assert not Assignment.objects.for_user(AnonymousUser()).exists()
