@@ -1,7 +1,18 @@
+"""Danish text: dates, month names and slugs.
+
+Month names and date formats are Django's own (`django.utils.dates`, `date_format`) in the active
+language, which is always Danish here.
+"""
+
 import datetime
 
+from django.utils.dates import MONTHS
 from django.utils.formats import date_format
 from django.utils.text import slugify
+from django.utils.translation import gettext
+
+# (1, "januar") … (12, "december"), translated when shown: a form field's choices.
+MONTH_CHOICES = list(MONTHS.items())
 
 _DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
@@ -11,6 +22,29 @@ def danish_slugify(value: str) -> str:
     return slugify(str(value).translate(_DANISH))
 
 
-def danish_date(value: datetime.date) -> str:
-    """ "2. december 2026": the way dates are written in the plan's own text and in messages."""
-    return date_format(value, "j. F Y")
+def month_name(number: int) -> str:
+    """ "januar" for 1, "december" for 12."""
+    return str(MONTHS[number])
+
+
+def quarter_name(number: int) -> str:
+    """ "2. kvartal" for 2."""
+    return gettext("%(n)s. kvartal") % {"n": number}
+
+
+def as_date(value: datetime.date | str | None) -> datetime.date | None:
+    """A date, also from an ISO string as snapshots store dates; nothing stays None."""
+    if not value:
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(value)
+
+
+def danish_date(value: datetime.date | str | None) -> str:
+    """ "2. december 2026": the way dates are written in the plan's own text and in messages.
+
+    Takes a date or an ISO string (a snapshot's); no date is "".
+    """
+    value = as_date(value)
+    return date_format(value, "j. F Y") if value else ""

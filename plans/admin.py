@@ -19,6 +19,7 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -36,6 +37,7 @@ from base.admin import (
     SortableTabularInline,
     TabularInline,
 )
+from base.text import MONTH_CHOICES, quarter_name
 
 from . import publishing
 from .admin_actions import PUBLISHING_ACTIONS, PublishingAdminMixin
@@ -54,21 +56,7 @@ from .models import (
 from .services import sync_assignments
 from .tasks import version_pdf_problem
 
-MONTHS = [
-    (1, _("januar")),
-    (2, _("februar")),
-    (3, _("marts")),
-    (4, _("april")),
-    (5, _("maj")),
-    (6, _("juni")),
-    (7, _("juli")),
-    (8, _("august")),
-    (9, _("september")),
-    (10, _("oktober")),
-    (11, _("november")),
-    (12, _("december")),
-]
-QUARTERS = [(number, _("%(n)s. kvartal") % {"n": number}) for number in range(1, 5)]
+QUARTERS = [(number, lazy(quarter_name, str)(number)) for number in range(1, 5)]
 RelatedOnly = admin.RelatedOnlyFieldListFilter
 
 
@@ -138,7 +126,7 @@ class MonthQuarterFieldsMixin:
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in {"month", "quarter"}:
-            choices = MONTHS if db_field.name == "month" else QUARTERS
+            choices = MONTH_CHOICES if db_field.name == "month" else QUARTERS
             return forms.TypedChoiceField(
                 label=db_field.verbose_name,
                 choices=[("", "—"), *choices],

@@ -12,21 +12,7 @@ import math
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-MONTHS = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-MONTH_ABBREVIATIONS = [name[:3] for name in MONTHS]
+from base.text import month_name, quarter_name
 
 SIZE = 480
 CENTRE = SIZE / 2
@@ -36,19 +22,21 @@ QUARTER_OUTER, QUARTER_MARKER, QUARTER_LABEL, QUARTER_INNER = 110, 92, 70, 60
 MARKER_RADIUS = 11
 
 
+def first_month(entry: dict) -> int:
+    """The entry's month, or the first month of its quarter."""
+    return entry["month"] or (entry["quarter"] - 1) * 3 + 1
+
+
 def cycle_entries(raw: list[dict]) -> list[dict]:
-    """The snapshot's annual cycle in calendar order, numbered, each with a "when" label."""
-
-    def sort_month(entry):
-        return entry["month"] or (entry["quarter"] - 1) * 3 + 1
-
-    ordered = sorted(raw, key=lambda e: (sort_month(e), e["month"] is None, e["order"], e["id"]))
+    """The snapshot's annual cycle in calendar order (a quarter after the months it starts
+    with), numbered, each with a "when" label: "juni" or "2. kvartal"."""
+    ordered = sorted(raw, key=lambda e: (first_month(e), e["month"] is None, e["order"], e["id"]))
     return [
         {
             **entry,
             "number": number,
             "when": (
-                MONTHS[entry["month"] - 1] if entry["month"] else f"{entry['quarter']}. kvartal"
+                month_name(entry["month"]) if entry["month"] else quarter_name(entry["quarter"])
             ),
         }
         for number, entry in enumerate(ordered, start=1)
@@ -134,7 +122,7 @@ def cycle_wheel(entries: list[dict], *, title: str) -> SafeString:
                 _sector(MONTH_INNER, MONTH_OUTER, month * 30, (month + 1) * 30),
                 f"{_point(MONTH_LABEL, (month + 0.5) * 30)[0]:.1f}",
                 f"{_point(MONTH_LABEL, (month + 0.5) * 30)[1]:.1f}",
-                MONTH_ABBREVIATIONS[month],
+                month_name(month + 1)[:3],
             )
             for month in range(12)
         ),

@@ -12,7 +12,7 @@ from icalendar import Calendar, Event
 
 from councils.models import PoliceDistrict
 
-from .cycle import cycle_entries
+from .cycle import cycle_entries, first_month
 from .views.public import CACHE_PREFIX, current_version, validator
 
 # Last-Modified of a calendar without a current plan.
@@ -21,7 +21,7 @@ _EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 def _months(entry: dict, year: int) -> tuple[datetime.date, datetime.date]:
     """First day of the entry's month or quarter, and the first day after it (DTEND)."""
-    first = entry["month"] or (entry["quarter"] - 1) * 3 + 1
+    first = first_month(entry)
     last = first if entry["month"] else first + 2
     end = datetime.date(year + 1, 1, 1) if last == 12 else datetime.date(year, last + 1, 1)
     return datetime.date(year, first, 1), end

@@ -6,7 +6,6 @@ loads (stylesheet, the Source Sans 3 font) comes from the project's static folde
 address, on disk or on the network, is refused.
 """
 
-import datetime
 from pathlib import Path
 
 from django.conf import settings
@@ -14,6 +13,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from weasyprint import HTML, URLFetcher
 
+from base.text import danish_date
+
+from .cycle import cycle_entries
 from .models import PlanVersion, Status
 from .reporting import StatusReport
 from .revisions import RevisionFootnotes, revision_footnotes
@@ -21,21 +23,6 @@ from .templatetags.public import nest_headings
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
 PDF_VARIANT = "pdf/ua-1"
-
-MONTHS = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 
 
 class StaticFilesOnlyFetcher(URLFetcher):
@@ -62,15 +49,6 @@ def write_pdf(html: str) -> bytes:
         url_fetcher=StaticFilesOnlyFetcher(),
     )
     return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
-
-
-def danish_date(value) -> str:
-    """1. juni 2018; accepts a date or an ISO string as stored in snapshots."""
-    if not value:
-        return ""
-    if isinstance(value, str):
-        value = datetime.date.fromisoformat(value)
-    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
 
 
 def plan_context(version: PlanVersion) -> dict:
@@ -114,7 +92,7 @@ def plan_context(version: PlanVersion) -> dict:
         "effective_date": danish_date(snapshot["plan"]["effective_date"]),
         "sections": sections,
         "focus_areas": focus_areas,
-        "annual_cycle": annual_cycle(snapshot["annual_cycle"]),
+        "annual_cycle": cycle_entries(snapshot["annual_cycle"]),
         "forums": sorted(snapshot["forums"], key=lambda f: (f["order"], f["name"])),
     }
 
@@ -123,23 +101,6 @@ def responsible_text(activity: dict) -> str:
     if activity["responsible"] == "named_local" and activity["councils"]:
         return ", ".join(council["name"] for council in activity["councils"])
     return activity["responsible_display"]
-
-
-def annual_cycle(entries: list[dict]) -> list[dict]:
-    """The årshjul in calendar order; a quarter sorts with its first month."""
-
-    def sort_month(entry):
-        return entry["month"] or (entry["quarter"] - 1) * 3 + 1
-
-    rows = []
-    for entry in sorted(entries, key=lambda e: (sort_month(e), e["order"], e["id"])):
-        when = (
-            MONTHS[entry["month"] - 1].capitalize()
-            if entry["month"]
-            else f"{entry['quarter']}. kvartal"
-        )
-        rows.append({**entry, "when": when})
-    return rows
 
 
 def render_plan_pdf(version: PlanVersion) -> bytes:

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from base.limits import EARLIEST_DATE, date_bounds_problem
-from base.text import danish_date
+from base.text import as_date, danish_date
 
 from .models import FocusArea, Plan, PlanSection, PlanVersion, WorkflowEvent
 from .services import sync_plan_assignments
@@ -559,9 +559,7 @@ def _plain(value):
 
 
 def _value(name: str, value):
-    if name in DATE_FIELDS and value:
-        return datetime.date.fromisoformat(value)
-    return value
+    return as_date(value) if name in DATE_FIELDS else value
 
 
 def _label(model, name: str) -> str:

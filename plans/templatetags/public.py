@@ -11,7 +11,7 @@ from django.template.defaultfilters import linebreaksbr
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
-from base.text import danish_date
+from base.text import as_date, danish_date
 
 register = template.Library()
 
@@ -48,11 +48,7 @@ def nest_headings(value: str, parent_level) -> str:
 @register.filter
 def iso_date(value):
     """A date stored as an ISO string in a snapshot → a date (None stays None)."""
-    if not value:
-        return None
-    if isinstance(value, datetime.date):
-        return value
-    return datetime.date.fromisoformat(value)
+    return as_date(value)
 
 
 @register.filter

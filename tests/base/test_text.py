@@ -1,0 +1,30 @@
+import datetime
+
+import pytest
+
+from base.text import MONTH_CHOICES, as_date, danish_date, month_name, quarter_name
+
+MONTHS = "januar februar marts april maj juni juli august september oktober november december"
+
+
+def test_month_names_are_danish_and_lower_case():
+    assert [month_name(number) for number in range(1, 13)] == MONTHS.split()
+    assert [str(label) for _number, label in MONTH_CHOICES] == MONTHS.split()
+    assert [number for number, _label in MONTH_CHOICES] == list(range(1, 13))
+
+
+def test_quarter_name():
+    assert quarter_name(2) == "2. kvartal"
+
+
+@pytest.mark.parametrize(
+    "value", [datetime.date(2018, 6, 1), "2018-06-01", datetime.datetime(2018, 6, 1, 23, 59)]
+)
+def test_danish_date_of_a_date_or_an_iso_string(value):
+    assert danish_date(value) == "1. juni 2018"
+
+
+@pytest.mark.parametrize("value", [None, ""])
+def test_danish_date_of_nothing_is_empty(value):
+    assert danish_date(value) == ""
+    assert as_date(value) is None
