@@ -1,4 +1,6 @@
 import datetime
+import re
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -29,6 +31,53 @@ FOREWORD_CHARS = 10_000
 SHARED_GOALS_CHARS = 10_000
 SECTION_CHARS = 30_000
 BACKGROUND_CHARS = 15_000
+
+
+class Period(NamedTuple):
+    """The years a plan covers: one to four, starting from 2000 to 2100.
+
+    Its `label` ("2011", "2017-2018") is the plan's part of public addresses; `from_label`
+    reads exactly the labels of the periods a plan may have, so "2017-2017" (written "2017"),
+    "2018-2017" and "2017-2021" are not periods.
+    """
+
+    start: int
+    end: int
+
+    FIRST_YEAR = 2000
+    LAST_YEAR = 2100
+    MAX_YEARS = 4
+    # What a label looks like (the URL converter's regex); `from_label` checks the rest.
+    PATTERN = "[0-9]{4}(?:-[0-9]{4})?"
+
+    @classmethod
+    def from_label(cls, label: str) -> "Period":
+        """ "2017-2018" → Period(2017, 2018), "2011" → Period(2011, 2011); ValueError for what
+        is not the label of a period a plan may have."""
+        if not re.fullmatch(cls.PATTERN, label):
+            raise ValueError(f"Not a period: {label!r}")
+        start, _dash, end = label.partition("-")
+        period = cls(int(start), int(end or start))
+        if period.label != label or not period.plausible or period.problem():
+            raise ValueError(f"Not a period: {label!r}")
+        return period
+
+    @property
+    def label(self) -> str:
+        return str(self.start) if self.start == self.end else f"{self.start}-{self.end}"
+
+    @property
+    def plausible(self) -> bool:
+        """The start year the database accepts (the `plan_period_start_plausible` check)."""
+        return self.FIRST_YEAR <= self.start <= self.LAST_YEAR
+
+    def problem(self) -> str | None:
+        """Why a plan cannot cover these years (None when it can)."""
+        if self.start > self.end:
+            return _("Slutåret kan ikke ligge før startåret.")
+        if self.end - self.start >= self.MAX_YEARS:
+            return _("En samarbejdsplan dækker højst fire år.")
+        return None
 
 
 class PlanQuerySet(models.QuerySet):
@@ -99,11 +148,12 @@ class Plan(RevisionedModel):
                 name="plan_period_start_not_after_end",
             ),
             models.CheckConstraint(
-                condition=Q(period_end__lte=models.F("period_start") + 3),
+                condition=Q(period_end__lte=models.F("period_start") + (Period.MAX_YEARS - 1)),
                 name="plan_period_at_most_four_years",
             ),
             models.CheckConstraint(
-                condition=Q(period_start__gte=2000) & Q(period_start__lte=2100),
+                condition=Q(period_start__gte=Period.FIRST_YEAR)
+                & Q(period_start__lte=Period.LAST_YEAR),
                 name="plan_period_start_plausible",
             ),
             models.CheckConstraint(
@@ -142,25 +192,21 @@ class Plan(RevisionedModel):
         )
 
     @property
+    def period(self) -> Period:
+        return Period(self.period_start, self.period_end)
+
+    @property
     def period_label(self):
         """ "2011", "2017-2018" or "2023-2026": also the plan's part of public URLs."""
-        if self.period_start == self.period_end:
-            return str(self.period_start)
-        return f"{self.period_start}-{self.period_end}"
+        return self.period.label
 
     def clean(self):
         if (
             self.period_start is not None
             and self.period_end is not None
-            and self.period_start > self.period_end
+            and (problem := self.period.problem())
         ):
-            raise ValidationError({"period_end": _("Slutåret kan ikke ligge før startåret.")})
-        if (
-            self.period_start is not None
-            and self.period_end is not None
-            and self.period_end - self.period_start > 3
-        ):
-            raise ValidationError({"period_end": _("En samarbejdsplan dækker højst fire år.")})
+            raise ValidationError({"period_end": problem})
         # Not keyed by field: the admin shows these dates read-only (they are set by the
         # publishing steps, whose forms check them first).
         if self.approval_meeting_date and not (

@@ -3,10 +3,9 @@
 from django.urls import path
 
 from ..views import pdf as pdf_views
+from . import PLAN as plan
 
 app_name = "pdf"
-
-plan = "<slug:district>/samarbejdsplan/<str:period>/"
 
 urlpatterns = [
     path(f"{plan}pdf/", pdf_views.plan_pdf, name="plan"),

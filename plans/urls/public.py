@@ -5,10 +5,9 @@ from django.urls import path
 
 from .. import feeds
 from ..views import public as views
+from . import PLAN as plan
 
 app_name = "public"
-
-plan = "<slug:district>/samarbejdsplan/<str:period>/"
 
 urlpatterns = [
     path("soeg/", views.search, name="search"),

@@ -3,7 +3,6 @@ district's secretariat only). Both are served from storage and never rendered in
 a missing file is queued for the task worker and the request answers 202."""
 
 import hashlib
-import re
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
@@ -17,7 +16,7 @@ from django.views.decorators.http import require_safe
 
 from base.text import danish_slugify
 
-from ..models import Plan, PlanVersion, ReportingRound
+from ..models import PlanVersion, ReportingRound
 from ..page_cache import address_key, lookup, remember
 from ..pdf import status_report_html
 from ..reporting import build_status_report
@@ -30,29 +29,13 @@ from ..tasks import (
     status_report_digest,
     status_report_name,
 )
-
-PERIOD = re.compile(r"^(?P<start>\d{4})(?:-(?P<end>\d{4}))?$")
+from .public import published_plan
 
 # A version's file never changes once stored; the latest-version address changes on revision.
 VERSION_MAX_AGE = 365 * 24 * 3600
 LATEST_MAX_AGE = 10 * 60
 # When the waiting page suggests trying again.
 RETRY_AFTER = 30
-
-
-def published_plan(district: str, period: str) -> Plan:
-    """The published (or superseded) plan of a district for a period label like 2017-2018."""
-    match = PERIOD.match(period)
-    if not match:
-        raise Http404
-    start = int(match["start"])
-    end = int(match["end"] or start)
-    return get_object_or_404(
-        Plan.objects.published().select_related("district"),
-        district__slug=district,
-        period_start=start,
-        period_end=end,
-    )
 
 
 @require_safe

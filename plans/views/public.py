@@ -15,7 +15,6 @@ of plans/page_cache.py, which needs no database query at all.
 
 import functools
 import hashlib
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -36,7 +35,7 @@ from councils.models import Council, Membership, PoliceDistrict
 from forums.models import Forum
 
 from ..cycle import cycle_entries, cycle_wheel
-from ..models import Assignment, Plan, PlanVersion, Status
+from ..models import Assignment, Period, Plan, PlanVersion, Status
 from ..page_cache import CACHE_PREFIX, CACHE_SECONDS, anonymous_page_cache
 from ..publishing import diff_versions
 from ..revisions import revision_footnotes
@@ -44,7 +43,6 @@ from ..search import clean_query, search_plans
 from ..snapshot import _forum as forum_row
 from ..snapshot import build_snapshot
 
-PERIOD_RE = re.compile(r"(?P<start>[0-9]{4})(?:-(?P<end>[0-9]{4}))?")
 DISTRICT_LEVEL = {"district_council", "secretariat", "forum"}
 
 
@@ -61,20 +59,9 @@ def status_choices() -> tuple[tuple[str, str], ...]:
 # --- Looking things up ------------------------------------------------------------------------
 
 
-def period_bounds(period: str) -> tuple[int, int]:
-    """ "2017-2018" → (2017, 2018), "2011" → (2011, 2011); anything else is a 404."""
-    match = PERIOD_RE.fullmatch(period)
-    if match is None:
-        raise Http404("Ukendt periode")
-    start = int(match["start"])
-    end = int(match["end"] or start)
-    if match["end"] and end == start:
-        raise Http404("En etårig plan hedder blot årstallet")
-    return start, end
-
-
-def published_plan(district: str, period: str) -> Plan:
-    start, end = period_bounds(period)
+def published_plan(district: str, period: Period) -> Plan:
+    """The published (or superseded) plan of a district for a period; else a 404."""
+    start, end = period
     return get_object_or_404(
         Plan.objects.published().select_related("district"),
         district__slug=district,
@@ -83,11 +70,11 @@ def published_plan(district: str, period: str) -> Plan:
     )
 
 
-def published_versions(district: str, period: str) -> list[PlanVersion]:
+def published_versions(district: str, period: Period) -> list[PlanVersion]:
     """The versions of a published (or superseded) plan, oldest first, without their (large)
     snapshots, each with the plan and its district: one query where plan and versions took two.
     A plan that is not public, or has no version, is a 404."""
-    start, end = period_bounds(period)
+    start, end = period
     versions = list(
         PlanVersion.objects.filter(
             plan__in=Plan.objects.published(),
@@ -359,7 +346,7 @@ def preview(request, district, period):
     if not request.user.is_staff:  # a superuser too needs staff status for the preview
         raise Http404
     plans = Plan.objects.managed_by(request.user).select_related("district")
-    start, end = period_bounds(period)
+    start, end = period
     plan = get_object_or_404(plans, district__slug=district, period_start=start, period_end=end)
     snapshot = build_snapshot(plan)
     content = render_to_string(
