@@ -7,8 +7,6 @@ which the database also enforces.
 """
 
 import datetime
-import html
-import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import BaseValidator
@@ -20,7 +18,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .text import danish_date
+from .text import danish_date, html_text
 
 # No plan period starts before 2000 (the Plan model's check), and a status or an approval may
 # lie in the year before its plan's period: nothing the portal stores is dated earlier.
@@ -29,17 +27,10 @@ EARLIEST_DATE = datetime.date(1999, 1, 1)
 # A rich text's HTML may be this many times its text's limit: headings, lists and links.
 RICH_TEXT_HTML_FACTOR = 2
 
-_TAG = re.compile(r"<[^>]*>")
-
 
 def grouped(number: int) -> str:
     """30000 → "30.000", the Danish way."""
     return f"{number:,}".replace(",", ".")
-
-
-def visible_text(value: str) -> str:
-    """The text of rich-text HTML as a reader sees it: no tags, entities decoded."""
-    return html.unescape(_TAG.sub("", value or ""))
 
 
 def _max_chars_help(limit: int, rich: bool = False) -> str:
@@ -88,7 +79,7 @@ class MaxTextLengthValidator(DanishMaxLengthValidator):
     message = _("Teksten må højst være %(limit_value)s tegn (den er %(show_value)s).")
 
     def clean(self, x):
-        return len(visible_text(x))
+        return len(html_text(x))
 
 
 @deconstructible

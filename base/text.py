@@ -1,10 +1,12 @@
-"""Danish text: dates, month names and slugs.
+"""Danish text: dates, month names and slugs; and the text of HTML.
 
 Month names and date formats are Django's own (`django.utils.dates`, `date_format`) in the active
 language, which is always Danish here.
 """
 
 import datetime
+import html
+import re
 
 from django.utils.dates import MONTHS
 from django.utils.formats import date_format
@@ -14,6 +16,7 @@ from django.utils.translation import gettext
 # (1, "januar") … (12, "december"), translated when shown: a form field's choices.
 MONTH_CHOICES = list(MONTHS.items())
 
+_TAG = re.compile(r"<[^>]*>")
 _DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 
 
@@ -48,3 +51,15 @@ def danish_date(value: datetime.date | str | None) -> str:
     """
     value = as_date(value)
     return date_format(value, "j. F Y") if value else ""
+
+
+def html_text(value: str | None) -> str:
+    """The text of (sanitised) HTML as a reader sees it, every character where it stands: no
+    tags, entities decoded ("<p>a &amp; b</p>" is "a & b"); what a rich text's length counts."""
+    return html.unescape(_TAG.sub("", value or ""))
+
+
+def html_words(value: str | None) -> str:
+    """The text of HTML on one line, as search and the version diff show it: a tag breaks words
+    ("<li>a</li><li>b</li>" reads "a b") and white space is one space."""
+    return " ".join(html.unescape(_TAG.sub(" ", value or "")).split())

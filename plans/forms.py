@@ -3,7 +3,6 @@
 The forms only validate input; the writes happen in ``plans.services``.
 """
 
-import html
 import re
 
 from django import forms
@@ -14,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from base.limits import date_bounds_problem, limit_date_input, with_max_chars_help
 from base.locking import carry_revision
-from base.text import danish_date
+from base.text import danish_date, html_text
 
 from .models import BACKGROUND_CHARS, ReportingRound, Status
 
@@ -163,8 +162,7 @@ def html_to_plain(value: str) -> str:
     """Paragraph HTML as plain text: blank line between paragraphs, newline for <br>."""
     text = re.sub(r"<\s*br\s*/?\s*>", "\n", value or "", flags=re.IGNORECASE)
     text = re.sub(r"<\s*/\s*p\s*>", "\n\n", text, flags=re.IGNORECASE)
-    text = _TAG.sub("", text)
-    return html.unescape(text).strip()
+    return html_text(text).strip()
 
 
 def plain_to_html(value: str) -> str:

@@ -11,7 +11,6 @@ GIN-indexed vector ("indbrud" finds "indbruddene"), titles ranking above body te
 (`icontains`).
 """
 
-import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -23,13 +22,14 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from base.text import html_words
+
 from .models import Plan, PlanSearchPart, PlanVersion
 
 MAX_RESULTS = 50
 MAX_QUERY_CHARS = 200
 SNIPPET_CHARS = 220
 PUBLIC_STATUSES = (Plan.Status.PUBLISHED, Plan.Status.SUPERSEDED)
-TAG = re.compile(r"<[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -58,22 +58,17 @@ def clean_query(value: str) -> str:
     return " ".join(kept.split())[:MAX_QUERY_CHARS].strip()
 
 
-def plain_text(value: str) -> str:
-    """Text without markup; tags become spaces so that "<li>a</li><li>b</li>" reads "a b"."""
-    return " ".join(html.unescape(TAG.sub(" ", value or "")).split())
-
-
 def snapshot_parts(snapshot: dict) -> list[tuple[str, int, str, str]]:
     """(kind, id, title, plain text) of each searchable part of a snapshot."""
     plan = snapshot["plan"]
     front = f"{plan['foreword']} {plan['shared_goals']} {snapshot['district']['name']}"
-    parts = [("plan", 0, f"{plan['title']} {plan['period_label']}", plain_text(front))]
-    parts += [("section", s["id"], s["title"], plain_text(s["body"])) for s in snapshot["sections"]]
+    parts = [("plan", 0, f"{plan['title']} {plan['period_label']}", html_words(front))]
+    parts += [("section", s["id"], s["title"], html_words(s["body"])) for s in snapshot["sections"]]
     for area in snapshot["focus_areas"]:
         activities = " ".join(
             f"{a['text']} {a['responsible_display']} {a['timing']}" for a in area["activities"]
         )
-        text = plain_text(f"{area['background']} {area['ambition']} {activities}")
+        text = html_words(f"{area['background']} {area['ambition']} {activities}")
         parts.append(("focus_area", area["id"], area["title"], text))
     return parts
 

@@ -8,10 +8,9 @@ import re
 import pyphen
 from django import template
 from django.template.defaultfilters import linebreaksbr
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
-from base.text import as_date, danish_date
+from base.text import as_date, danish_date, html_words
 
 register = template.Library()
 
@@ -61,7 +60,7 @@ def change_value(value) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(str(item) for item in value)
     if isinstance(value, str):
-        return " ".join(html.unescape(strip_tags(value)).split()) or "(intet)"
+        return html_words(value) or "(intet)"
     return str(value)
 
 

@@ -2,7 +2,15 @@ import datetime
 
 import pytest
 
-from base.text import MONTH_CHOICES, as_date, danish_date, month_name, quarter_name
+from base.text import (
+    MONTH_CHOICES,
+    as_date,
+    danish_date,
+    html_text,
+    html_words,
+    month_name,
+    quarter_name,
+)
 
 MONTHS = "januar februar marts april maj juni juli august september oktober november december"
 
@@ -28,3 +36,17 @@ def test_danish_date_of_a_date_or_an_iso_string(value):
 def test_danish_date_of_nothing_is_empty(value):
     assert danish_date(value) == ""
     assert as_date(value) is None
+
+
+def test_html_text_counts_what_a_reader_sees():
+    assert html_text("<p>Tryghed &amp; trivsel</p><p>i <strong>nattelivet</strong></p>") == (
+        "Tryghed & trivseli nattelivet"
+    )
+    assert html_text(None) == ""
+
+
+def test_html_words_breaks_words_at_tags_and_folds_white_space():
+    assert html_words("<ul><li>indbrud</li><li>hærværk</li></ul>\n<p> a &lt;b&gt; </p>") == (
+        "indbrud hærværk a <b>"
+    )
+    assert html_words("") == ""

@@ -5,6 +5,7 @@ import pytest
 from plans.models import Activity, FocusArea, PlanSection, PlanVersion
 from plans.publishing import diff_versions, publish_plan
 from plans.snapshot import build_snapshot
+from plans.templatetags.public import change_value
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +78,11 @@ def test_diff_compares_the_draft_with_a_published_version(published):
     draft = PlanVersion(plan=published, snapshot=build_snapshot(published))
     diff = diff_versions(published.versions.get(), draft)
     assert [a.text for a in diff.activities_added] == ["Ny aktivitet"]
+
+
+def test_a_changed_rich_text_reads_as_words_in_the_diff():
+    # Paragraphs and list items stay apart, as in search: "afsnit. Andet", not "afsnit.Andet".
+    assert change_value("<p>Første afsnit.</p><p>Andet &amp; sidste.</p>") == (
+        "Første afsnit. Andet & sidste."
+    )
+    assert change_value("<p></p>") == "(intet)"
