@@ -2,12 +2,10 @@
 
 import datetime
 import functools
-import html
 import re
 
 import pyphen
 from django import template
-from django.template.defaultfilters import linebreaksbr
 from django.utils.safestring import mark_safe
 
 from base.text import as_date, danish_date, html_words
@@ -64,61 +62,6 @@ def change_value(value) -> str:
     return str(value)
 
 
-@register.simple_tag
-def status_summary(status, activity_id) -> str:
-    """The aggregated live status of one activity (a plans.views.public.StatusSummary).
-
-    Built here rather than in a template: the plan page shows it for every activity, and as an
-    included template it took half the time of rendering the whole plan. Only the status labels
-    are text; the id and the counts are integers.
-    """
-    if not status.total:
-        return mark_safe(  # noqa: S308 - constant text
-            '<p class="status-summary mb-0 text-body-secondary">'
-            "Ingen ansvarlige registreret endnu.</p>"
-        )
-    if status.district_level and status.total == 1:
-        label = html.escape(str(status.single_label))
-        return mark_safe(f'<p class="status-summary mb-0">Status: <strong>{label}</strong></p>')  # noqa: S308
-    activity_id, done, total = int(activity_id), int(status.done), int(status.total)
-    councils = "råd" if status.district_level else "lokalråd"
-    result = (
-        f'<p class="status-summary mb-1" id="status-{activity_id}">Gennemført i {done} af {total}'
-        f' {councils}</p>\n<progress class="status-progress" max="{total}" value="{done}"'
-        f' aria-labelledby="status-{activity_id}">{done} af {total}</progress>'
-    )
-    if status.others:
-        others = " · ".join(
-            f"{html.escape(str(label))}: {int(count)}" for label, count in status.others
-        )
-        result += f'\n<p class="status-others mb-0">{others}</p>'
-    return mark_safe(result)  # noqa: S308 - integers and escaped labels
-
-
-@register.simple_tag
-def activity_row(activity) -> str:
-    """One row of a focus area's activity table on the plan page (a plan_content activity).
-
-    Built here for the same reason as `status_summary`: a plan has up to hundreds of activities,
-    and as template markup the rows took half the time of rendering the plan. In the preview
-    (no `url`) the text is not a link.
-    """
-    if activity["url"]:
-        text = f'<a href="{html.escape(activity["url"])}">{html.escape(activity["text"])}</a>'
-    else:
-        text = linebreaksbr(activity["text"])
-    responsible = html.escape(str(activity["responsible_display"]))
-    if activity["councils"]:
-        names = ", ".join(html.escape(council["name"]) for council in activity["councils"])
-        responsible = f"{responsible}: {names}"
-    timing = html.escape(activity["timing"] or "") or "–"
-    status = status_summary(activity["status"], activity["id"])
-    return mark_safe(  # noqa: S308 - every value escaped above
-        f'<tr id="aktivitet-{int(activity["id"])}">\n<td>{text}</td>\n<td>{responsible}</td>\n'
-        f'<td>{timing}</td>\n<td class="status-cell">{status}</td>\n</tr>'
-    )
-
-
 LONG_WORD = re.compile(r"\w{12,}")
 SOFT_HYPHEN = "\u00ad"
 
@@ -144,47 +87,12 @@ def _hyphenated(word: str) -> str:
     return SOFT_HYPHEN.join(word[start:end] for start, end in zip(bounds, bounds[1:], strict=False))
 
 
+@register.filter("soft_hyphens", is_safe=True)
 def soft_hyphenate(text: str) -> str:
-    """Soft hyphens in long words, by the Danish hyphenation rules.
+    """Soft hyphens in long words, by the Danish hyphenation rules (escaped text stays safe).
 
     The forum overview's eight narrow columns hold words like "kriminalitetsforebyggende";
     browsers without a Danish hyphenation dictionary (Chromium on Linux) would otherwise break
     them anywhere, without a hyphen. A soft hyphen shows only where the line breaks.
     """
     return LONG_WORD.sub(lambda match: _hyphenated(match[0]), text)
-
-
-def _lines(value) -> str:
-    """Plain text as escaped HTML with its line breaks kept, long words hyphenated."""
-    return soft_hyphenate(linebreaksbr(value or ""))
-
-
-@register.simple_tag
-def forum_row(forum) -> str:
-    """One forum of the forum overview table (appendix 1; a snapshot forum row).
-
-    Built here for the same reason as `activity_row`: eight cells of text per forum.
-    """
-    where = ", ".join(html.escape(name) for name in forum["municipalities"]) or "Hele kredsen"
-    interfaces = soft_hyphenate(", ".join(html.escape(name) for name in forum["interfaces"]))
-    interfaces_text = _lines(forum["interfaces_text"])
-    if interfaces and interfaces_text:
-        interfaces = f"{interfaces}; {interfaces_text}"
-    else:
-        interfaces = interfaces or interfaces_text or "–"
-    cells = "\n".join(
-        f"<td>{value}</td>"
-        for value in (
-            _lines(forum["topic"]),
-            _lines(forum["legal_basis"]),
-            _lines(forum["purpose"]),
-            _lines(forum["action_plans"]) or "–",
-            interfaces,
-            _lines(forum["participants"]),
-            html.escape(forum["meetings"] or "") or "–",
-        )
-    )
-    return mark_safe(  # noqa: S308 - every value escaped above
-        f'<tr>\n<th scope="row">\n{soft_hyphenate(html.escape(forum["name"]))}\n'
-        f'<span class="d-block small fw-normal">{where}</span>\n</th>\n{cells}\n</tr>'
-    )
