@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
-from base.limits import date_bounds_problem, limit_date_input, with_max_chars_help
+from base.limits import limit_date_input, with_max_chars_help
 from base.locking import carry_revision
 from base.text import danish_date, html_text
 
@@ -126,8 +126,7 @@ class OpenRoundForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        today = timezone.localdate()
-        self.earliest, self.latest = today, ReportingRound.latest_deadline(today)
+        self.earliest, self.latest = ReportingRound.deadline_bounds(timezone.localdate())
         field = self.fields["deadline"]
         limit_date_input(field, self.earliest, self.latest)
         field.input_formats = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
@@ -137,14 +136,7 @@ class OpenRoundForm(forms.Form):
 
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]
-        problem = date_bounds_problem(
-            deadline,
-            self.earliest,
-            self.latest,
-            too_early=_("Fristen kan ikke ligge før i dag."),
-            too_late=_("Fristen kan højst ligge et år efter, at runden åbnes."),
-        )
-        if problem:
+        if problem := ReportingRound.deadline_problem(deadline, opened_on=self.earliest):
             raise problem
         return deadline
 

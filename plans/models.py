@@ -599,21 +599,37 @@ class ReportingRound(models.Model):
     def clean(self):
         if self.plan_id and self.district_id and self.plan.district_id != self.district_id:
             raise ValidationError({"plan": _("Planen hører til en anden politikreds.")})
-        if self.deadline and self.opened_on and self.deadline < self.opened_on:
-            raise ValidationError({"deadline": _("Fristen kan ikke ligge før runden åbnes.")})
         if (
             self.deadline
             and self.opened_on
-            and self.deadline > self.latest_deadline(self.opened_on)
+            and (problem := self.deadline_problem(self.deadline, self.opened_on, field="deadline"))
         ):
-            raise ValidationError(
-                {"deadline": _("Fristen kan højst ligge et år efter, at runden åbnes.")}
-            )
+            raise problem
 
     @staticmethod
-    def latest_deadline(opened_on: datetime.date) -> datetime.date:
-        """A round runs for weeks; a deadline more than a year away is a typing error."""
-        return opened_on + datetime.timedelta(days=366)
+    def deadline_bounds(opened_on: datetime.date) -> tuple[datetime.date, datetime.date]:
+        """A deadline lies from the day the round opens to a year later: a round runs for weeks,
+        and a deadline more than a year away is a typing error."""
+        return opened_on, opened_on + datetime.timedelta(days=366)
+
+    @classmethod
+    def deadline_problem(
+        cls, deadline: datetime.date, opened_on: datetime.date, *, field: str | None = None
+    ) -> ValidationError | None:
+        """Why a round opened on `opened_on` cannot have `deadline` (None when it can)."""
+        earliest, latest = cls.deadline_bounds(opened_on)
+        if opened_on == timezone.localdate():
+            too_early = _("Fristen kan ikke ligge før i dag.")
+        else:
+            too_early = _("Fristen kan ikke ligge før runden åbnes.")
+        return date_bounds_problem(
+            deadline,
+            earliest,
+            latest,
+            too_early=too_early,
+            too_late=_("Fristen kan højst ligge et år efter, at runden åbnes."),
+            field=field,
+        )
 
 
 class StatusUpdate(models.Model):

@@ -162,14 +162,12 @@ def open_round(
         )
     if ReportingRound.objects.open().filter(district=district).exists():
         raise ValidationError(_("Der er allerede en åben statusrunde. Luk den før en ny."))
-    today = timezone.localdate()
-    if deadline and deadline < today:
-        raise ValidationError({"deadline": _("Fristen kan ikke ligge før i dag.")})
+    # full_clean checks the deadline (ReportingRound.deadline_problem).
     reporting_round = ReportingRound(
         district=district,
         plan=plan,
         name=name,
-        opened_on=today,
+        opened_on=timezone.localdate(),
         deadline=deadline,
         created_by=created_by,
     )

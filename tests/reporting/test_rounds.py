@@ -3,11 +3,13 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from councils.models import Membership, Person
+from plans import services
 from plans.models import Assignment, ReportingRound
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +58,18 @@ def test_round_deadline_in_the_past_is_refused_and_input_kept(client, plan, secr
     )
     assert "Fristen kan ikke ligge før i dag." in response.text
     assert 'value="Status juni"' in response.text
+    assert not ReportingRound.objects.exists()
+
+
+def test_the_service_refuses_a_past_deadline_as_the_form_does(plan, district, secretariat, today):
+    with pytest.raises(ValidationError) as refused:
+        services.open_round(
+            district=district,
+            name="Status juni",
+            deadline=today - datetime.timedelta(days=1),
+            created_by=secretariat,
+        )
+    assert "Fristen kan ikke ligge før i dag." in refused.value.message_dict["deadline"][0]
     assert not ReportingRound.objects.exists()
 
 

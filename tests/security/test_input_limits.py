@@ -289,6 +289,14 @@ def test_round_model_refuses_a_deadline_more_than_a_year_after_opening(data):
     assert "Fristen kan højst ligge et år" in errors_of(reporting_round)["deadline"][0]
 
 
+def test_round_model_refuses_a_deadline_before_the_round_opened(data):
+    reporting_round = data.a.reporting_round
+    reporting_round.deadline = reporting_round.opened_on - datetime.timedelta(days=1)
+    message = errors_of(reporting_round)["deadline"][0]
+    assert "Fristen kan ikke ligge før" in message
+    assert "Vælg en dato fra" in message
+
+
 @pytest.mark.parametrize("meeting_date", ["0001-01-01", "1899-12-31"])
 def test_approval_meeting_date_before_1999_is_refused(meeting_date):
     form = ApproveForm({"meeting_date": meeting_date})
