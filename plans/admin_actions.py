@@ -30,10 +30,9 @@ from django.utils.translation import gettext_lazy
 from base.limits import EARLIEST_DATE, limit_date_input
 
 from . import publishing
+from .forms import DateInput
 from .models import Activity, Plan, PlanVersion
 from .snapshot import build_snapshot
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def plans_for_user(user, queryset=None):
@@ -51,7 +50,7 @@ class ApproveForm(forms.Form):
     meeting_date = forms.DateField(
         label=gettext_lazy("Dato for kredsrådets møde"),
         help_text=gettext_lazy("Mødet, hvor kredsrådet drøftede og godkendte planen."),
-        widget=DATE_WIDGET,
+        widget=DateInput,
         error_messages={"required": gettext_lazy("Angiv datoen for kredsrådets møde.")},
     )
 
@@ -72,7 +71,7 @@ class PublishForm(forms.Form):
     )
     effective_date = forms.DateField(
         label=gettext_lazy("Gælder fra"),
-        widget=DATE_WIDGET,
+        widget=DateInput,
         error_messages={"required": gettext_lazy("Angiv den dato, planen gælder fra.")},
     )
     revision_note = forms.CharField(

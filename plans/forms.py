@@ -19,10 +19,20 @@ from .models import BACKGROUND_CHARS, ReportingRound, Status
 
 
 class DateInput(forms.DateInput):
+    """The browser's date picker."""
+
     input_type = "date"
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class DanishDateField(forms.DateField):
+    """A date from the date picker, or typed the Danish way where there is none."""
+
+    widget = DateInput
+    input_formats = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"]
+    default_error_messages = {"invalid": _("Skriv datoen som dd-mm-åååå, f.eks. 15-06-2026.")}
 
 
 class StatusReportForm(forms.Form):
@@ -55,13 +65,8 @@ class StatusReportForm(forms.Form):
             2000,
         ),
     )
-    date = forms.DateField(
-        label=_("Dato"),
-        widget=DateInput(),
-        error_messages={
-            "required": _("Angiv datoen for status."),
-            "invalid": _("Skriv datoen som dd-mm-åååå, f.eks. 15-06-2026."),
-        },
+    date = DanishDateField(
+        label=_("Dato"), error_messages={"required": _("Angiv datoen for status.")}
     )
 
     def __init__(self, *args, plan, **kwargs):
@@ -71,7 +76,6 @@ class StatusReportForm(forms.Form):
         earliest, latest = plan.status_date_bounds()
         field = self.fields["date"]
         limit_date_input(field, earliest, latest)
-        field.input_formats = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"]
         field.initial = timezone.localdate()
         field.help_text = _("Den dag status gælder: fra %(earliest)s til i dag.") % {
             "earliest": danish_date(earliest)
@@ -115,21 +119,13 @@ class OpenRoundForm(forms.Form):
         help_text=with_max_chars_help(_("F.eks. »Status juni 2026«."), 200),
         error_messages={"required": _("Giv runden et navn.")},
     )
-    deadline = forms.DateField(
-        label=_("Frist"),
-        widget=DateInput(),
-        error_messages={
-            "required": _("Angiv en frist."),
-            "invalid": _("Skriv datoen som dd-mm-åååå, f.eks. 15-06-2026."),
-        },
-    )
+    deadline = DanishDateField(label=_("Frist"), error_messages={"required": _("Angiv en frist.")})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.earliest, self.latest = ReportingRound.deadline_bounds(timezone.localdate())
         field = self.fields["deadline"]
         limit_date_input(field, self.earliest, self.latest)
-        field.input_formats = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"]
         field.help_text = _(
             "Sidste dag lokalrådene kan indberette i runden: fra i dag til %(latest)s."
         ) % {"latest": danish_date(self.latest)}
