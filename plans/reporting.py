@@ -52,23 +52,30 @@ def _round_assignments(reporting_round: ReportingRound):
     )
 
 
-def _reported_ids(reporting_round: ReportingRound) -> set[int]:
-    return set(
-        StatusUpdate.objects.filter(reporting_round=reporting_round)
-        .order_by()
-        .values_list("assignment_id", flat=True)
-        .distinct()
-    )
+def reported_ids(reporting_round: ReportingRound, *, council: Council | None = None) -> set[int]:
+    """The assignments reported in the round (of one lokalråd, with `council`)."""
+    updates = StatusUpdate.objects.filter(reporting_round=reporting_round)
+    if council is not None:
+        updates = updates.filter(assignment__council=council)
+    return set(updates.order_by().values_list("assignment_id", flat=True).distinct())
+
+
+def by_focus_area(assignments, reported: set[int]) -> dict[FocusArea, list[Assignment]]:
+    """Assignments grouped by their focus area in the order given, each marked
+    `reported_in_round` (its id in `reported`)."""
+    groups: dict[FocusArea, list[Assignment]] = {}
+    for assignment in assignments:
+        assignment.reported_in_round = assignment.pk in reported
+        groups.setdefault(assignment.activity.focus_area, []).append(assignment)
+    return groups
 
 
 # --- Completeness -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CouncilCompleteness:
-    """How far one lokalråd has come in a round."""
+class Reported:
+    """Of the `held` assignments, `reported` are reported in the round."""
 
-    council: Council
     held: int
     reported: int
 
@@ -85,10 +92,19 @@ class CouncilCompleteness:
         return self.reported / self.held if self.held else 1.0
 
 
+@dataclass(frozen=True)
+class CouncilCompleteness(Reported):
+    """How far one lokalråd has come in a round."""
+
+    council: Council
+    held: int
+    reported: int
+
+
 def round_completeness(reporting_round: ReportingRound) -> list[CouncilCompleteness]:
     """Every lokalråd expected to report in the round, by name, with held/reported counts."""
     councils = _round_councils(reporting_round)
-    reported = _reported_ids(reporting_round)
+    reported = reported_ids(reporting_round)
     held: Counter = Counter()
     done: Counter = Counter()
     for assignment_id, council_id in _round_assignments(reporting_round).values_list(
@@ -146,7 +162,7 @@ class Cell:
 
 
 @dataclass
-class Row:
+class Row(Reported):
     """One lokalråd in the matrix."""
 
     council_id: int
@@ -155,18 +171,6 @@ class Row:
     held: int = 0
     reported: int = 0
     last_reported_on: datetime.date | None = None
-
-    @property
-    def missing(self) -> int:
-        return self.held - self.reported
-
-    @property
-    def has_reported(self) -> bool:
-        return self.reported == self.held
-
-    @property
-    def share(self) -> float:
-        return self.reported / self.held if self.held else 1.0
 
 
 @dataclass
@@ -211,7 +215,7 @@ class RoundOverview:
 def round_overview(reporting_round: ReportingRound, *, axis: Axis = "focus_area") -> RoundOverview:
     """The lokalråd × focus area (or × activity) matrix of a round, rows ordered by name."""
     councils = _round_councils(reporting_round)
-    reported = _reported_ids(reporting_round)
+    reported = reported_ids(reporting_round)
     assignments = list(
         _round_assignments(reporting_round).values_list(
             "pk", "council_id", "activity_id", "activity__focus_area_id", "status"
@@ -390,7 +394,7 @@ def build_status_report(reporting_round: ReportingRound) -> StatusReport:
     )
     for update in updates:
         latest[update["assignment_id"]] = update
-    reported = _reported_ids(reporting_round)
+    reported = reported_ids(reporting_round)
     labels = dict(Status.choices)
 
     by_area: dict[int, list[ReportLine]] = defaultdict(list)

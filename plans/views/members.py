@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from base.locking import RevisionConflict
 from councils.models import Council, ManagedDistricts, Membership
 
-from .. import services
+from .. import reporting, services
 from ..forms import (
     AssignmentFilterForm,
     LocalActivityForm,
@@ -29,7 +29,7 @@ from ..forms import (
     html_to_plain,
     is_plain_html,
 )
-from ..models import Activity, Assignment, FocusArea, ReportingRound, StatusUpdate
+from ..models import Activity, Assignment, FocusArea, ReportingRound
 
 
 def member_councils(user):
@@ -113,18 +113,10 @@ def council_detail(request, council_id):
         ]
 
     open_round = _open_round_for(council, plan.pk if plan else None)
-    reported_ids = set()
+    reported = set()
     if open_round is not None:
-        reported_ids = set(
-            StatusUpdate.objects.filter(reporting_round=open_round, assignment__council=council)
-            .order_by()
-            .values_list("assignment_id", flat=True)
-            .distinct()
-        )
-    groups: OrderedDict = OrderedDict()
-    for assignment in shown:
-        assignment.reported_in_round = assignment.pk in reported_ids
-        groups.setdefault(assignment.activity.focus_area, []).append(assignment)
+        reported = reporting.reported_ids(open_round, council=council)
+    groups = reporting.by_focus_area(shown, reported)
 
     return render(
         request,
@@ -137,7 +129,7 @@ def council_detail(request, council_id):
             "shown_count": len(shown),
             "filter_form": filter_form,
             "open_round": open_round,
-            "reported_count": sum(1 for a in assignments if a.pk in reported_ids),
+            "reported_count": sum(1 for a in assignments if a.pk in reported),
             "is_secretary": _is_secretary(request.user, council),
             "has_several_councils": member_councils(request.user).count() > 1,
         },

@@ -220,15 +220,9 @@ def council_in_round(request, pk, council_id):
         .select_related("activity__focus_area", "latest_update__author__person")
         .order_by("activity__focus_area__order", "activity__focus_area_id", "activity__order")
     )
-    reported = set(
-        reporting_round.updates.filter(assignment__council=council)
-        .order_by()
-        .values_list("assignment_id", flat=True)
+    groups = reporting.by_focus_area(
+        assignments, reporting.reported_ids(reporting_round, council=council)
     )
-    groups: dict = {}
-    for assignment in assignments:
-        assignment.reported_in_round = assignment.pk in reported
-        groups.setdefault(assignment.activity.focus_area, []).append(assignment)
     return render(
         request,
         "rounds/council.html",
