@@ -376,11 +376,10 @@ class ScopedInlineMixin(DistrictScopedMixin):
         return formset
 
 
-class ReadOnlyInlineMixin:
-    """An inline that shows rows and never adds, changes or deletes them."""
+class ReadOnlyAdminMixin:
+    """Shown, never added, changed or deleted in the admin."""
 
-    extra = 0
-    can_delete = False
+    actions = None
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -390,6 +389,13 @@ class ReadOnlyInlineMixin:
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyInlineMixin(ReadOnlyAdminMixin):
+    """An inline that shows rows and never adds, changes or deletes them."""
+
+    extra = 0
+    can_delete = False
 
 
 class RevisionLockedInlineMixin:
@@ -734,18 +740,3 @@ class RevisionLockedAdminMixin:
             # save could not claim the revision), and this transaction is rolled back.
             # Validating again sees their revision and shows the conflict in the form.
             return super().change_view(request, object_id, form_url, extra_context)
-
-
-class ReadOnlyAdminMixin:
-    """Shown, never added, changed or deleted in the admin."""
-
-    actions = None
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
