@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 
 from councils.models import Council, Membership, Person, PoliceDistrict
 from plans.models import Activity, FocusArea, Plan
-from plans.services import sync_assignments
+from plans.services import report_status, sync_assignments
 
 PASSWORD = "korrekt-hest-batteri-42"
 
@@ -80,6 +80,33 @@ def make_plan(db):
 @pytest.fixture
 def today():
     return datetime.date.today()
+
+
+@pytest.fixture
+def report(make_user, today, django_capture_on_commit_callbacks):
+    """Report a status with the lokalråd's own service, as the member form does, and commit (a
+    change makes the cached public pages stale when it commits). Without `author`, a user made
+    for the purpose reports."""
+    reporters = []
+
+    def report(
+        assignment, author=None, *, status="in_progress", text="Vi er i gang.", note="", date=None
+    ):
+        if author is None:
+            if not reporters:
+                reporters.append(make_user("indberetter"))
+            author = reporters[0]
+        with django_capture_on_commit_callbacks(execute=True):
+            return report_status(
+                assignment=assignment,
+                status=status,
+                public_text=text,
+                internal_note=note,
+                date=date or today,
+                author=author,
+            )
+
+    return report
 
 
 @pytest.fixture(scope="session")

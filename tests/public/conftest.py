@@ -1,5 +1,6 @@
 """Fixtures for the public site: a published plan with everything a citizen can see, and
-helpers to publish, revise and report status the way the secretariat and lokalråd do."""
+helpers to publish and revise the way the secretariat does (`report`, for status, is in
+tests/conftest.py)."""
 
 import re
 
@@ -12,7 +13,7 @@ from councils.roles import make_secretariat_staff
 from forums.models import Forum
 from plans.models import Activity, AnnualCycleEntry, FocusArea, Plan, PlanSection
 from plans.publishing import approve_plan, publish_plan
-from plans.services import report_status, sync_assignments
+from plans.services import sync_assignments
 from tests.pdf.conftest import tiny_plan_pdf
 
 INTERNAL_NOTE = "Intern note: borgmesteren er utilfreds"
@@ -62,26 +63,6 @@ def publish(secretary, today, django_capture_on_commit_callbacks):
         return version
 
     return publish
-
-
-@pytest.fixture
-def report(make_user, today, django_capture_on_commit_callbacks):
-    """Report status with the lokalråd's own service, so the assignment follows the latest, and
-    commit."""
-    reporter = make_user("indberetter")
-
-    def report(assignment, status, text, *, note="", date=None):
-        with django_capture_on_commit_callbacks(execute=True):
-            return report_status(
-                assignment=assignment,
-                status=status,
-                public_text=text,
-                internal_note=note,
-                date=date or today,
-                author=reporter,
-            )
-
-    return report
 
 
 @pytest.fixture

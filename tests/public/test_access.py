@@ -165,7 +165,7 @@ def test_no_internal_note_or_contact_data_on_any_public_page_or_json(
 ):
     member = make_user("esbjerg-medlem", council=esbjerg)
     for assignment in esbjerg.assignments.all():
-        report(assignment, "in_progress", "Offentlig tekst", note=INTERNAL_NOTE)
+        report(assignment, status="in_progress", text="Offentlig tekst", note=INTERNAL_NOTE)
     publish(published, note="Ny version")
     assert Plan.objects.get(pk=published.pk).versions.count() == 2
     for url in public_urls(published, district, esbjerg):

@@ -50,7 +50,7 @@ def test_plan_page_answers_304_when_the_etag_matches(client, published):
 def test_new_status_changes_etag_and_page(client, published, report):
     first = client.get(plan_url(published))
     activity = Activity.objects.filter(focus_area__plan=published).first()
-    report(activity.assignments.first(), Status.DONE, "Færdig")
+    report(activity.assignments.first(), status=Status.DONE, text="Færdig")
     response = client.get(plan_url(published), headers={"if-none-match": first.headers["ETag"]})
     assert response.status_code == 200
     assert response.headers["ETag"] != first.headers["ETag"]
@@ -106,7 +106,7 @@ def test_plan_page_query_count_does_not_grow_with_activities(
     publish(content)
     assert Activity.objects.filter(focus_area__plan=content).count() == activities
     for activity in Activity.objects.filter(focus_area__plan=content):
-        report(activity.assignments.first(), Status.IN_PROGRESS, "I gang")
+        report(activity.assignments.first(), status=Status.IN_PROGRESS, text="I gang")
     url = plan_url(content)
     with django_assert_max_num_queries(PLAN_PAGE_MAX_QUERIES):
         response = client.get(url)

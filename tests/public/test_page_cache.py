@@ -51,7 +51,7 @@ def test_reported_status_shows_at_once(client, published, report):
     activity = Activity.objects.filter(
         focus_area__plan=published, responsible=Activity.Responsible.ALL_LOCAL
     ).first()
-    report(activity.assignments.first(), Status.DONE, "Færdig")
+    report(activity.assignments.first(), status=Status.DONE, text="Færdig")
     assert "Gennemført i 1 af 8 lokalråd" in client.get(url).content.decode()
 
 

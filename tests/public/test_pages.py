@@ -149,7 +149,11 @@ def test_lokalraad_page_shows_its_local_focus_area_and_its_status(
     client, published, esbjerg, report
 ):
     activity = Activity.objects.get(text="Natteravne i weekenden")
-    report(activity.assignments.get(council=esbjerg), Status.IN_PROGRESS, "To weekender gået")
+    report(
+        activity.assignments.get(council=esbjerg),
+        status=Status.IN_PROGRESS,
+        text="To weekender gået",
+    )
     html = client.get(esbjerg.get_absolute_url()).content.decode()
     assert "Unge i nattelivet" in html
     assert "Natteravne i weekenden" in html

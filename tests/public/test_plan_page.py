@@ -75,8 +75,8 @@ def test_activity_shows_aggregated_live_status(client, published, report):
     activity = first_activity(published)
     assignments = list(activity.assignments.order_by("council__name"))
     for assignment in assignments[:5]:
-        report(assignment, Status.DONE, "Afholdt borgermøde")
-    report(assignments[5], Status.IN_PROGRESS, "Planlagt")
+        report(assignment, status=Status.DONE, text="Afholdt borgermøde")
+    report(assignments[5], status=Status.IN_PROGRESS, text="Planlagt")
     html = client.get(plan_url(published)).content.decode()
     assert "Gennemført i 5 af 8 lokalråd" in html
     assert '<progress class="status-progress" max="8" value="5"' in html
@@ -88,8 +88,8 @@ def test_activity_page_shows_each_councils_latest_public_text_never_the_internal
 ):
     activity = first_activity(published)
     assignment = activity.assignments.get(council=esbjerg)
-    report(assignment, Status.IN_PROGRESS, "Første møde holdt", note=INTERNAL_NOTE)
-    report(assignment, Status.DONE, "Alle møder holdt", note=INTERNAL_NOTE)
+    report(assignment, status=Status.IN_PROGRESS, text="Første møde holdt", note=INTERNAL_NOTE)
+    report(assignment, status=Status.DONE, text="Alle møder holdt", note=INTERNAL_NOTE)
     html = client.get(plan_url(published, "public:activity", activity_id=activity.pk)).content
     html = html.decode()
     assert "Alle møder holdt" in html

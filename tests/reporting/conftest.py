@@ -8,7 +8,7 @@ from django.utils import timezone
 from councils.models import Municipality, SecretariatStaff
 from councils.services import create_local_council
 from plans.models import Activity, FocusArea, Plan, ReportingRound
-from plans.services import report_status, sync_assignments
+from plans.services import sync_assignments
 
 
 @pytest.fixture
@@ -76,23 +76,6 @@ def open_round(district, plan, secretariat):
         deadline=timezone.localdate() + datetime.timedelta(days=14),
         created_by=secretariat,
     )
-
-
-@pytest.fixture
-def report(today):
-    """Report a status the way the member form does."""
-
-    def make(assignment, author, *, status="in_progress", text="Vi er i gang.", note="", date=None):
-        return report_status(
-            assignment=assignment,
-            status=status,
-            public_text=text,
-            internal_note=note,
-            date=date or today,
-            author=author,
-        )
-
-    return make
 
 
 @pytest.fixture
