@@ -524,6 +524,8 @@ class PortalAdminMixin(DistrictScopedMixin):
     # Foreign keys (e.g. `WorkflowEvent._meta.get_field("plan")`) whose rows this admin's
     # delete_model removes before the object, so their PROTECT does not refuse the delete.
     deleted_with_object: tuple = ()
+    # Fields chosen when the object is made and shown read only after (its plan, its district).
+    fixed_once_saved: tuple = ()
 
     @property
     def media(self):
@@ -537,6 +539,10 @@ class PortalAdminMixin(DistrictScopedMixin):
         if _has_rich_text_editor(context):
             response._csp_config = csp_with_editor_placeholder()
         return response
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, *self.fixed_once_saved] if obj is not None else fields
 
     # Objects outside the user's district do not exist for them.
 

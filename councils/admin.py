@@ -91,6 +91,7 @@ class MunicipalityAdmin(ReadOnlyAdminMixin, PortalAdmin):
 class SecretariatStaffAdmin(PortalHistoryAdmin):
     """Only the national administrator ties staff users to a district."""
 
+    fixed_once_saved = ("user",)
     list_display = ["user", "district"]
     list_filter = [("district", RelatedOnly)]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
@@ -104,9 +105,6 @@ class SecretariatStaffAdmin(PortalHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return request.user.is_superuser
-
-    def get_readonly_fields(self, request, obj=None):
-        return ["user"] if obj is not None else []
 
     def save_model(self, request, obj, form, change):
         # Through councils.roles, so the user is staff and in the Sekretariat group too.
@@ -220,6 +218,8 @@ class CouncilAdmin(PortalSortableHistoryAdmin):
 
     form = CouncilForm
     inlines = [CouncilMunicipalityInline, MembershipInline]
+    # A council never moves to another district or changes kind.
+    fixed_once_saved = ("district", "kind")
     list_display = ["name", "kind", "district", "parent", "is_active", "member_count"]
     list_filter = ["kind", "is_active", ("district", RelatedOnly)]
     search_fields = ["name", "slug", "municipalities__name"]
@@ -241,10 +241,6 @@ class CouncilAdmin(PortalSortableHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(member_total=Count("memberships"))
-
-    def get_readonly_fields(self, request, obj=None):
-        # A council never moves to another district or changes kind.
-        return ["district", "kind"] if obj is not None else []
 
     def history_view(self, request, object_id, extra_context=None):
         """The council's own changes, and below them the municipalities added and removed."""

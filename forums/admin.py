@@ -37,6 +37,7 @@ class ForumForm(SlugFromNameForm):
 @admin.register(Forum)
 class ForumAdmin(PortalHistoryAdmin):
     form = ForumForm
+    fixed_once_saved = ("district",)
     list_display = ["name", "kind", "district", "meetings_display", "order", "is_active"]
     list_filter = ["kind", "is_active", ("district", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "topic", "purpose", "participants"]
@@ -68,9 +69,6 @@ class ForumAdmin(PortalHistoryAdmin):
     @admin.display(description=_("møder om året"))
     def meetings_display(self, obj):
         return obj.meetings_display
-
-    def get_readonly_fields(self, request, obj=None):
-        return ["district"] if obj is not None else []
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)

@@ -276,14 +276,12 @@ class PlanAdmin(RevisionLockedAdminMixin, PublishingAdminMixin, PortalSortableHi
 @admin.register(PlanSection)
 class PlanSectionAdmin(RevisionLockedAdminMixin, PortalHistoryAdmin):
     district_path = "plan__district"
+    fixed_once_saved = ("plan",)
     list_display = ["title", "plan", "order"]
     list_filter = [("plan__district", RelatedOnly), ("plan", RelatedOnly)]
     search_fields = ["title", "plan__title"]
     fields = ["plan", "title", "body"]
     ordering = ["plan", "order", "pk"]
-
-    def get_readonly_fields(self, request, obj=None):
-        return ["plan"] if obj is not None else []
 
 
 @admin.register(FocusArea)
@@ -292,6 +290,7 @@ class FocusAreaAdmin(RevisionLockedAdminMixin, PortalSortableHistoryAdmin):
 
     district_path = "plan__district"
     inlines = [ActivityInline]
+    fixed_once_saved = ("plan",)
     list_display = ["title", "plan", "scope", "council", "priority_group", "rank", "order"]
     list_filter = [
         ("plan__district", RelatedOnly),
@@ -312,9 +311,6 @@ class FocusAreaAdmin(RevisionLockedAdminMixin, PortalSortableHistoryAdmin):
         "Et indsatsområde, hvis aktiviteter har statusopdateringer, bevarer sin historik. Ret "
         "i stedet områdets tekst, eller fjern det, når planen revideres."
     )
-
-    def get_readonly_fields(self, request, obj=None):
-        return ["plan"] if obj is not None else []
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -370,14 +366,12 @@ class ActivityAdmin(RevisionLockedAdminMixin, PortalHistoryAdmin):
 @admin.register(AnnualCycleEntry)
 class AnnualCycleEntryAdmin(MonthQuarterFieldsMixin, PortalHistoryAdmin):
     district_path = "plan__district"
+    fixed_once_saved = ("plan",)
     list_display = ["title", "plan", "kind", "month", "quarter", "council"]
     list_filter = [("plan__district", RelatedOnly), ("plan", RelatedOnly), "kind"]
     search_fields = ["title", "description"]
     fields = ["plan", "kind", "title", "description", ("month", "quarter"), "council", "order"]
     ordering = ["plan", "order", "pk"]
-
-    def get_readonly_fields(self, request, obj=None):
-        return ["plan"] if obj is not None else []
 
 
 # --- Reporting: read only here ------------------------------------------------------------------
