@@ -363,7 +363,8 @@ class DistrictScopedMixin:
 
 
 class ScopedInlineMixin(DistrictScopedMixin):
-    """An inline's choices come from its parent's district."""
+    """An inline's choices come from its parent's district, and its formset knows the user's
+    district (`scope_district_id`; None for a superuser) for rules across its rows."""
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -373,6 +374,8 @@ class ScopedInlineMixin(DistrictScopedMixin):
             if parent_path is not None and not _path_is_multi_valued(type(obj), parent_path):
                 parent_district = district_id_of(obj, parent_path)
         self.narrow_form_to_district(request, formset.form, parent_district)
+        scope = self.district_scope(request)
+        formset.scope_district_id = None if scope.every else scope.district_id
         return formset
 
 
@@ -543,6 +546,14 @@ class PortalAdminMixin(DistrictScopedMixin):
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)
         return [*fields, *self.fixed_once_saved] if obj is not None else fields
+
+    def get_changeform_initial_data(self, request):
+        """A new object with a district of its own starts in the user's district."""
+        initial = super().get_changeform_initial_data(request)
+        scope = self.district_scope(request)
+        if self.district_path == "district" and scope.district_id is not None:
+            initial.setdefault("district", scope.district_id)
+        return initial
 
     # Objects outside the user's district do not exist for them.
 

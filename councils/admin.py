@@ -197,12 +197,6 @@ class MembershipInline(ScopedInlineMixin, SortableTabularInline):
     show_change_link = True
     verbose_name_plural = _("medlemmer")
 
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        scope = self.district_scope(request)
-        formset.scope_district_id = None if scope.every else scope.district_id
-        return formset
-
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "person":
@@ -268,13 +262,6 @@ class CouncilAdmin(PortalSortableHistoryAdmin):
         }
         return super().history_view(request, object_id, extra_context)
 
-    def get_changeform_initial_data(self, request):
-        initial = super().get_changeform_initial_data(request)
-        scope = self.district_scope(request)
-        if scope.district_id is not None:
-            initial.setdefault("district", scope.district_id)
-        return initial
-
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name == "parent":
@@ -336,12 +323,6 @@ class PersonMembershipInline(ScopedInlineMixin, TabularInline):
     extra = 1
     show_change_link = True
     verbose_name_plural = _("pladser i råd")
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        scope = self.district_scope(request)
-        formset.scope_district_id = None if scope.every else scope.district_id
-        return formset
 
 
 class PersonForm(ScopedModelForm):

@@ -70,13 +70,6 @@ class ForumAdmin(PortalHistoryAdmin):
     def meetings_display(self, obj):
         return obj.meetings_display
 
-    def get_changeform_initial_data(self, request):
-        initial = super().get_changeform_initial_data(request)
-        scope = self.district_scope(request)
-        if scope.district_id is not None:
-            initial.setdefault("district", scope.district_id)
-        return initial
-
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         # A district has a few dozen forums, councils and municipalities at most: check boxes
         # are quicker to scan than a search box, accessible, and work without JavaScript.

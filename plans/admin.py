@@ -253,13 +253,6 @@ class PlanAdmin(RevisionLockedAdminMixin, PublishingAdminMixin, PortalSortableHi
             fields.append("district")  # a plan never moves to another district
         return fields
 
-    def get_changeform_initial_data(self, request):
-        initial = super().get_changeform_initial_data(request)
-        scope = self.district_scope(request)
-        if scope.district_id is not None:
-            initial.setdefault("district", scope.district_id)
-        return initial
-
     def view_on_site(self, obj):
         if obj.status in {Plan.Status.PUBLISHED, Plan.Status.SUPERSEDED}:
             return _public_url(obj)

@@ -44,8 +44,11 @@ def test_new_plan_with_sections_focus_areas_and_annual_cycle_is_saved_from_one_p
     assert [e.title for e in plan.annual_cycle.all()] == ["Borgmestermøde"]
 
 
-def test_new_plan_gets_the_users_district_preselected(secretary_client, district):
-    response = secretary_client.get(reverse("admin:plans_plan_add"))
+@pytest.mark.parametrize("add_page", ["plans_plan_add", "forums_forum_add", "councils_council_add"])
+def test_new_plan_forum_or_council_gets_the_users_district_preselected(
+    secretary_client, district, add_page
+):
+    response = secretary_client.get(reverse(f"admin:{add_page}"))
     assert admin_form(response)["district"] == [str(district.pk)]
 
 
