@@ -32,7 +32,12 @@ from django.contrib.admin.actions import delete_selected as django_delete_select
 from django.contrib.admin.exceptions import NotRegistered
 from django.contrib.admin.utils import NestedObjects, quote, unquote
 from django.contrib.staticfiles import finders
-from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
+from django.core.exceptions import (
+    FieldDoesNotExist,
+    ImproperlyConfigured,
+    ObjectDoesNotExist,
+    ValidationError,
+)
 from django.db import router, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, HttpResponseRedirect
@@ -164,25 +169,14 @@ class ScopedModelForm(forms.ModelForm):
     district_path: str | None = None  # set per request by the admin
     allowed_district_id: int | None = None
 
-    def _get_validation_exclusions(self):
-        # The relation an object hangs on (its district, plan, focus area …) is read-only on
-        # the change form; still validate it so unique constraints that include it give a form
-        # error instead of an IntegrityError.
-        exclude = super()._get_validation_exclusions()
-        if self.district_path and self.district_path != SELF and self.instance.pk is not None:
-            anchor = self.district_path.split("__")[0]
-            if anchor not in self.fields:
-                exclude.discard(anchor)
-        return exclude
-
-    def _post_clean(self):
-        super()._post_clean()
+    def clean(self):
+        cleaned_data = super().clean()
         path = self.district_path
         if self.allowed_district_id is None or path is None:
-            return
-        if _path_is_multi_valued(self._meta.model, path):
-            return
-        district_id = district_id_of(self.instance, path)
+            return cleaned_data
+        if _path_is_multi_valued(type(self.instance), path):
+            return cleaned_data
+        district_id = self.district_id_as_saved(cleaned_data)
         if district_id is not None and district_id != self.allowed_district_id:
             self.add_error(
                 None,
@@ -191,6 +185,20 @@ class ScopedModelForm(forms.ModelForm):
                     code="other_district",
                 ),
             )
+        return cleaned_data
+
+    def district_id_as_saved(self, cleaned_data) -> int | None:
+        """The district of the object as saving this form would leave it: the first step of
+        the path (its plan, focus area …) from the form's input where the form sets it, else
+        the object's own."""
+        path = self.district_path
+        anchor, _separator, rest = path.partition("__")
+        if path == SELF or anchor not in cleaned_data:
+            return district_id_of(self.instance, path)
+        target = cleaned_data[anchor]
+        if target is None:
+            return None
+        return district_id_of(target, rest) if rest else target.pk
 
 
 class SlugFromNameForm(ScopedModelForm):
@@ -565,10 +573,48 @@ class PortalAdminMixin(DistrictScopedMixin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form_class = super().get_form(request, obj, change=change, **kwargs)
+        if change and obj is not None:
+            form_class = self.with_anchor_validated(request, obj, form_class)
         district_id = None
         if obj is not None and not _path_is_multi_valued(self.model, self.district_path):
             district_id = district_id_of(obj, self.district_path)
         return self.narrow_form_to_district(request, form_class, district_id)
+
+    def with_anchor_validated(self, request, obj, form_class):
+        """The change form with the object's anchor (the first step of `district_path`: its
+        district, plan …) on it as a disabled field where the admin shows the anchor read only.
+
+        Django leaves a read-only field off the form and so out of the model's validation: a
+        unique constraint that includes it (a council's short name in its district, a plan's
+        period in its district) would fail on saving instead of giving a form error. A disabled
+        field is validated with the rest and always keeps the object's own value, whatever is
+        posted; the admin still shows it read only, as one of `get_readonly_fields`.
+        """
+        anchor = self.district_path.split("__")[0]
+        if (
+            self.district_path == SELF
+            or anchor in form_class.base_fields
+            or not issubclass(form_class, ScopedModelForm)
+            or not self.has_change_permission(request, obj)
+        ):
+            return form_class
+        try:
+            field = self.model._meta.get_field(anchor)
+        except FieldDoesNotExist:
+            return form_class
+        if not (field.concrete and field.editable) or field.many_to_many:
+            return form_class
+        fields = getattr(form_class.Meta, "fields", None)
+        if fields not in (None, "__all__") and anchor not in fields:
+            fields = [*fields, anchor]
+        exclude = [
+            name for name in getattr(form_class.Meta, "exclude", None) or () if name != anchor
+        ]
+        form_class = forms.modelform_factory(
+            self.model, form=form_class, fields=fields, exclude=exclude
+        )
+        form_class.base_fields[anchor].disabled = True
+        return form_class
 
     # Guarded deletes: Danish explanations instead of a 500.
 

@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from councils.models import Council
-from plans.models import Plan
+from councils.models import Council, Membership, Person
+from forums.models import Forum
+from plans.models import FocusArea, Plan
 
 from .html_forms import admin_form, single
 
@@ -62,3 +63,60 @@ def test_active_lokalraad_without_a_municipality_gets_a_form_error(secretary_cli
     assert "Et aktivt lokalråd skal dække mindst én kommune." in response.text
     assert 'value="Lokalråd Uden Kommune"' in response.text
     assert not Council.objects.filter(name="Lokalråd Uden Kommune").exists()
+
+
+# The object's district, plan or council is read only on its change page; the rules that include
+# it still give form errors.
+
+
+def test_forum_renamed_to_another_forums_short_name_gets_a_form_error(
+    secretary_client, district, world
+):
+    Forum.objects.create(district=district, name="SSP nord", slug="ssp-nord", kind=Forum.Kind.SSP)
+    forum = world["forum"]
+    url = reverse("admin:forums_forum_change", args=[forum.pk])
+    response = secretary_client.post(
+        url, single(admin_form(secretary_client.get(url)), slug="ssp-nord")
+    )
+    assert response.status_code == 200
+    assert response.context["errors"]
+    assert Forum.objects.get(pk=forum.pk).slug == "ssp-syd"
+
+
+def test_focus_area_given_a_rank_taken_in_its_group_gets_a_form_error(secretary_client, world):
+    area = world["focusarea"]
+    FocusArea.objects.create(
+        plan=area.plan, title="Færdsel", priority_group="prioritised", rank=1, order=2
+    )
+    url = reverse("admin:plans_focusarea_change", args=[area.pk])
+    data = single(admin_form(secretary_client.get(url)), priority_group="prioritised", rank=1)
+    response = secretary_client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["errors"]
+    assert FocusArea.objects.get(pk=area.pk).rank is None
+
+
+def test_second_chair_of_a_council_gets_a_form_error(secretary_client, world):
+    membership = world["membership"]
+    chair = Person.objects.create(name="Politidirektør syd")
+    Membership.objects.create(person=chair, council=membership.council, role="chair")
+    url = reverse("admin:councils_membership_change", args=[membership.pk])
+    response = secretary_client.post(
+        url, single(admin_form(secretary_client.get(url)), role="chair")
+    )
+    assert response.status_code == 200
+    assert response.context["errors"]
+    assert Membership.objects.get(pk=membership.pk).role == "vice_chair"
+
+
+def test_a_posted_plan_for_a_sections_fixed_plan_is_ignored(secretary_client, world):
+    section = world["plansection"]
+    url = reverse("admin:plans_plansection_change", args=[section.pk])
+    data = admin_form(secretary_client.get(url))
+    assert "plan" not in data  # shown read only
+    response = secretary_client.post(
+        url, single(data, plan=world["old_plan"].pk, title="Organisering")
+    )
+    assert response.status_code == 302
+    section.refresh_from_db()
+    assert (section.plan_id, section.title) == (world["plan"].pk, "Organisering")
