@@ -31,7 +31,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected as django_delete_selected
 from django.contrib.admin.exceptions import NotRegistered
 from django.contrib.admin.utils import NestedObjects, quote, unquote
-from django.contrib.staticfiles import finders
 from django.core.exceptions import (
     FieldDoesNotExist,
     ImproperlyConfigured,
@@ -442,35 +441,23 @@ class TabularInline(admin.TabularInline):
     template = "admin/base/edit_inline/tabular.html"
 
 
-def _sortable_actions_js() -> str | None:
-    """adminsortable2 swaps actions.js for a patched copy named after the Django version and
-    ships none for 6.1; use its newest one rather than a file that does not exist (a missing
-    file is a 500 under the manifest storage)."""
-    for version in ("6.1", "6.0"):
-        path = f"adminsortable2/js/actions-{version}.js"
-        if finders.find(path):
-            return path
-    return None
-
-
-SORTABLE_ACTIONS_JS = _sortable_actions_js()
-
-
 class PortalSortableAdminBase(SortableAdminBase):
-    """SortableAdminBase (needed by sortable inlines) with an actions.js that exists."""
+    """SortableAdminBase (needed by sortable inlines) with Django's own actions.js.
+
+    adminsortable2's `media` swaps actions.js for a patched copy named after the Django version,
+    which it ships for 6.0 but not 6.1 (a missing file is a 500 under the manifest storage); the
+    patch matters only on change lists sorted by dragging, and the portal has none. So its
+    `media` is left out: the admin's own, plus adminsortable2's stylesheet and script.
+    """
 
     @property
     def media(self):
-        media = super().media
-        if SORTABLE_ACTIONS_JS is None:
-            return media
-        js = [
-            SORTABLE_ACTIONS_JS
-            if str(getattr(asset, "_path", asset)).startswith("adminsortable2/js/actions-")
-            else asset
-            for asset in media._js
-        ]
-        return forms.Media(css=media._css, js=js)
+        sortable = forms.Media(
+            css={"all": ["adminsortable2/css/sortable.css"]},
+            js=["adminsortable2/js/adminsortable2{}.js".format("" if settings.DEBUG else ".min")],
+        )
+        # super(SortableAdminBase, …): the next class after adminsortable2's, i.e. the admin's.
+        return super(SortableAdminBase, self).media + sortable
 
 
 class _DeletionCollector(NestedObjects):
