@@ -43,13 +43,11 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.csp import CSP
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.widgets import ProseEditorWidget
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
@@ -473,36 +471,6 @@ class _DeletionCollector(NestedObjects):
         return super().related_objects(related_model, related_fields, objs)
 
 
-EMPTY_INLINE_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
-
-
-def csp_with_editor_placeholder() -> dict:
-    """The site's policy with one exception, for admin pages with the rich-text editor: an
-    *empty* inline <style> (the hash of the empty string). Tiptap injects its base CSS as an
-    inline <style> unless one marked `data-tiptap-style` exists; admin.js adds that marker,
-    empty, and admin.css carries the rules. Nothing with content is allowed, and scripts are
-    untouched."""
-    policy = dict(settings.SECURE_CSP)
-    style_src = list(policy.get("style-src", [CSP.SELF]))
-    if EMPTY_INLINE_STYLE_HASH not in style_src:
-        style_src.append(EMPTY_INLINE_STYLE_HASH)
-    policy["style-src"] = style_src
-    return policy
-
-
-def _has_rich_text_editor(context) -> bool:
-    forms_on_page = []
-    if context.get("adminform") is not None:
-        forms_on_page.append(context["adminform"].form)
-    for inline in context.get("inline_admin_formsets", ()):
-        forms_on_page.append(inline.formset.empty_form)
-    return any(
-        isinstance(field.widget, ProseEditorWidget)
-        for form in forms_on_page
-        for field in form.fields.values()
-    )
-
-
 # --- The base admin -------------------------------------------------------------------------
 
 
@@ -531,12 +499,6 @@ class PortalAdminMixin(DistrictScopedMixin):
             css={"all": ["admin-portal/admin.css"]},
             js=[forms.Script("admin-portal/admin.js", defer=True)],
         )
-
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        response = super().render_change_form(request, context, add, change, form_url, obj)
-        if _has_rich_text_editor(context):
-            response._csp_config = csp_with_editor_placeholder()
-        return response
 
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)

@@ -4,8 +4,8 @@
 (function () {
     // 1. Tiptap (the prose editor) injects its base CSS as an inline <style>, which the Content
     //    Security Policy refuses. The same rules are in admin.css; an empty, inert placeholder
-    //    tells Tiptap they are there. Pages with an editor allow exactly an empty inline style
-    //    (its hash, see portal/admin.py); no other page needs the placeholder.
+    //    tells Tiptap they are there. The site's policy allows exactly an empty inline style
+    //    (its hash, SECURE_CSP in portal/settings.py); no other page needs the placeholder.
     const editors = document.querySelector(
         "[data-django-prose-editor-configurable], [data-django-prose-editor-default]"
     );
