@@ -30,7 +30,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected as django_delete_selected
 from django.contrib.admin.exceptions import NotRegistered
-from django.contrib.admin.utils import NestedObjects, quote, unquote
+from django.contrib.admin.utils import NestedObjects, unquote
 from django.core.exceptions import (
     FieldDoesNotExist,
     ImproperlyConfigured,
@@ -458,6 +458,7 @@ class PortalSortableAdminBase(SortableAdminBase):
         return super(SortableAdminBase, self).media + sortable
 
 
+# NestedObjects is undocumented, but the delete pages' nested list has no public equivalent.
 class _DeletionCollector(NestedObjects):
     """Django's admin collector, skipping relations the admin deletes first itself."""
 
@@ -602,7 +603,7 @@ class PortalAdminMixin(DistrictScopedMixin):
             try:
                 url = reverse(
                     f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change",
-                    args=[quote(obj.pk)],
+                    args=[obj.pk],
                 )
             except NoReverseMatch:
                 return text
@@ -634,6 +635,7 @@ class PortalAdminMixin(DistrictScopedMixin):
     def delete_selected(self, request, queryset):
         try:
             with transaction.atomic(using=router.db_for_write(self.model)):
+                # Django's own action: named in its docs, importable only from its module.
                 response = django_delete_selected(self, request, queryset)
         except (ProtectedError, RestrictedError, ValidationError) as error:
             self.message_user(request, self.delete_refused_message(error), messages.ERROR)
@@ -693,6 +695,7 @@ class HistoryAdminMixin:
         """Secretariat staff: their district's objects only (404 otherwise). A superuser also
         sees the history of deleted objects."""
         if not self.district_scope(request).every:
+            # Undocumented, but it reads the id from the URL exactly as simple-history's view does.
             self.get_object(request, unquote(object_id))
         return super().history_view(request, object_id, extra_context)
 

@@ -238,7 +238,7 @@ class CouncilAdmin(PortalSortableHistoryAdmin):
 
     def history_view(self, request, object_id, extra_context=None):
         """The council's own changes, and below them the municipalities added and removed."""
-        pk = unquote(object_id)
+        pk = unquote(object_id)  # undocumented; reads the id as simple-history's view does
         records = (
             CouncilMunicipality.history.filter(council_id=pk)
             .select_related("history_user", "municipality")

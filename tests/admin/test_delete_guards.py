@@ -38,6 +38,16 @@ def test_confirming_the_delete_of_a_published_plan_deletes_nothing(secretary_cli
     assert Plan.objects.filter(pk=plan.pk).exists()
 
 
+def test_delete_page_links_what_goes_with_the_object_to_its_change_page(
+    secretary_client, make_plan, district
+):
+    plan = make_plan(district, start=2030, end=2031, activities=1)
+    activity = Activity.objects.get(focus_area__plan=plan)
+    response = secretary_client.get(delete_url(plan))
+    change_url = reverse("admin:plans_activity_change", args=[activity.pk])
+    assert f'<a href="{change_url}">{activity}</a>' in response.text
+
+
 def test_draft_plan_is_deleted_with_its_derived_assignments(secretary_client, make_plan, district):
     plan = make_plan(district, start=2030, end=2031, activities=1)
     assert Assignment.objects.filter(activity__focus_area__plan=plan).exists()
