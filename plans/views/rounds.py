@@ -11,7 +11,7 @@ import functools
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import slug_re
+from django.core.validators import validate_slug
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -72,8 +72,10 @@ def _chosen_district(request, source):
     slug = source.get("kreds")
     if not slug:
         return None
-    if not slug_re.fullmatch(slug):  # e.g. a NUL, which PostgreSQL refuses in a query
-        raise Http404
+    try:
+        validate_slug(slug)  # e.g. a NUL, which PostgreSQL refuses in a query
+    except ValidationError:
+        raise Http404 from None
     return get_object_or_404(districts, slug=slug)
 
 

@@ -46,7 +46,8 @@ class Command(db_worker.Command):
 
     def handle(self, *args, **options):
         # With --reload the command runs twice: a parent that restarts a child on code changes.
-        # Only the process that runs tasks holds leases.
+        # Only the process that runs tasks holds leases. DJANGO_AUTORELOAD_ENV is undocumented;
+        # it is the check db_worker itself makes, and Django offers no public one.
         if (
             options["reload"]
             and not options["batch"]
