@@ -56,6 +56,7 @@ class TokenForm(forms.Form):
 def safe_next(request) -> str:
     """Where to go after verification: the `next` address if it is on this site, else the admin."""
     target = request.POST.get("next") or request.GET.get("next") or ""
+    # Undocumented, but it is the check Django's own LoginView makes; ours would be weaker.
     if url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
