@@ -18,7 +18,7 @@ from django.views.decorators.http import require_safe
 from portal.text import danish_slugify
 
 from .models import Plan, PlanVersion, ReportingRound
-from .page_cache import address_key, lookup, remember
+from .page_cache import address_key, lookup, remember, scopes_for
 from .pdf import status_report_html
 from .reporting import build_status_report
 from .task_queue import queue_once
@@ -58,7 +58,7 @@ def published_plan(district: str, period: str) -> Plan:
 @require_safe
 def plan_pdf(request, district, period):
     """Anyone: the PDF of the latest published version of a plan."""
-    key, current, download = _remembered(request)
+    key, current, download = _remembered(request, district)
     if response := _serve_remembered(request, download, max_age=LATEST_MAX_AGE):
         return response
     plan = published_plan(district, period)
@@ -71,7 +71,7 @@ def plan_pdf(request, district, period):
 @require_safe
 def version_pdf(request, district, period, number):
     """Anyone: the PDF of one published version of a plan."""
-    key, current, download = _remembered(request)
+    key, current, download = _remembered(request, district)
     if response := _serve_remembered(request, download, max_age=VERSION_MAX_AGE, immutable=True):
         return response
     plan = published_plan(district, period)
@@ -128,14 +128,14 @@ class Download:
         return response
 
 
-def _remembered(request) -> tuple[str, int, "Download | None"]:
-    """The cache key of the address, the current generation, and the file found there before.
+def _remembered(request, district) -> tuple[str, tuple | None, "Download | None"]:
+    """The cache key of the address, the current generations, and the file found there before.
 
-    Every change to the plans' data moves the generation (plans/page_cache.py), so after a new
-    version or a re-rendered file the address is looked up again.
+    Every change to the district's plans moves its generation (plans/page_cache.py), so after a
+    new version or a re-rendered file the address is looked up again.
     """
     key = address_key("pdf", request)
-    current, download = lookup(key)
+    current, download = lookup(key, scopes_for({"district": district}))
     return key, current, download
 
 

@@ -80,6 +80,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag (a hash of the page, or the one a view or the page cache set) and 304 for every GET
+    # that may be stored; outside PrivatePagesMiddleware, so a signed-in user's page (no-store)
+    # gets none. After WhiteNoise, which answers for static files itself.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
