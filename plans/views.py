@@ -370,6 +370,7 @@ def _find_activity(plan: Plan, activity_id: int):
 
 
 @require_safe
+@anonymous_page_cache
 def activity(request, district, period, activity_id):
     """One activity of a published plan with each council's latest public status. Everyone."""
     plan = published_plan(district, period)
@@ -556,6 +557,7 @@ def forum_overview(district: PoliceDistrict, version: PlanVersion | None) -> lis
 
 
 @require_safe
+@anonymous_page_cache
 def district(request, district):
     """A district: kredsråd, municipalities, lokalråd, forums and the plan archive. Everyone."""
     district = get_object_or_404(PoliceDistrict, slug=district)
@@ -619,6 +621,7 @@ def district(request, district):
 
 
 @require_safe
+@anonymous_page_cache
 def council(request, district, council):
     """A lokalråd: its local focus areas and the activities it holds, with status. Everyone."""
     council = get_object_or_404(
@@ -664,6 +667,7 @@ def council(request, district, council):
 
 
 @require_safe
+@anonymous_page_cache
 def forums(request, district):
     """The district's forum overview (the plan's appendix 1). Everyone."""
     district = get_object_or_404(PoliceDistrict, slug=district)
@@ -676,6 +680,7 @@ def forums(request, district):
 
 
 @require_safe
+@anonymous_page_cache
 def annual_cycle(request, district):
     """The current plan's annual cycle as a table and a drawn wheel. Everyone."""
     district = get_object_or_404(PoliceDistrict, slug=district)
