@@ -1,19 +1,28 @@
 """PDF downloads: the published plan (public) and the status report of a reporting round (the
 district's secretariat only). Both are served from storage and never rendered in the request:
-a missing file is queued for the task worker and the request answers 202."""
+a missing file is queued for the task worker and the request answers 202.
+
+A published plan's PDF is served as a file from storage (FileResponse), or, with the setting
+PDF_ACCEL_REDIRECT_PREFIX (off by default; docs/deployment.md), handed to nginx with an
+`X-Accel-Redirect` header and an empty body. Its ETag is answered with 304 by Django's
+`condition`, before the file is opened.
+"""
 
 import hashlib
 import re
 from dataclasses import dataclass
+from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.tasks import TaskResultStatus
 from django.urls import NoReverseMatch, reverse
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.views.decorators.http import require_safe
+from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import condition, require_safe
 
 from portal.text import danish_slugify
 
@@ -110,21 +119,29 @@ class Download:
     filename: str
 
     def response(self, request, *, max_age, immutable):
-        """The file, or 304 when the client has it. FileNotFoundError when storage lost it."""
-        not_modified = get_conditional_response(request, etag=self.etag)
-        if not_modified is not None:
-            not_modified["ETag"] = self.etag
-            _cache_publicly(not_modified, max_age, immutable)
-            return not_modified
-        storage = PlanVersion._meta.get_field("pdf").storage
-        response = FileResponse(
-            storage.open(self.name, "rb"),
-            as_attachment=True,
-            filename=self.filename,
-            content_type="application/pdf",
-        )
-        response["ETag"] = self.etag
+        """The file, or 304 when the client has it (Django's `condition`, which also sets the
+        ETag). FileNotFoundError when storage lost it."""
+        response = condition(etag_func=lambda request: self.etag)(self.file)(request)
         _cache_publicly(response, max_age, immutable)
+        return response
+
+    def file(self, request):
+        storage = PlanVersion._meta.get_field("pdf").storage
+        prefix = settings.PDF_ACCEL_REDIRECT_PREFIX
+        if not prefix:
+            return FileResponse(
+                storage.open(self.name, "rb"),
+                as_attachment=True,
+                filename=self.filename,
+                content_type="application/pdf",
+            )
+        # nginx sends the file from its internal location for the prefix (docs/deployment.md);
+        # it keeps Content-Type, Content-Disposition and Cache-Control from this answer.
+        if not storage.exists(self.name):
+            raise FileNotFoundError(self.name)
+        response = HttpResponse(content_type="application/pdf")
+        response["X-Accel-Redirect"] = quote(f"{prefix.rstrip('/')}/{self.name}")
+        response["Content-Disposition"] = content_disposition_header(True, self.filename)
         return response
 
 

@@ -217,6 +217,10 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "staticfiles
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Off when empty. Set (e.g. "/_pdf/"), a plan PDF download answers with an empty body and
+# `X-Accel-Redirect: /_pdf/<its name in MEDIA_ROOT>`, and nginx sends the file from its internal
+# location for that prefix (docs/deployment.md#media-published-pdfs).
+PDF_ACCEL_REDIRECT_PREFIX = os.environ.get("PDF_ACCEL_REDIRECT_PREFIX", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
