@@ -18,7 +18,9 @@ Scopes, and which pages depend on which:
 |                 |                                                   | district, forums, annual   |
 |                 |                                                   | cycle, lokalråd, plan,     |
 |                 |                                                   | version, activity pages,   |
-|                 |                                                   | and where a PDF is stored  |
+|                 |                                                   | where a PDF is stored, and |
+|                 |                                                   | the lokalråd overview of   |
+|                 |                                                   | "Mit lokalråd"             |
 | `national`      | any row of any district                           | the front page (it lists   |
 |                 |                                                   | every district's plan)     |
 
