@@ -12,7 +12,9 @@ What it does, in order (every step bounded in time; only loopback addresses):
    cache so every page is rendered) driven by wrk from a second process: the trivial view (the
    ceiling), the home page, a district page, a plan page, an activity page, the district's
    forum overview and annual cycle, and "Mit lokalråd" signed in; then the plan page at each
-   scale size with one connection;
+   scale size with one connection; each page's "vs trivial" compares it with the trivial view
+   measured just before it (`--paired-ceiling`), since other work on a shared machine moves the
+   ceiling within a phase;
 4. phase "cached": the same gunicorn setup with the shared cache (Redis when REDIS_URL is
    reachable, else per-process memory): the same pages and the PDF download; then a status
    report POST loop (one signed-in client, CSRF token and session) while wrk keeps the public
@@ -524,6 +526,16 @@ class Bench:
                 cookies=cookies if key == "member" else None,
             )
         for key, label in pages:
+            ceiling = None
+            if key != "trivial" and self.args.paired_ceiling:
+                # The trivial view again just before the page: on a machine shared with other
+                # work the ceiling moves within a phase, and the ratio should compare the page
+                # with what the machine gave at that moment.
+                ceiling = self.wrk(
+                    [targets["trivial"]],
+                    seconds=self.args.paired_ceiling,
+                    connections=self.args.connections,
+                )["rps"]
             log(f"{phase}: {label}")
             started = time.monotonic()
             results[key] = self.wrk(
@@ -533,6 +545,7 @@ class Bench:
                 cookies=cookies if key == "member" else None,
             )
             results[key]["others"] = self.other_work.during(started, time.monotonic())
+            results[key]["ceiling_rps"] = ceiling or results.get("trivial", {}).get("rps")
         return results
 
     def measure_scale(self, targets) -> list[dict]:
@@ -710,15 +723,20 @@ def report(info, targets, phases, args) -> str:
         f"{'vs trivial':>10} {'others':>6}  target"
     )
     out("others: cores kept busy by processes outside the benchmark while it measured")
+    if args.paired_ceiling:
+        out(
+            f"vs trivial: against the trivial view measured for {args.paired_ceiling} s just "
+            "before each page"
+        )
     out(header)
     out("-" * len(header))
     for name in ("uncached", "cached"):
         pages = phases[name]["pages"]
-        ceiling = pages["trivial"]["rps"]
         for key, label, in_phases in PAGES:
             if name not in in_phases:
                 continue
             row = pages[key]
+            ceiling = row.get("ceiling_rps") or pages["trivial"]["rps"]
             verdict = target_verdict(key, name, row, ceiling, args)
             errors = f"  ({row['errors']} errors)" if row["errors"] else ""
             out(
@@ -810,6 +828,14 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--duration", type=int, default=10, help="seconds per page")
     parser.add_argument("--warmup", type=int, default=2, help="seconds per page")
+    parser.add_argument(
+        "--paired-ceiling",
+        type=int,
+        default=5,
+        metavar="SECONDS",
+        help="measure the trivial view this long before each page and compare the page with "
+        "that (0: with the phase's one trivial measurement)",
+    )
     parser.add_argument(
         "--scale", type=lambda s: [int(n) for n in s.split(",")], default=[10, 100, 1000]
     )
