@@ -52,6 +52,8 @@ def pages() -> dict[str, tuple[str, object]]:
             reverse("public:activity", kwargs={**kwargs, "activity_id": activity_id}),
             None,
         ),
+        "forums": (reverse("public:forums", kwargs={"district": district.slug}), None),
+        "cycle": (reverse("public:annual_cycle", kwargs={"district": district.slug}), None),
         "member": (reverse("members:council", kwargs={"council_id": council.pk}), member),
         "round": (reverse("rounds:detail", kwargs={"pk": open_round.pk}), staff),
         "report": (reverse("rounds:report", kwargs={"pk": open_round.pk}), staff),

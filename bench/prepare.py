@@ -100,6 +100,8 @@ def main() -> None:
                 "activity": reverse(
                     "public:activity", kwargs={**kwargs, "activity_id": activity.pk}
                 ),
+                "forums": reverse("public:forums", kwargs={"district": district.slug}),
+                "cycle": reverse("public:annual_cycle", kwargs={"district": district.slug}),
                 "pdf": reverse("pdf:plan", kwargs=kwargs),
                 "pdf_bytes": version.pdf.size,
                 "member": reverse("members:council", kwargs={"council_id": council.pk}),

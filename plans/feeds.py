@@ -13,7 +13,7 @@ from icalendar import Calendar, Event
 from councils.models import PoliceDistrict
 
 from .cycle import cycle_entries, first_month
-from .views.public import CACHE_PREFIX, current_version, validator
+from .views.public import current_version, revalidated
 
 # Last-Modified of a calendar without a current plan.
 _EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
@@ -71,14 +71,12 @@ def annual_cycle_ics(request, district):
     """The current plan's annual cycle for every year of its period, as iCalendar. Everyone."""
     district = get_object_or_404(PoliceDistrict, slug=district)
     version = current_version(district)
-    key = f"{CACHE_PREFIX}:ics:{district.pk}:{version.pk if version else 0}"
-    check = validator(request, key, version.created_at if version else None, _EPOCH)
-    if response := check.not_modified(request):
-        return response
     page_url = request.build_absolute_uri(
         reverse("public:annual_cycle", kwargs={"district": district.slug})
     )
     calendar = build_calendar(district, version, page_url=page_url)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response.headers["Content-Disposition"] = f'inline; filename="aarshjul-{district.slug}.ics"'
-    return check.finish(request, response)
+    # ConditionalGetMiddleware answers 304 to its ETag or a later If-Modified-Since.
+    last_modified = max(version.created_at, _EPOCH) if version else _EPOCH
+    return revalidated(request, response, last_modified=last_modified)

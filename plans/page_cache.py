@@ -1,33 +1,64 @@
-"""The whole-page cache of the public plan pages, for visitors who are not signed in.
+"""The whole-page cache of the public pages, for visitors who are not signed in.
 
-A plan page is the same for everyone who is not signed in, and nearly all its readers are not.
-Their page is cached whole under its address, marked with the *public generation*: a number in
-the shared cache that every change to the data of the councils, forums and plans apps moves on;
-an entry of an older generation is not used. A hit costs one round trip to the cache (the
-generation and the entry together) and no database query. A change anywhere makes every cached
-page stale at once; writes are rare next to reads, and the first reader after a change gets the
-page rendered again, mostly from the fragment cache of the public views, whose keys follow the data
-itself.
+A public page is the same for everyone who is not signed in, and nearly all its readers are not.
+Their page is cached whole under its address, marked with the *generations* of the scopes it
+depends on: numbers in the shared cache that changes to the data of the councils, forums and
+plans apps move on; an entry whose generations are not the current ones is not used. A hit
+costs one round trip to the cache (the generations and the entry together) and no database
+query.
 
-The generation moves when a change's transaction commits (`transaction.on_commit`), and only
-then. A page is stored under the generation read *before* its data was read. A page rendered
-from the data as it was before a commit therefore read the generation before that commit's move
-(it read the data before the commit, and the move comes after the commit): it is stored under a
-generation that is no longer current, whenever it gets there, and never served. A page that read
-the generation after the move reads the data after the commit too (each query of a request sees
-what was committed when it started), so it shows the change. A move inside the transaction as
-well would add nothing: until the commit, every other reader sees the old data anyway. Between
-the commit and the move a reader may still get the page of a moment before, as if it had come a
-moment earlier; the writer's own next request comes after the move, which runs before the
-response to its change.
+Scopes, and which pages depend on which:
 
-Writes that send no model signals (`bulk_create`, `QuerySet.update`) call `content_changed()`
-themselves.
+| scope           | moved by a change to                              | pages that depend on it    |
+|-----------------|---------------------------------------------------|----------------------------|
+| `all`           | a police district itself, a write whose rows are  | every cached page          |
+|                 | not known (`content_changed()`), a many-to-many   |                            |
+|                 | `clear`, any model `DISTRICT_PATHS` does not name |                            |
+| `district:SLUG` | any row of that district (`DISTRICT_PATHS`)       | the pages under /SLUG/:    |
+|                 |                                                   | district, forums, annual   |
+|                 |                                                   | cycle, lokalråd, plan,     |
+|                 |                                                   | version, activity pages,   |
+|                 |                                                   | where a PDF is stored, and |
+|                 |                                                   | the lokalråd overview of   |
+|                 |                                                   | "Mit lokalråd"             |
+| `national`      | any row of any district                           | the front page (it lists   |
+|                 |                                                   | every district's plan)     |
+
+So a status report in Tønder (Syd- og Sønderjyllands Politi) moves that district's generation
+and the national one: the district's pages and the front page are rendered again, and every
+other district's cached pages stay hot. The first reader after a change gets the page rendered
+again, the plan content mostly from the fragment cache of plans/views/public.py, whose keys follow
+the data itself.
+
+Which district a row belongs to is asked of the database when the row is saved (before and
+after, so a row that moves from one district to another moves both) or before it is deleted:
+one small query per row. A row deleted with its parent (a cascade) is covered by the parent's
+own question. Writes are rare next to reads.
+
+The generations move when a change's transaction commits (`transaction.on_commit`), and only
+then. A page is stored under the generations read *before* its data was read. A page rendered
+from the data as it was before a commit therefore read the generations before that commit's
+move (it read the data before the commit, and the move comes after the commit): it is stored
+under a generation that is no longer current, whenever it gets there, and never served. A page
+that read the generations after the move reads the data after the commit too (each query of a
+request sees what was committed when it started), so it shows the change. A move inside the
+transaction as well would add nothing: until the commit, every other reader sees the old data
+anyway. Between the commit and the move a reader may still get the page of a moment before, as
+if it had come a moment earlier; the writer's own next request comes after the move, which runs
+before the response to its change.
+
+Writes that send no model signals (`bulk_create`, `QuerySet.update`) call
+`content_changed(row, …)` themselves with a row that tells the district, or `content_changed()`
+to move every page.
 
 The cache may fail (settings.CACHES, portal/cache.py): a read from an unreachable cache is a
 miss and a write is dropped, so pages are rendered and not stored, and a change is saved though
 its move is lost. A lost move would let the pages stored before it be served again once the
 cache is back with its data, so the process that lost it makes it up at its next lookup.
+
+Only Django's public cache API (`get_many`, `add`, `incr`, `set`) and `django.utils.cache`
+helpers are used; conditional GET (ETag, 304) is Django's `ConditionalGetMiddleware`, which
+finds the ETag stored with the page.
 """
 
 import functools
@@ -39,88 +70,201 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models import Model
+from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, patch_vary_headers
-from django.utils.http import parse_http_date_safe
+from django.utils.cache import patch_vary_headers, set_response_etag
 
 # Bump when the templates of cached pages or fragments change, so old HTML is not served.
-CACHE_PREFIX = "public:2"
+CACHE_PREFIX = "public:3"
 CACHE_SECONDS = 60 * 60 * 24
-GENERATION_KEY = f"{CACHE_PREFIX}:generation"
-# The apps whose rows the public plan pages show (or count, as with assignments and updates).
+# A generation nobody moves for this long is dropped (an address with an unknown district slug
+# makes one); the next lookup starts a new one, which only makes its pages stale.
+GENERATION_SECONDS = 60 * 60 * 24 * 30
+# The apps whose rows the public pages show (or count, as with assignments and updates).
 CONTENT_APPS = ("councils", "forums", "plans")
 STORED_HEADERS = ("Content-Type", "ETag", "Last-Modified", "Cache-Control")
 
+ALL = "all"
+NATIONAL = "national"
 
-# A move of the generation that the cache did not take (it was unreachable): see the docstring.
-_move_lost = False
+# From a row of each model to the police district(s) whose pages show it, as in the admin's
+# `district_path`, plus the references that may cross districts (a forum's interfaces). A model
+# of the content apps not named here (and PoliceDistrict itself) moves every page.
+DISTRICT_PATHS = {
+    "councils.Municipality": ("district", "forums__district"),
+    "councils.Council": ("district", "interfacing_forums__district"),
+    "councils.CouncilMunicipality": ("council__district", "municipality__district"),
+    "councils.SecretariatStaff": ("district",),
+    "councils.Person": ("memberships__council__district",),
+    "councils.Membership": ("council__district",),
+    "forums.Forum": ("district", "interfaced_by__district"),
+    "plans.Plan": ("district",),
+    "plans.PlanSection": ("plan__district",),
+    "plans.FocusArea": ("plan__district",),
+    "plans.Activity": ("focus_area__plan__district",),
+    "plans.Assignment": ("activity__focus_area__plan__district", "council__district"),
+    "plans.ReportingRound": ("district",),
+    "plans.StatusUpdate": ("assignment__council__district",),
+    "plans.AnnualCycleEntry": ("plan__district",),
+    "plans.PlanVersion": ("plan__district",),
+    "plans.WorkflowEvent": ("plan__district",),
+    "plans.PlanSearchPart": ("version__plan__district",),
+}
 
 
-def generation() -> int | None:
-    """The current public generation; a new one (never used before) when the cache lost it;
-    None when the cache cannot be reached."""
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
-        value = cache.get(GENERATION_KEY)
-    return value
+def district_scope(slug: str) -> str:
+    return f"district:{slug}"
 
 
-def lookup(key: str) -> tuple[int | None, object | None]:
-    """The current generation and what `remember` stored under `key` in it (None if nothing)."""
-    if _move_lost:
-        _move_generation()
-    found = cache.get_many([GENERATION_KEY, key])
-    current = found.get(GENERATION_KEY)
-    if current is None:
-        return generation(), None
+def scopes_for(kwargs: dict) -> tuple[str, ...]:
+    """The scopes of a public address from its URL arguments: its district's, or (the front
+    page, without a district) the national one."""
+    district = kwargs.get("district")
+    return (district_scope(district),) if district else (NATIONAL,)
+
+
+def generation_key(scope: str) -> str:
+    return f"{CACHE_PREFIX}:generation:{scope}"
+
+
+# Moves of generations that the cache did not take (it was unreachable): see the docstring.
+_lost_moves: set[str] = set()
+
+
+def generations(scopes=()) -> tuple | None:
+    """The current generations of `all` and `scopes`; new ones (never used before) for those the
+    cache lost; None when the cache cannot be reached."""
+    keys = [generation_key(scope) for scope in (ALL, *scopes)]
+    found = cache.get_many(keys)
+    if len(found) < len(keys):
+        for key in keys:
+            if key not in found:
+                cache.add(key, time.time_ns(), timeout=GENERATION_SECONDS)
+        found = cache.get_many(keys)
+        if len(found) < len(keys):
+            return None
+    return tuple(found[key] for key in keys)
+
+
+def lookup(key: str, scopes) -> tuple[tuple | None, object | None]:
+    """The current generations of `scopes` and what `remember` stored under `key` for them
+    (None if nothing)."""
+    if _lost_moves:
+        _move(set(_lost_moves))
+    keys = [generation_key(scope) for scope in (ALL, *scopes)]
+    found = cache.get_many([*keys, key])
+    if any(name not in found for name in keys):
+        return generations(scopes), None
+    current = tuple(found[name] for name in keys)
     entry = found.get(key)
     if entry is not None and entry[0] == current:
         return current, entry[1]
     return current, None
 
 
-def remember(key: str, current_generation: int | None, value) -> None:
-    """Store `value` under `key` for the generation `lookup` gave before the data was read."""
-    if current_generation is not None:  # None: the cache was unreachable
-        cache.set(key, (current_generation, value), CACHE_SECONDS)
+def remember(key: str, current: tuple | None, value) -> None:
+    """Store `value` under `key` for the generations `lookup` gave before the data was read."""
+    if current is not None:  # None: the cache was unreachable
+        cache.set(key, (current, value), CACHE_SECONDS)
 
 
-def _move_generation() -> None:
-    global _move_lost
-    try:
-        # None only from a cache that could not be reached (IGNORE_EXCEPTIONS).
-        _move_lost = cache.incr(GENERATION_KEY) is None
-    except ValueError:  # evicted or never set: a time-based value is newer than any before
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
-        _move_lost = False
+def _move(scopes) -> None:
+    for scope in scopes:
+        key = generation_key(scope)
+        try:
+            # None only from a cache that could not be reached (IGNORE_EXCEPTIONS).
+            moved = cache.incr(key) is not None
+        except ValueError:  # evicted or never set: a time-based value is newer than any before
+            cache.set(key, time.time_ns(), timeout=GENERATION_SECONDS)
+            moved = True
+        if moved:
+            _lost_moves.discard(scope)
+        else:
+            _lost_moves.add(scope)
 
 
-def content_changed(*, using=None) -> None:
-    """Make every cached public page stale when the current transaction commits (at once
-    outside a transaction)."""
-    transaction.on_commit(_move_generation, using=using)
+def _move_on_commit(scopes, using=None) -> None:
+    if scopes:
+        transaction.on_commit(functools.partial(_move, frozenset(scopes)), using=using)
 
 
-def _on_model_change(sender, using=None, **kwargs):
-    content_changed(using=using)
+def _scopes_of_rows(model, pks, using=None) -> set[str]:
+    """The scopes that a change to these rows of `model` moves: their districts' and the national
+    one, or `all` for a model whose district cannot be told."""
+    paths = DISTRICT_PATHS.get(model._meta.label)
+    if paths is None:
+        return {ALL}
+    pks = [pk for pk in pks if pk is not None]
+    if not pks:
+        return set()
+    rows = (
+        model._default_manager.using(using)
+        .filter(pk__in=pks)
+        .values_list(*(f"{path}__slug" for path in paths))
+    )
+    return {NATIONAL, *(district_scope(slug) for row in rows for slug in row if slug)}
 
 
-def _on_m2m_change(sender, action, using=None, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS and action.startswith("post_"):
-        content_changed(using=using)
+def scopes_of(row: Model, using=None) -> set[str]:
+    return _scopes_of_rows(type(row), [row.pk], using)
+
+
+def content_changed(*rows: Model, using=None) -> None:
+    """Make the cached pages that show these rows stale when the current transaction commits (at
+    once outside a transaction); with no rows, every cached public page."""
+    scopes = set().union(*(scopes_of(row, using) for row in rows)) if rows else {ALL}
+    _move_on_commit(scopes, using)
+
+
+# Where a saved row was before the save (a row may move to another district).
+_SCOPES_BEFORE_SAVE = "_page_cache_scopes_before_save"
+
+
+def _before_save(sender, instance, raw=False, using=None, **kwargs):
+    if instance.pk is not None:
+        setattr(instance, _SCOPES_BEFORE_SAVE, scopes_of(instance, using))
+
+
+def _on_save(sender, instance, using=None, **kwargs):
+    before = instance.__dict__.pop(_SCOPES_BEFORE_SAVE, set())
+    _move_on_commit(before | scopes_of(instance, using), using)
+
+
+def _on_delete(sender, instance, using=None, origin=None, **kwargs):
+    # A row deleted with its parent: the parent's own pre_delete asked (before anything was
+    # deleted) for the districts of it and of everything under it.
+    if isinstance(origin, Model) and origin is not instance and _watched(type(origin)):
+        return
+    _move_on_commit(scopes_of(instance, using), using)
+
+
+def _on_m2m_change(sender, instance, action, model, pk_set, using=None, **kwargs):
+    if sender._meta.app_label not in CONTENT_APPS:
+        return
+    if action in ("post_add", "post_remove"):
+        scopes = scopes_of(instance, using) | _scopes_of_rows(model, pk_set or (), using)
+    elif action == "pre_clear":  # which rows it unlinks is not said
+        scopes = {ALL}
+    else:
+        return
+    _move_on_commit(scopes, using)
+
+
+def _watched(model) -> bool:
+    return model._meta.app_label in CONTENT_APPS and not model.__name__.startswith("Historical")
 
 
 def connect_signals() -> None:
     """Watch every model of the content apps (not django-simple-history's history rows)."""
     for label in CONTENT_APPS:
         for model in apps.get_app_config(label).get_models():
-            if model.__name__.startswith("Historical"):
+            if not _watched(model):
                 continue
             uid = f"page_cache:{model._meta.label}"
-            post_save.connect(_on_model_change, sender=model, dispatch_uid=f"{uid}:save")
-            post_delete.connect(_on_model_change, sender=model, dispatch_uid=f"{uid}:delete")
+            pre_save.connect(_before_save, sender=model, dispatch_uid=f"{uid}:before-save")
+            post_save.connect(_on_save, sender=model, dispatch_uid=f"{uid}:save")
+            pre_delete.connect(_on_delete, sender=model, dispatch_uid=f"{uid}:delete")
     m2m_changed.connect(_on_m2m_change, dispatch_uid="page_cache:m2m")
 
 
@@ -140,17 +284,12 @@ def address_key(kind: str, request) -> str:
     return f"{CACHE_PREFIX}:{kind}:{digest}"
 
 
-def _from_cache(request, entry) -> HttpResponse:
+def _from_cache(entry) -> HttpResponse:
     content, headers = entry
     response = HttpResponse(content, headers=headers)
     # The rendered page looked at the session (no sign-out link): so does this one.
     patch_vary_headers(response, ("Cookie",))
-    return get_conditional_response(
-        request,
-        etag=headers.get("ETag"),
-        last_modified=parse_http_date_safe(headers.get("Last-Modified", "")),
-        response=response,
-    )
+    return response
 
 
 def _storable(request, response) -> bool:
@@ -164,19 +303,26 @@ def _storable(request, response) -> bool:
 
 
 def anonymous_page_cache(view):
-    """Serve a visitor who is not signed in from the whole-page cache; fill it on a miss."""
+    """Serve a visitor who is not signed in from the whole-page cache; fill it on a miss.
+
+    The page depends on its district's scope (the URL argument `district`), or on the national
+    one when it has none (the front page). A stored page keeps its ETag, so that
+    ConditionalGetMiddleware answers 304 from the cache without hashing the page again.
+    """
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if not _is_anonymous_plain_get(request):
             return view(request, *args, **kwargs)
         key = address_key("page", request)
-        # The generation is read before the data: see the module's docstring.
-        current, entry = lookup(key)
+        # The generations are read before the data: see the module's docstring.
+        current, entry = lookup(key, scopes_for(kwargs))
         if entry is not None:
-            return _from_cache(request, entry)
+            return _from_cache(entry)
         response = view(request, *args, **kwargs)
         if _storable(request, response):
+            if not response.has_header("ETag"):
+                set_response_etag(response)
             headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
             remember(key, current, (response.content, headers))
         return response

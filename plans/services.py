@@ -50,7 +50,7 @@ def sync_assignments(*, activity: Activity) -> None:
         ignore_conflicts=True,
     )
     activity.assignments.filter(council_id__in=existing - wanted, updates__isnull=True).delete()
-    content_changed()  # bulk_create sends no signal to the public page cache
+    content_changed(activity)  # bulk_create sends no signal to the public page cache
 
 
 @transaction.atomic
@@ -71,7 +71,7 @@ def sync_assignments_for_council(*, council: Council) -> None:
         [Assignment(activity=activity, council=council) for activity in activities],
         ignore_conflicts=True,
     )
-    content_changed()  # bulk_create sends no signal to the public page cache
+    content_changed(council)  # bulk_create sends no signal to the public page cache
 
 
 def on_local_council_saved(sender, *, council: Council, **kwargs) -> None:

@@ -56,7 +56,7 @@ def render_version_pdf(version_id: int) -> str:
         field.storage.delete(stored_name)
         version.refresh_from_db(fields=["pdf"])
         return version.pdf.name
-    content_changed()  # QuerySet.update sends no signal to the public page cache
+    content_changed(version)  # QuerySet.update sends no signal to the public page cache
     logger.info("Stored PDF of %s as %s (%d bytes)", version, stored_name, len(content))
     return stored_name
 

@@ -82,6 +82,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag (a hash of the page, or the one a view or the page cache set) and 304 for every GET
+    # that may be stored; outside PrivatePagesMiddleware, so a signed-in user's page (no-store)
+    # gets none. After WhiteNoise, which answers for static files itself.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -215,6 +219,10 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "staticfiles
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Off when empty. Set (e.g. "/_pdf/"), a plan PDF download answers with an empty body and
+# `X-Accel-Redirect: /_pdf/<its name in MEDIA_ROOT>`, and nginx sends the file from its internal
+# location for that prefix (docs/deployment.md#media-published-pdfs).
+PDF_ACCEL_REDIRECT_PREFIX = os.environ.get("PDF_ACCEL_REDIRECT_PREFIX", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

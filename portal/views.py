@@ -11,12 +11,15 @@ from django.views.decorators.http import require_safe
 
 from councils.models import PoliceDistrict
 from plans.models import Plan
+from plans.page_cache import anonymous_page_cache
 
 logger = logging.getLogger(__name__)
 
 
+@anonymous_page_cache
 def home(request):
-    """The front page: every district with its current plan, and a search box. Open to everyone."""
+    """The front page: every district with its current plan, and a search box. Open to everyone.
+    Visitors who are not signed in get it from the whole-page cache (national scope)."""
     current = (
         Plan.objects.current()
         .annotate(last_published=Max("versions__published_on"))

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 
 from councils.models import Council, Membership, Person, PoliceDistrict
 from plans.models import Activity, FocusArea, Plan
@@ -125,3 +126,13 @@ def django_db_setup(django_db_setup):
         contents = getattr(connection, "_test_serialized_contents", None)
         if contents is not None:
             type(connection)._test_serialized_contents = contents
+
+
+@pytest.fixture(autouse=True)
+def empty_shared_cache():
+    """Every test starts with an empty cache. Cached pages and fragments are made stale when a
+    change commits (plans/page_cache.py); a test's changes are rolled back, never committed, so
+    what one test cached must not reach the next."""
+    cache.clear()
+    yield
+    cache.clear()

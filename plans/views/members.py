@@ -5,6 +5,7 @@ place that rule is written) or from ``Assignment.objects.for_user`` (built on it
 is a 404 and changes nothing.
 """
 
+import hashlib
 from collections import OrderedDict
 
 from django.contrib import messages
@@ -13,7 +14,10 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -30,6 +34,7 @@ from ..forms import (
     is_plain_html,
 )
 from ..models import Activity, Assignment, FocusArea, ReportingRound
+from ..page_cache import CACHE_PREFIX, lookup, remember, scopes_for
 
 
 def member_councils(user):
@@ -55,10 +60,6 @@ def _open_round_for(council: Council, plan_id: int | None) -> ReportingRound | N
     return ReportingRound.objects.open().filter(district=council.district_id, plan=plan_id).first()
 
 
-def _is_secretary(user, council: Council) -> bool:
-    return secretary_councils(user).filter(pk=council.pk).exists()
-
-
 def add_service_error(form, error: ValidationError) -> None:
     """Attach a service's ValidationError to the form: to its field when the form has it."""
     if hasattr(error, "error_dict"):
@@ -82,10 +83,61 @@ def home(request):
 
 @login_required
 def council_detail(request, council_id):
-    """A lokalråd's assignments grouped by focus area, with filters. Members of that lokalråd."""
-    council = get_object_or_404(member_councils(request.user), pk=council_id)
+    """A lokalråd's assignments grouped by focus area, with filters. Members of that lokalråd.
+
+    The page is the member's own (Cache-Control private, no-store), but what it shows of the
+    lokalråd is the same for all its members: that part is rendered once per lokalråd, district
+    generation (plans/page_cache.py: any change in the district moves it), day (a round becomes
+    overdue) and filters, and kept in the shared cache. A visit then costs the session, the user
+    and one query for the member's seats.
+    """
+    user = request.user
+    # One query for the member's seats: the lokalråd (404 unless it is theirs and active),
+    # whether they are its secretary, and whether they sit in several.
+    seats = list(
+        Membership.objects.filter(
+            person__user=user, council__in=member_councils(user).values("pk")
+        ).select_related("council__district")
+    )
+    council = next((seat.council for seat in seats if seat.council_id == council_id), None)
+    if council is None:
+        raise Http404
+    is_secretary = any(
+        seat.council_id == council.pk and seat.role == Membership.Role.SECRETARY for seat in seats
+    )
+    filters = request.GET.urlencode()
+    variant = f"{council.pk}:{int(is_secretary)}:{timezone.localdate().isoformat()}:{filters}"
+    key = f"{CACHE_PREFIX}:members:council:{hashlib.sha256(variant.encode()).hexdigest()[:32]}"
+    # The generations are read before the data (plans/page_cache.py).
+    current, overview = lookup(key, scopes_for({"district": council.district.slug}))
+    if overview is None:
+        context = {
+            **_council_overview(request, council, user),
+            "council": council,
+            "is_secretary": is_secretary,
+        }
+        overview = {
+            part: render_to_string(f"members/council_detail.html#{part}", context, request)
+            for part in ("heading", "assignments")
+        }
+        remember(key, current, overview)
+    return render(
+        request,
+        "members/council_detail.html",
+        {
+            "council": council,
+            "overview": {part: mark_safe(html) for part, html in overview.items()},  # noqa: S308
+            "is_secretary": is_secretary,
+            "has_several_councils": len({seat.council_id for seat in seats}) > 1,
+        },
+    )
+
+
+def _council_overview(request, council, user) -> dict:
+    """What "Mit lokalråd" shows of the lokalråd: its assignments on the current plan with the
+    filters applied, and the open round's progress."""
     assignments = list(
-        member_assignments(request.user)
+        member_assignments(user)
         # The district as well: else PostgreSQL joins the activities of every published plan.
         .filter(council=council, activity__focus_area__plan__district_id=council.district_id)
         .select_related("activity__focus_area__plan", "latest_update")
@@ -116,24 +168,15 @@ def council_detail(request, council_id):
     reported = set()
     if open_round is not None:
         reported = reporting.reported_ids(open_round, council=council)
-    groups = reporting.by_focus_area(shown, reported)
-
-    return render(
-        request,
-        "members/council_detail.html",
-        {
-            "council": council,
-            "plan": plan,
-            "groups": groups,
-            "assignment_count": len(assignments),
-            "shown_count": len(shown),
-            "filter_form": filter_form,
-            "open_round": open_round,
-            "reported_count": sum(1 for a in assignments if a.pk in reported),
-            "is_secretary": _is_secretary(request.user, council),
-            "has_several_councils": member_councils(request.user).count() > 1,
-        },
-    )
+    return {
+        "plan": plan,
+        "groups": reporting.by_focus_area(shown, reported),
+        "assignment_count": len(assignments),
+        "shown_count": len(shown),
+        "filter_form": filter_form,
+        "open_round": open_round,
+        "reported_count": sum(1 for a in assignments if a.pk in reported),
+    }
 
 
 def _history(assignment):

@@ -1,23 +1,32 @@
 """PDF downloads: the published plan (public) and the status report of a reporting round (the
 district's secretariat only). Both are served from storage and never rendered in the request:
-a missing file is queued for the task worker and the request answers 202."""
+a missing file is queued for the task worker and the request answers 202.
+
+A published plan's PDF is served as a file from storage (FileResponse), or, with the setting
+PDF_ACCEL_REDIRECT_PREFIX (off by default; docs/deployment.md), handed to nginx with an
+`X-Accel-Redirect` header and an empty body. Its ETag is answered with 304 by Django's
+`condition`, before the file is opened.
+"""
 
 import hashlib
 from dataclasses import dataclass
+from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.tasks import TaskResultStatus
 from django.urls import NoReverseMatch, reverse
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.views.decorators.http import require_safe
+from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import condition, require_safe
 
 from base.text import danish_slugify
 
 from ..models import PlanVersion, ReportingRound
-from ..page_cache import address_key, lookup, remember
+from ..page_cache import address_key, lookup, remember, scopes_for
 from ..pdf import status_report_html
 from ..reporting import build_status_report
 from ..task_queue import queue_once
@@ -41,7 +50,7 @@ RETRY_AFTER = 30
 @require_safe
 def plan_pdf(request, district, period):
     """Anyone: the PDF of the latest published version of a plan."""
-    key, current, download = _remembered(request)
+    key, current, download = _remembered(request, district)
     if response := _serve_remembered(request, download, max_age=LATEST_MAX_AGE):
         return response
     plan = published_plan(district, period)
@@ -54,7 +63,7 @@ def plan_pdf(request, district, period):
 @require_safe
 def version_pdf(request, district, period, number):
     """Anyone: the PDF of one published version of a plan."""
-    key, current, download = _remembered(request)
+    key, current, download = _remembered(request, district)
     if response := _serve_remembered(request, download, max_age=VERSION_MAX_AGE, immutable=True):
         return response
     plan = published_plan(district, period)
@@ -93,32 +102,40 @@ class Download:
     filename: str
 
     def response(self, request, *, max_age, immutable):
-        """The file, or 304 when the client has it. FileNotFoundError when storage lost it."""
-        not_modified = get_conditional_response(request, etag=self.etag)
-        if not_modified is not None:
-            not_modified["ETag"] = self.etag
-            _cache_publicly(not_modified, max_age, immutable)
-            return not_modified
-        storage = PlanVersion._meta.get_field("pdf").storage
-        response = FileResponse(
-            storage.open(self.name, "rb"),
-            as_attachment=True,
-            filename=self.filename,
-            content_type="application/pdf",
-        )
-        response["ETag"] = self.etag
+        """The file, or 304 when the client has it (Django's `condition`, which also sets the
+        ETag). FileNotFoundError when storage lost it."""
+        response = condition(etag_func=lambda request: self.etag)(self.file)(request)
         _cache_publicly(response, max_age, immutable)
         return response
 
+    def file(self, request):
+        storage = PlanVersion._meta.get_field("pdf").storage
+        prefix = settings.PDF_ACCEL_REDIRECT_PREFIX
+        if not prefix:
+            return FileResponse(
+                storage.open(self.name, "rb"),
+                as_attachment=True,
+                filename=self.filename,
+                content_type="application/pdf",
+            )
+        # nginx sends the file from its internal location for the prefix (docs/deployment.md);
+        # it keeps Content-Type, Content-Disposition and Cache-Control from this answer.
+        if not storage.exists(self.name):
+            raise FileNotFoundError(self.name)
+        response = HttpResponse(content_type="application/pdf")
+        response["X-Accel-Redirect"] = quote(f"{prefix.rstrip('/')}/{self.name}")
+        response["Content-Disposition"] = content_disposition_header(True, self.filename)
+        return response
 
-def _remembered(request) -> tuple[str, int, "Download | None"]:
-    """The cache key of the address, the current generation, and the file found there before.
 
-    Every change to the plans' data moves the generation (plans/page_cache.py), so after a new
-    version or a re-rendered file the address is looked up again.
+def _remembered(request, district) -> tuple[str, tuple | None, "Download | None"]:
+    """The cache key of the address, the current generations, and the file found there before.
+
+    Every change to the district's plans moves its generation (plans/page_cache.py), so after a
+    new version or a re-rendered file the address is looked up again.
     """
     key = address_key("pdf", request)
-    current, download = lookup(key)
+    current, download = lookup(key, scopes_for({"district": district}))
     return key, current, download
 
 

@@ -8,9 +8,12 @@ Caching: a published version never changes, so the rendered plan content is cach
 made of the version, the latest version number, the plan's status (published or superseded) and
 its live status (the counts per activity and status it shows: one aggregate query, which also
 fills the page). Publishing a new version or reporting a status changes the key, so nothing has
-to be invalidated by hand. The same key gives the ETag; `If-None-Match` is answered with 304.
-In front of that, visitors who are not signed in get the plan pages from the whole-page cache
-of plans/page_cache.py, which needs no database query at all.
+to be invalidated by hand. In front of that, visitors who are not signed in get the front page
+and every page under a district (district, forums, annual cycle, lokalråd, plan, version and
+activity pages) from the whole-page cache of plans/page_cache.py, which needs no database query
+at all and is made stale per district. Conditional GET is Django's ConditionalGetMiddleware: the
+ETag is a hash of the page (stored with it in the whole-page cache), and `If-None-Match` is
+answered with 304.
 """
 
 import functools
@@ -18,14 +21,13 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Max
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
+from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
@@ -249,45 +251,18 @@ def cached_fragment(key: str, template_name: str, build_context) -> SafeString:
     return mark_safe(html)  # noqa: S308 - rendered by our own template with autoescape
 
 
-@dataclass(frozen=True)
-class Validator:
-    etag: str
-    last_modified: int | None
-
-    def not_modified(self, request):
-        """A 304 when the client already has this page, else None."""
-        response = get_conditional_response(
-            request, etag=self.etag, last_modified=self.last_modified
-        )
-        if response is not None:
-            response.headers["ETag"] = self.etag
-        return response
-
-    def finish(self, request, response):
-        response.headers["ETag"] = self.etag
-        if self.last_modified is not None:
-            response.headers["Last-Modified"] = http_date(self.last_modified)
-        if request.user.is_authenticated:
-            patch_cache_control(response, private=True, no_cache=True)
-        else:
-            patch_cache_control(response, public=True, no_cache=True)
-        return response
-
-
-def validator(request, key: str, *moments) -> Validator:
-    """ETag and Last-Modified for a page whose content is fully described by `key`.
-
-    The page around the content differs per signed-in visitor (the CSRF token of the sign-out
-    form), so the ETag covers who asks as well; for everyone else the page is the same. Without
-    `moments` (times after which the content cannot have changed) there is no Last-Modified.
-    """
-    viewer = "0"
+def revalidated(request, response, last_modified=None):
+    """Caches may keep the page but must ask again each time: ConditionalGetMiddleware answers
+    304 to the page's ETag (a hash of it) or, with `last_modified` (a time after which the
+    content cannot have changed), to a later If-Modified-Since. A signed-in visitor's page is
+    their own (the CSRF token of the sign-out form)."""
+    if last_modified is not None:
+        response.headers["Last-Modified"] = http_date(last_modified.timestamp())
     if request.user.is_authenticated:
-        viewer = f"{request.user.pk}:{request.COOKIES.get(settings.CSRF_COOKIE_NAME, '')}"
-    digest = hashlib.sha256(f"{key}|{viewer}".encode()).hexdigest()[:32]
-    known = [m for m in moments if m is not None]
-    last = int(max(known).timestamp()) if known else None
-    return Validator(quote_etag(digest), last)
+        patch_cache_control(response, private=True, no_cache=True)
+    else:
+        patch_cache_control(response, public=True, no_cache=True)
+    return response
 
 
 # --- Plan pages -------------------------------------------------------------------------------
@@ -297,11 +272,6 @@ def _render_plan(request, plan: Plan, versions: list[PlanVersion], version: Plan
     latest = versions[-1]
     status = live_status(plan)
     key = f"{CACHE_PREFIX}:plan:{version.pk}:{latest.number}:{plan.status}:{status.key}"
-    # The ETag alone: no one time tells when a plan page last changed (a plan superseded, a
-    # lokalråd added, an assignment dropped), so a Last-Modified could give a stale 304.
-    check = validator(request, key)
-    if response := check.not_modified(request):
-        return response
 
     def build():
         snapshot = version.snapshot
@@ -324,7 +294,9 @@ def _render_plan(request, plan: Plan, versions: list[PlanVersion], version: Plan
         "plans/plan_detail.html",
         {"plan": plan, "version": version, "latest": latest, "content": content},
     )
-    return check.finish(request, response)
+    # The ETag alone: no one time tells when a plan page last changed (a plan superseded, a
+    # lokalråd added, an assignment dropped), so a Last-Modified could give a stale 304.
+    return revalidated(request, response)
 
 
 @require_safe
@@ -385,6 +357,7 @@ def _find_activity(plan: Plan, activity_id: int):
 
 
 @require_safe
+@anonymous_page_cache
 def activity(request, district, period, activity_id):
     """One activity of a published plan with each council's latest public status. Everyone."""
     plan = published_plan(district, period)
@@ -466,15 +439,12 @@ def version_diff(request, district, period, old, new):
     if len(found) != 2:
         raise Http404("Versionen findes ikke")
     older, newer = found[old], found[new]
-    check = validator(request, f"{CACHE_PREFIX}:diff:{older.pk}:{newer.pk}", newer.created_at)
-    if response := check.not_modified(request):
-        return response
     response = render(
         request,
         "plans/version_diff.html",
         {"plan": plan, "old": older, "new": newer, "diff": diff_versions(older, newer)},
     )
-    return check.finish(request, response)
+    return revalidated(request, response, last_modified=newer.created_at)
 
 
 # --- Open data --------------------------------------------------------------------------------
@@ -533,9 +503,6 @@ def version_json(request, district, period, number):
     """A published version as open data (JSON), with its fields documented inside. Everyone."""
     plan = published_plan(district, period)
     version = get_object_or_404(plan.versions, number=number)
-    check = validator(request, f"{CACHE_PREFIX}:json:{version.pk}", version.created_at)
-    if response := check.not_modified(request):
-        return response
     address = reverse(
         "public:plan_version",
         kwargs={"district": district, "period": plan.period_label, "number": number},
@@ -557,7 +524,7 @@ def version_json(request, district, period, number):
     response.headers["Content-Disposition"] = (
         f'inline; filename="samarbejdsplan-{district}-{plan.period_label}-v{number}.json"'
     )
-    return check.finish(request, response)
+    return revalidated(request, response, last_modified=version.created_at)
 
 
 # --- District, lokalråd, forums, annual cycle -------------------------------------------------
@@ -577,6 +544,7 @@ def forum_overview(district: PoliceDistrict, version: PlanVersion | None) -> lis
 
 
 @require_safe
+@anonymous_page_cache
 def district(request, district):
     """A district: kredsråd, municipalities, lokalråd, forums and the plan archive. Everyone."""
     district = get_object_or_404(PoliceDistrict, slug=district)
@@ -640,6 +608,7 @@ def district(request, district):
 
 
 @require_safe
+@anonymous_page_cache
 def council(request, district, council):
     """A lokalråd: its local focus areas and the activities it holds, with status. Everyone."""
     council = get_object_or_404(
@@ -685,6 +654,7 @@ def council(request, district, council):
 
 
 @require_safe
+@anonymous_page_cache
 def forums(request, district):
     """The district's forum overview (the plan's appendix 1). Everyone."""
     district = get_object_or_404(PoliceDistrict, slug=district)
@@ -697,6 +667,7 @@ def forums(request, district):
 
 
 @require_safe
+@anonymous_page_cache
 def annual_cycle(request, district):
     """The current plan's annual cycle as a table and a drawn wheel. Everyone."""
     district = get_object_or_404(PoliceDistrict, slug=district)

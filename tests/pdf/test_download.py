@@ -61,6 +61,7 @@ def test_download_serves_the_stored_bytes_without_rendering(client, published_ve
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content) == stored
+    assert not response.has_header("X-Accel-Redirect")  # off unless PDF_ACCEL_REDIRECT_PREFIX
 
 
 def test_download_is_named_after_district_period_and_version(client, published_version):
@@ -85,6 +86,17 @@ def test_unchanged_download_answers_not_modified(client, published_version):
     response = client.get(version_url(published_version), headers={"if-none-match": etag})
     assert response.status_code == 304
     assert response.content == b""
+    assert response["ETag"] == etag
+    assert "immutable" in response["Cache-Control"]
+
+
+def test_not_modified_is_answered_without_opening_the_file(client, published_version):
+    store_pdf(published_version)
+    etag = client.get(version_url(published_version))["ETag"]
+    storage = PlanVersion._meta.get_field("pdf").storage
+    with mock.patch.object(storage, "open", side_effect=AssertionError("file opened")):
+        response = client.get(version_url(published_version), headers={"if-none-match": etag})
+    assert response.status_code == 304
 
 
 def test_latest_address_serves_the_newest_version(client, published_version, revised_version):
@@ -241,4 +253,52 @@ def test_remembered_file_gone_from_storage_is_queued_again(
     default_storage.delete(published_version.pdf.name)
     response = client.get(version_url(published_version))
     assert response.status_code == 202
+    assert DBTaskResult.objects.count() == 1
+
+
+# --- nginx sends the file (PDF_ACCEL_REDIRECT_PREFIX, docs/deployment.md) ----------------------
+
+
+@pytest.fixture
+def accel_redirect(settings):
+    settings.PDF_ACCEL_REDIRECT_PREFIX = "/_pdf/"
+
+
+def test_with_accel_redirect_nginx_is_told_which_file_and_the_body_is_empty(
+    client, published_version, accel_redirect
+):
+    store_pdf(published_version)
+    response = client.get(version_url(published_version))
+    assert response.status_code == 200
+    assert response["X-Accel-Redirect"] == f"/_pdf/{published_version.pdf.name}"
+    assert not response.streaming
+    assert response.content == b""
+    # The headers nginx keeps from the application's answer (Content-Type, Content-Disposition,
+    # Cache-Control) are the same as when the application sends the file itself.
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == f'attachment; filename="{FILENAME_V1}"'
+    assert "immutable" in response["Cache-Control"]
+
+
+def test_with_accel_redirect_the_remembered_download_needs_no_query(
+    client, published_version, accel_redirect, django_assert_num_queries
+):
+    store_pdf(published_version)
+    first = client.get(latest_url(published_version.plan))
+    with django_assert_num_queries(0):
+        second = client.get(latest_url(published_version.plan))
+    assert second["X-Accel-Redirect"] == first["X-Accel-Redirect"]
+    assert second.content == b""
+    assert "max-age=600" in second["Cache-Control"]
+
+
+def test_with_accel_redirect_a_file_gone_from_storage_is_queued_again(
+    client, published_version, accel_redirect, database_tasks
+):
+    store_pdf(published_version)
+    assert client.get(version_url(published_version)).status_code == 200
+    default_storage.delete(published_version.pdf.name)
+    response = client.get(version_url(published_version))
+    assert response.status_code == 202
+    assert not response.has_header("X-Accel-Redirect")
     assert DBTaskResult.objects.count() == 1

@@ -31,7 +31,7 @@ BUDGETS = {
     "plan": 3,
     "activity": 3,
     "district": 7,
-    "member": 8,
+    "member": 6,
     "round": 10,
     "report": 11,
 }
