@@ -53,7 +53,7 @@ def report_done(published, report):
     activity = Activity.objects.filter(
         focus_area__plan=published, responsible=Activity.Responsible.ALL_LOCAL
     ).first()
-    report(activity.assignments.first(), Status.DONE, "Færdig")
+    report(activity.assignments.first(), status=Status.DONE, text="Færdig")
 
 
 def rename_a_lokalraad(published, report):
@@ -121,7 +121,7 @@ def test_status_report_shows_at_once_on_its_district_pages(
     client.get(activity_url)
     client.get(plan_url(other_published))
 
-    report(activity.assignments.first(), Status.DONE, "Færdig i Esbjerg")
+    report(activity.assignments.first(), status=Status.DONE, text="Færdig i Esbjerg")
 
     assert "Gennemført i 1 af 8 lokalråd" in client.get(url).content.decode()
     assert "Færdig i Esbjerg" in client.get(activity_url).content.decode()
@@ -218,6 +218,6 @@ def test_status_report_asks_for_its_districts_once_per_saved_row(published, repo
     created, the assignment is asked before and after its save."""
     assignment = Activity.objects.filter(focus_area__plan=published).first().assignments.first()
     with CaptureQueriesContext(connection) as queries:
-        report(assignment, Status.IN_PROGRESS, "I gang")
+        report(assignment, status=Status.IN_PROGRESS, text="I gang")
     asked = [q["sql"] for q in queries if '"councils_policedistrict"."slug"' in q["sql"]]
     assert len(asked) == 3, asked
