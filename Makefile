@@ -32,8 +32,12 @@ demo: migrate
 run: demo
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Two test processes (pytest-xdist), one per core; each test file runs whole in one process, so
+# a module's fixtures (the demo site, a rendered PDF, a live server) are built once.
+# `make test TEST_PROCESSES=0` runs in this process, e.g. to debug with pdb.
+TEST_PROCESSES ?= 2
 test: setup
-	$(BIN)/python -m pytest --durations=15 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadfile --durations=15 $(PYTEST_ARGS)
 
 # Load benchmark on a throwaway PostgreSQL database with the national data (docs/performance.md),
 # then the PDF benchmark. BENCH_ARGS passes options to bench/load.py (see --help).

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from pytest_django.plugin import blocking_manager_key
 
 from councils.models import Council, Membership, Person, PoliceDistrict
 from plans.models import Activity, FocusArea, Plan
@@ -136,3 +137,35 @@ def empty_shared_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+    ):
+        return True
+    names = getattr(item, "fixturenames", ())
+    return "transactional_db" in names or "live_server" in names
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Put the reference data back after a transactional test has emptied the database.
+
+    A transactional test ends by emptying every table (Django's TransactionTestCase), so Django
+    runs those tests last. With two test processes (`make test`, pytest-xdist) each process runs
+    whole test files, and a file of ordinary tests may come after one with a live server; the
+    contents the test database held after its migrations (districts, municipalities, councils,
+    role groups) are loaded again here, as `serialized_rollback` does at a test's start.
+    """
+    result = yield
+    if nextitem is not None and _is_transactional(item):
+        from django.db import connections
+
+        with item.config.stash[blocking_manager_key].unblock():
+            for connection in connections.all():
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if contents:
+                    connection.creation.deserialize_db_from_string(contents)
+    return result
