@@ -148,6 +148,35 @@ class StatusSummary:
         plan page)."""
         return " · ".join(f"{label}: {count}" for label, count in self.others)
 
+    @functools.cached_property
+    def kind(self) -> str:
+        """Which of the summary's three forms the page shows: "none" (no council holds the
+        activity yet), "single" (one council at district level: its status) or "counts"."""
+        if not self.total:
+            return "none"
+        if self.district_level and self.total == 1:
+            return "single"
+        return "counts"
+
+    @functools.cached_property
+    def done_text(self) -> str:
+        """ "Gennemført i 3 af 8 lokalråd" (composed here, not in the template: the plan page
+        shows one per activity, and each template variable costs)."""
+        councils = "råd" if self.district_level else "lokalråd"
+        return f"Gennemført i {self.done} af {self.total} {councils}"
+
+    @functools.cached_property
+    def progress_text(self) -> str:
+        return f"{self.done} af {self.total}"
+
+
+def responsible_text(activity: dict) -> str:
+    """ "Lokalråd: Esbjerg, Tønder": who holds an activity of a snapshot, as one text."""
+    names = ", ".join(council["name"] for council in activity.get("councils") or ())
+    return (
+        f"{activity['responsible_display']}: {names}" if names else activity["responsible_display"]
+    )
+
 
 @dataclass(frozen=True)
 class LiveStatus:
@@ -228,7 +257,12 @@ def plan_content(snapshot: dict, *, summaries=None, footnotes=None, links=True) 
                 **area,
                 "revised_on": areas.get(area["id"]),
                 "activities": [
-                    {**a, "status": summaries.get(a["id"], StatusSummary()), "url": url(a["id"])}
+                    {
+                        **a,
+                        "status": summaries.get(a["id"], StatusSummary()),
+                        "url": url(a["id"]),
+                        "responsible_text": responsible_text(a),
+                    }
                     for a in area["activities"]
                 ],
             }
@@ -378,7 +412,7 @@ def activity(request, district, period, activity_id):
             "plan": plan,
             "version": version,
             "area": area,
-            "activity": item,
+            "activity": {**item, "responsible_text": responsible_text(item)},
             "is_latest": is_latest,
             "status": summary,
             "assignments": assignments,
