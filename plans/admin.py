@@ -122,17 +122,25 @@ class FocusAreaInline(RevisionLockedInlineMixin, ScopedInlineMixin, SortableStac
 
 
 class MonthQuarterFieldsMixin:
-    """Month and quarter as Danish choices rather than bare numbers."""
+    """Month and quarter as Danish choices rather than bare numbers; "–" for none, as an empty
+    value reads everywhere."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in {"month", "quarter"}:
             choices = MONTH_CHOICES if db_field.name == "month" else QUARTERS
             return forms.TypedChoiceField(
                 label=db_field.verbose_name,
-                choices=[("", "—"), *choices],
+                choices=[("", "–"), *choices],
                 coerce=int,
                 empty_value=None,
                 required=False,
+            )
+        if db_field.name == "undated":
+            return forms.ChoiceField(
+                label=db_field.verbose_name,
+                choices=[("", "–"), *AnnualCycleEntry.Undated.choices],
+                required=False,
+                help_text=db_field.help_text,
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
@@ -140,7 +148,16 @@ class MonthQuarterFieldsMixin:
 class AnnualCycleEntryInline(MonthQuarterFieldsMixin, ScopedInlineMixin, SortableTabularInline):
     model = AnnualCycleEntry
     district_path = "plan__district"
-    fields = ["kind", "title", "month", "quarter", "council", "description"]
+    fields = [
+        "kind",
+        "title",
+        "month",
+        "quarter",
+        "undated",
+        "before_period",
+        "council",
+        "description",
+    ]
     ordering = ["order", "pk"]
     extra = 1
     show_change_link = True
@@ -360,10 +377,19 @@ class ActivityAdmin(RevisionLockedAdminMixin, PortalHistoryAdmin):
 class AnnualCycleEntryAdmin(MonthQuarterFieldsMixin, PortalHistoryAdmin):
     district_path = "plan__district"
     fixed_once_saved = ("plan",)
-    list_display = ["title", "plan", "kind", "month", "quarter", "council"]
+    list_display = ["title", "plan", "kind", "month", "quarter", "undated", "before_period"]
     list_filter = [("plan__district", RelatedOnly), ("plan", RelatedOnly), "kind"]
     search_fields = ["title", "description"]
-    fields = ["plan", "kind", "title", "description", ("month", "quarter"), "council", "order"]
+    fields = [
+        "plan",
+        "kind",
+        "title",
+        "description",
+        ("month", "quarter", "undated"),
+        "before_period",
+        "council",
+        "order",
+    ]
     ordering = ["plan", "order", "pk"]
 
 

@@ -3,7 +3,9 @@
 The wheel is a picture of the table next to it: twelve month sectors (January at the top,
 clockwise), an inner ring of quarters, and one numbered marker per entry in its month or quarter.
 The numbers match the table's "Nr." column, which is the wheel's text equivalent, so the SVG is a
-single `role="img"` with a `<title>` and `<desc>`. No style attributes (the CSP forbids them):
+single `role="img"` with a `<title>` and `<desc>`. An entry of the year before the period sits in
+its month with a dashed ring; entries without a fixed month are not drawn: the page lists them
+beside the wheel (`undated_entries`). No style attributes (the CSP forbids them):
 only SVG presentation attributes and classes from public.css.
 """
 
@@ -22,25 +24,97 @@ QUARTER_OUTER, QUARTER_MARKER, QUARTER_LABEL, QUARTER_INNER = 110, 92, 70, 60
 MARKER_RADIUS = 11
 
 
-def first_month(entry: dict) -> int:
-    """The entry's month, or the first month of its quarter."""
-    return entry["month"] or (entry["quarter"] - 1) * 3 + 1
+# The table's groups, in this order: the year before the period, the months of each year,
+# then the entries without a fixed month.
+BEFORE, IN_YEAR, ONGOING, YEARLY = "before", "year", "ongoing", "yearly"
+UNDATED_LABELS = {ONGOING: "Løbende", YEARLY: "Årligt, uden fast måned"}
 
 
-def cycle_entries(raw: list[dict]) -> list[dict]:
-    """The snapshot's annual cycle in calendar order (a quarter after the months it starts
-    with), numbered, each with a "when" label: "juni" or "2. kvartal"."""
-    ordered = sorted(raw, key=lambda e: (first_month(e), e["month"] is None, e["order"], e["id"]))
-    return [
+def first_month(entry: dict) -> int | None:
+    """The entry's month, or the first month of its quarter; None without a fixed month."""
+    if entry["month"]:
+        return entry["month"]
+    return (entry["quarter"] - 1) * 3 + 1 if entry["quarter"] else None
+
+
+def group_of(entry: dict) -> str:
+    if entry.get("undated"):
+        return entry["undated"]
+    return BEFORE if entry.get("before_period") else IN_YEAR
+
+
+def _when(entry: dict, year: int | None) -> str:
+    if entry["undated"]:
+        return UNDATED_LABELS[entry["undated"]]
+    when = month_name(entry["month"]) if entry["month"] else quarter_name(entry["quarter"])
+    if entry["before_period"]:
+        return f"{when}{f' {year}' if year else ''} (året før perioden)"
+    return when
+
+
+def cycle_entries(raw: list[dict], *, period_start: int | None = None) -> list[dict]:
+    """The snapshot's annual cycle in calendar order, numbered, each with a "when" label
+    ("juni", "2. kvartal", "december 2016 (året før perioden)", "Løbende").
+
+    The year before the period comes first, then the months (a quarter after the months it
+    starts with), then the ongoing and the yearly entries without a fixed month. Snapshots
+    from before entries could be undated lack "undated" and "before_period".
+    """
+    order = [BEFORE, IN_YEAR, ONGOING, YEARLY]
+    entries = [
         {
             **entry,
-            "number": number,
-            "when": (
-                month_name(entry["month"]) if entry["month"] else quarter_name(entry["quarter"])
-            ),
+            "undated": entry.get("undated") or "",
+            "before_period": bool(entry.get("before_period")),
         }
-        for number, entry in enumerate(ordered, start=1)
+        for entry in raw
     ]
+    entries.sort(
+        key=lambda e: (
+            order.index(group_of(e)),
+            first_month(e) or 0,
+            e["month"] is None,
+            e["order"],
+            e["id"],
+        )
+    )
+    numbered = []
+    for number, entry in enumerate(entries, start=1):
+        # The calendar year of an entry before the period; None for the others.
+        year = period_start - 1 if entry["before_period"] and period_start else None
+        numbered.append(
+            {
+                **entry,
+                "number": number,
+                "group": group_of(entry),
+                "year": year,
+                "when": _when(entry, year),
+            }
+        )
+    return numbered
+
+
+def cycle_groups(entries: list[dict]) -> list[dict]:
+    """`cycle_entries(...)` split into the table's groups, each with its heading; the empty
+    groups left out."""
+    years = {e["year"] for e in entries if e["year"]}
+    before = f"Året før perioden ({min(years)})" if years else "Året før perioden"
+    headings = {
+        BEFORE: before,
+        IN_YEAR: "I løbet af året",
+        ONGOING: "Løbende",
+        YEARLY: "Årligt, uden fast måned",
+    }
+    return [
+        {"key": key, "heading": heading, "entries": in_group}
+        for key, heading in headings.items()
+        if (in_group := [e for e in entries if e["group"] == key])
+    ]
+
+
+def undated_entries(entries: list[dict]) -> list[dict]:
+    """The entries the wheel cannot place: ongoing, or yearly without a fixed month."""
+    return [e for e in entries if e["undated"]]
 
 
 def _point(radius: float, degrees: float) -> tuple[float, float]:
@@ -65,9 +139,10 @@ def _sector(inner: float, outer: float, start: float, end: float) -> str:
 def _marker(entry: dict, radius: float, degrees: float, size: float) -> SafeString:
     x, y = _point(radius, degrees)
     return format_html(
-        '<g class="cycle-marker cycle-{}"><circle cx="{}" cy="{}" r="{}"/>'
+        '<g class="cycle-marker cycle-{}{}"><circle cx="{}" cy="{}" r="{}"/>'
         '<text x="{}" y="{}" text-anchor="middle" dominant-baseline="central">{}</text></g>',
         entry["kind"],
+        " cycle-before" if entry["before_period"] else "",
         f"{x:.1f}",
         f"{y:.1f}",
         f"{size:.1f}",
@@ -143,13 +218,18 @@ def cycle_wheel(entries: list[dict], *, title: str) -> SafeString:
         ),
     )
     markers = mark_safe("".join(_month_markers(entries) + _quarter_markers(entries)))  # noqa: S308
+    notes = ""
+    if any(e["before_period"] for e in entries):
+        notes += " Et nummer med stiplet kant ligger i året før planens periode."
+    if undated_entries(entries):
+        notes += " Punkter uden fast måned er ikke i hjulet; de står i listen under det."
     return format_html(
         '<svg class="cycle-wheel" viewBox="0 0 {size} {size}" role="img" '
         'aria-labelledby="aarshjul-titel aarshjul-beskrivelse" xmlns="http://www.w3.org/2000/svg">'
         '<title id="aarshjul-titel">{title}</title>'
         '<desc id="aarshjul-beskrivelse">Hjulet viser årets tolv måneder med januar øverst og '
         "kvartalerne i den inderste ring. Hvert nummer er et punkt i årshjulet; tabellen på "
-        "siden har samme punkter med samme numre.</desc>"
+        "siden har samme punkter med samme numre.{notes}</desc>"
         "{months}{quarters}{markers}"
         '<text class="cycle-centre" x="{c}" y="{c}" text-anchor="middle" '
         'dominant-baseline="central">Årshjul</text>'
@@ -159,5 +239,6 @@ def cycle_wheel(entries: list[dict], *, title: str) -> SafeString:
         months=months,
         quarters=quarters,
         markers=markers,
+        notes=notes,
         c=CENTRE,
     )

@@ -27,11 +27,22 @@ def _months(entry: dict, year: int) -> tuple[datetime.date, datetime.date]:
     return datetime.date(year, first, 1), end
 
 
+def _years(entry: dict, plan) -> range:
+    """The calendar years an entry falls in: each year of the period, or for an entry of the
+    year before the period that year alone."""
+    if entry["before_period"]:
+        return range(plan.period_start - 1, plan.period_start)
+    return range(plan.period_start, plan.period_end + 1)
+
+
 def build_calendar(district: PoliceDistrict, version, *, page_url: str) -> Calendar:
-    """One all-day, non-blocking event per entry and year of the plan's period.
+    """One all-day, non-blocking event per dated entry and year of the plan's period.
 
     The annual cycle names a month or a quarter, not a day, so each event spans that month or
-    quarter. UIDs are stable across versions, so a revised plan updates subscribed calendars.
+    quarter. An entry of the year before the period is one event in that year. Entries with no
+    fixed month ("løbende", "årligt") are left out rather than given a date they do not have;
+    the calendar's description says so. UIDs are stable across versions, so a revised plan
+    updates subscribed calendars.
     """
     calendar = Calendar()
     calendar.add("prodid", "-//Samarbejdsportalen//Årshjul//DA")
@@ -44,8 +55,18 @@ def build_calendar(district: PoliceDistrict, version, *, page_url: str) -> Calen
     host = urlsplit(settings.SITE_URL).hostname or "samarbejdsportalen"
     plan = version.plan
     stamp = version.created_at.astimezone(datetime.UTC)
-    for year in range(plan.period_start, plan.period_end + 1):
-        for entry in cycle_entries(version.snapshot["annual_cycle"]):
+    entries = cycle_entries(version.snapshot["annual_cycle"], period_start=plan.period_start)
+    undated = [e for e in entries if e["undated"]]
+    if undated:
+        names = "; ".join(f"{e['title']} ({e['when'].lower()})" for e in undated)
+        calendar.add(
+            "x-wr-caldesc",
+            f"Uden fast måned og derfor ikke i kalenderen: {names}. Se {page_url}",
+        )
+    for entry in entries:
+        if entry["undated"]:
+            continue
+        for year in _years(entry, plan):
             start, end = _months(entry, year)
             event = Event()
             event.add("uid", f"aarshjul-{entry['id']}-{year}@{host}")
@@ -53,7 +74,10 @@ def build_calendar(district: PoliceDistrict, version, *, page_url: str) -> Calen
             details = [entry["description"], f"Type: {entry['kind_display']}"]
             if entry["council"]:
                 details.append(f"Råd: {entry['council']['name']}")
-            details.append(f"Samarbejdsplan {plan.period_label}, {entry['when']} {year}.")
+            if entry["before_period"]:
+                details.append(f"Samarbejdsplan {plan.period_label}, {entry['when']}.")
+            else:
+                details.append(f"Samarbejdsplan {plan.period_label}, {entry['when']} {year}.")
             event.add("description", "\n".join(d for d in details if d))
             event.add("dtstart", start)
             event.add("dtend", end)

@@ -714,13 +714,22 @@ class StatusUpdate(models.Model):
 
 
 class AnnualCycleEntry(models.Model):
-    """A recurring meeting or deadline of the kredsråd's annual cycle (årshjul)."""
+    """A recurring meeting or deadline of the kredsråd's annual cycle (årshjul).
+
+    It falls in a month or a quarter, or has no fixed month: ongoing ("løbende") or once a year
+    at no fixed time ("årligt"). `before_period` places a dated entry in the year before the
+    plan's first year (the December meeting that discusses the plan), once, not every year.
+    """
 
     class Kind(models.TextChoices):
         MEETING = "meeting", _("Møde")
         THEME = "theme", _("Temadag/temamøde")
         DEADLINE = "deadline", _("Frist")
         REPORT = "report", _("Statusrapport")
+
+    class Undated(models.TextChoices):
+        ONGOING = "ongoing", _("Løbende")
+        YEARLY = "yearly", _("Årligt, uden fast måned")
 
     plan = models.ForeignKey(
         Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="annual_cycle"
@@ -730,6 +739,21 @@ class AnnualCycleEntry(models.Model):
     description = LimitedTextField(_("beskrivelse"), max_length=1000, blank=True)
     month = models.PositiveSmallIntegerField(_("måned"), null=True, blank=True)
     quarter = models.PositiveSmallIntegerField(_("kvartal"), null=True, blank=True)
+    undated = models.CharField(
+        _("uden fast måned"),
+        max_length=10,
+        choices=Undated.choices,
+        blank=True,
+        help_text=_("Vælg dette i stedet for en måned eller et kvartal."),
+    )
+    before_period = models.BooleanField(
+        _("året før perioden"),
+        default=False,
+        help_text=_(
+            "Punktet ligger én gang i året før planens første år, fx kredsrådets møde i "
+            "december, der drøfter planen."
+        ),
+    )
     council = models.ForeignKey(
         Council,
         verbose_name=_("råd"),
@@ -749,18 +773,36 @@ class AnnualCycleEntry(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(month__isnull=False, quarter__isnull=True)
-                    | Q(month__isnull=True, quarter__isnull=False)
+                    Q(month__isnull=False, quarter__isnull=True, undated="")
+                    | Q(month__isnull=True, quarter__isnull=False, undated="")
+                    | Q(month__isnull=True, quarter__isnull=True, undated__in=["ongoing", "yearly"])
                 ),
-                name="cycle_entry_month_or_quarter",
+                name="cycle_entry_month_quarter_or_undated",
+                violation_error_message=_(
+                    "Angiv enten en måned, et kvartal eller at punktet er løbende eller årligt "
+                    "uden fast måned."
+                ),
+                violation_error_code="cycle_entry_when",
+            ),
+            models.CheckConstraint(
+                condition=Q(before_period=False) | Q(undated=""),
+                name="cycle_entry_before_period_has_month_or_quarter",
+                violation_error_message=_(
+                    "Et punkt i året før perioden skal have en måned eller et kvartal."
+                ),
+                violation_error_code="cycle_entry_before_period",
             ),
             models.CheckConstraint(
                 condition=Q(month__isnull=True) | Q(month__gte=1, month__lte=12),
                 name="cycle_entry_month_valid",
+                violation_error_message=_("Vælg en måned fra januar til december."),
+                violation_error_code="cycle_entry_month",
             ),
             models.CheckConstraint(
                 condition=Q(quarter__isnull=True) | Q(quarter__gte=1, quarter__lte=4),
                 name="cycle_entry_quarter_valid",
+                violation_error_message=_("Vælg et kvartal fra 1. til 4. kvartal."),
+                violation_error_code="cycle_entry_quarter",
             ),
             max_length_constraint("cycle_entry", "description", 1000),
         ]
@@ -769,13 +811,34 @@ class AnnualCycleEntry(models.Model):
         return self.title
 
     def clean(self):
-        if (self.month is None) == (self.quarter is None):
-            raise ValidationError(_("Angiv enten en måned eller et kvartal."))
+        """Field by field, so each message sits next to the field to change."""
+        errors = {}
+        if self.month is not None and self.quarter is not None:
+            errors["quarter"] = _("Vælg enten en måned eller et kvartal, ikke begge.")
+        if self.undated and (self.month is not None or self.quarter is not None):
+            errors["undated"] = _(
+                "Et punkt med en måned eller et kvartal kan ikke også være „%(undated)s“. "
+                "Fjern måneden eller kvartalet, eller vælg tomt her."
+            ) % {"undated": self.get_undated_display()}
+        if not self.undated and self.month is None and self.quarter is None:
+            errors["month"] = _(
+                "Vælg en måned eller et kvartal, eller vælg under „uden fast måned“, at "
+                "punktet er løbende eller årligt."
+            )
+        if self.before_period and self.undated:
+            errors["before_period"] = _(
+                "Et punkt i året før perioden skal have en måned eller et kvartal."
+            )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def sort_month(self):
-        """The month the entry falls in; a quarter counts from its first month."""
-        return self.month if self.month else (self.quarter - 1) * 3 + 1
+        """The month the entry falls in; a quarter counts from its first month; None when it
+        has no fixed month."""
+        if self.month:
+            return self.month
+        return (self.quarter - 1) * 3 + 1 if self.quarter else None
 
 
 class PlanVersion(models.Model):

@@ -92,7 +92,9 @@ def plan_context(version: PlanVersion) -> dict:
         "effective_date": danish_date(snapshot["plan"]["effective_date"]),
         "sections": sections,
         "focus_areas": focus_areas,
-        "annual_cycle": cycle_entries(snapshot["annual_cycle"]),
+        "annual_cycle": cycle_entries(
+            snapshot["annual_cycle"], period_start=snapshot["plan"]["period_start"]
+        ),
         "forums": sorted(snapshot["forums"], key=lambda f: (f["order"], f["name"])),
     }
 

@@ -21,7 +21,8 @@ Schema (version 1)::
                                        "forum": {"id", "name"}|None, "councils": [COUNCIL],
                                        "timing", "order"}]}],
       "annual_cycle": [{"id", "kind", "kind_display", "title", "description", "month",
-                        "quarter", "council": COUNCIL|None, "order"}],
+                        "quarter", "undated", "before_period", "council": COUNCIL|None,
+                        "order"}],             # undated, before_period: not in older snapshots
       "forums": [{"id", "name", "slug", "kind", "kind_display", "municipalities": [str],
                   "topic", "legal_basis", "purpose", "action_plans", "interfaces": [str],
                   "interfaces_text", "participants", "meetings_min", "meetings", "order"}],
@@ -100,6 +101,8 @@ def build_snapshot(plan: Plan) -> dict:
                 "description": entry.description,
                 "month": entry.month,
                 "quarter": entry.quarter,
+                "undated": entry.undated,
+                "before_period": entry.before_period,
                 "council": _council(entry.council),
                 "order": entry.order,
             }

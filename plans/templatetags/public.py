@@ -10,6 +10,8 @@ from django.utils.safestring import mark_safe
 
 from base.text import as_date, danish_date, html_words
 
+from ..cycle import cycle_groups as groups_of_cycle
+
 register = template.Library()
 
 HEADING = re.compile(r"<(/?)h([1-6])(\s[^>]*)?>", re.IGNORECASE)
@@ -96,3 +98,9 @@ def soft_hyphenate(text: str) -> str:
     them anywhere, without a hyphen. A soft hyphen shows only where the line breaks.
     """
     return LONG_WORD.sub(lambda match: _hyphenated(match[0]), text)
+
+
+@register.filter
+def cycle_groups(entries) -> list[dict]:
+    """The annual cycle's entries in the table's groups (`plans.cycle.cycle_groups`)."""
+    return groups_of_cycle(entries)

@@ -36,7 +36,7 @@ from django.views.decorators.http import require_safe
 from councils.models import Council, Membership, PoliceDistrict
 from forums.models import Forum
 
-from ..cycle import cycle_entries, cycle_wheel
+from ..cycle import cycle_entries, cycle_wheel, undated_entries
 from ..models import Assignment, Period, Plan, PlanVersion, Status
 from ..page_cache import CACHE_PREFIX, CACHE_SECONDS, anonymous_page_cache
 from ..publishing import diff_versions
@@ -268,7 +268,9 @@ def plan_content(snapshot: dict, *, summaries=None, footnotes=None, links=True) 
             }
             for area in snapshot["focus_areas"]
         ],
-        "annual_cycle": cycle_entries(snapshot["annual_cycle"]),
+        "annual_cycle": cycle_entries(
+            snapshot["annual_cycle"], period_start=snapshot["plan"]["period_start"]
+        ),
         "forums": snapshot["forums"],
     }
 
@@ -516,7 +518,9 @@ JSON_DOCUMENTATION = {
         ),
         "indhold.annual_cycle": (
             "Årshjulet: id, kind (meeting, theme, deadline, report), kind_display, title, "
-            "description, month (1-12) eller quarter (1-4), council, order."
+            "description, month (1-12) eller quarter (1-4) eller undated (ongoing = løbende, "
+            "yearly = årligt uden fast måned; ellers tom), before_period (true: én gang i året "
+            "før periodens første år), council, order."
         ),
         "indhold.forums": (
             "Forumoversigten (bilag 1): id, name, slug, kind, kind_display, municipalities "
@@ -706,7 +710,11 @@ def annual_cycle(request, district):
     """The current plan's annual cycle as a table and a drawn wheel. Everyone."""
     district = get_object_or_404(PoliceDistrict, slug=district)
     version = current_version(district)
-    entries = cycle_entries(version.snapshot["annual_cycle"]) if version else []
+    entries = []
+    if version:
+        entries = cycle_entries(
+            version.snapshot["annual_cycle"], period_start=version.plan.period_start
+        )
     wheel = None
     if entries:
         wheel = cycle_wheel(
@@ -715,7 +723,14 @@ def annual_cycle(request, district):
     return render(
         request,
         "plans/annual_cycle.html",
-        {"district": district, "version": version, "entries": entries, "wheel": wheel},
+        {
+            "district": district,
+            "version": version,
+            "entries": entries,
+            "wheel": wheel,
+            "undated": undated_entries(entries),
+            "has_before_period": any(e["before_period"] for e in entries),
+        },
     )
 
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from councils.models import Council, Membership, Person
 from forums.models import Forum
-from plans.models import FocusArea, Plan
+from plans.models import AnnualCycleEntry, FocusArea, Plan
 
 from .html_forms import admin_form, single
 
@@ -120,3 +120,65 @@ def test_a_posted_plan_for_a_sections_fixed_plan_is_ignored(secretary_client, wo
     assert response.status_code == 302
     section.refresh_from_db()
     assert (section.plan_id, section.title) == (world["plan"].pk, "Organisering")
+
+
+# --- Annual cycle: a month, a quarter, or no fixed month ---------------------------------------
+
+
+def _post_cycle_entry(secretary_client, entry, **values):
+    url = reverse("admin:plans_annualcycleentry_change", args=[entry.pk])
+    return secretary_client.post(url, single(admin_form(secretary_client.get(url)), **values))
+
+
+def field_errors(response, field: str) -> list[str]:
+    return list(response.context["adminform"].form.errors.get(field, []))
+
+
+def test_cycle_entry_with_a_month_and_loebende_is_refused_next_to_the_field(
+    secretary_client, world
+):
+    entry = world["annualcycleentry"]
+    response = _post_cycle_entry(secretary_client, entry, month=8, quarter="", undated="ongoing")
+    assert response.status_code == 200
+    assert field_errors(response, "undated") == [
+        "Et punkt med en måned eller et kvartal kan ikke også være „Løbende“. "
+        "Fjern måneden eller kvartalet, eller vælg tomt her."
+    ]
+    assert not response.context["adminform"].form.non_field_errors()
+    assert AnnualCycleEntry.objects.get(pk=entry.pk).undated == ""
+
+
+def test_cycle_entry_without_any_time_is_refused_next_to_the_month(secretary_client, world):
+    entry = world["annualcycleentry"]
+    response = _post_cycle_entry(secretary_client, entry, month="", quarter="", undated="")
+    assert response.status_code == 200
+    assert "Vælg en måned eller et kvartal" in field_errors(response, "month")[0]
+
+
+def test_undated_entry_before_the_period_is_refused_next_to_the_flag(secretary_client, world):
+    entry = world["annualcycleentry"]
+    response = _post_cycle_entry(
+        secretary_client, entry, month="", quarter="", undated="yearly", before_period="on"
+    )
+    assert response.status_code == 200
+    assert field_errors(response, "before_period") == [
+        "Et punkt i året før perioden skal have en måned eller et kvartal."
+    ]
+
+
+def test_cycle_entry_can_be_made_yearly_without_a_month(secretary_client, world):
+    entry = world["annualcycleentry"]
+    response = _post_cycle_entry(secretary_client, entry, month="", quarter="", undated="yearly")
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert (entry.month, entry.quarter, entry.undated) == (None, None, "yearly")
+
+
+def test_cycle_entry_can_be_placed_in_december_before_the_period(secretary_client, world):
+    entry = world["annualcycleentry"]
+    response = _post_cycle_entry(
+        secretary_client, entry, month=12, quarter="", undated="", before_period="on"
+    )
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert (entry.month, entry.before_period) == (12, True)

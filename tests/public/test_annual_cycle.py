@@ -5,6 +5,9 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from plans.cycle import cycle_entries, cycle_wheel
+from plans.models import AnnualCycleEntry
+
+from .conftest import plan_url
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +76,101 @@ def test_wheel_draws_twelve_months_and_one_marker_per_entry():
     assert svg.count('class="cycle-month ') == 12
     assert svg.count('<g class="cycle-marker') == 5
     assert "Årshjul &lt;test&gt;" in svg
+
+
+# --- Entries without a fixed month, and before the period -------------------------------------
+
+
+@pytest.fixture
+def undated_published(content, publish):
+    """The 2023-2026 plan with an ongoing and a yearly entry and a December meeting in 2022."""
+    AnnualCycleEntry.objects.create(
+        plan=content,
+        title="Netværksmøder i lokalrådene",
+        undated=AnnualCycleEntry.Undated.ONGOING,
+        order=4,
+    )
+    AnnualCycleEntry.objects.create(
+        plan=content,
+        title="Kredsens trygkonference",
+        kind=AnnualCycleEntry.Kind.THEME,
+        undated=AnnualCycleEntry.Undated.YEARLY,
+        order=5,
+    )
+    AnnualCycleEntry.objects.create(
+        plan=content, title="Kredsrådet drøfter planen", month=12, before_period=True, order=6
+    )
+    publish(content)
+    return content
+
+
+def test_cycle_page_lists_undated_entries_in_their_own_groups(client, undated_published, district):
+    html = client.get(cycle_url(district)).content.decode()
+    for heading in ("Året før perioden (2022)", "I løbet af året", "Løbende"):
+        assert f'<th scope="rowgroup" colspan="5">{heading}</th>' in html
+    assert '<th scope="rowgroup" colspan="5">Årligt, uden fast måned</th>' in html
+    assert "December 2022 (året før perioden)" in html
+    # The before-the-period meeting is number 1, the undated entries come last.
+    assert "<td>1</td>\n          <td>December 2022 (året før perioden)</td>" in html
+
+
+def test_wheel_leaves_undated_entries_out_and_lists_them_beside_it(
+    client, undated_published, district
+):
+    html = client.get(cycle_url(district)).content.decode()
+    svg = html[html.index('<svg class="cycle-wheel"') : html.index("</svg>")]
+    assert svg.count('<g class="cycle-marker') == 4  # three of the year and one before it
+    assert svg.count("cycle-before") == 1
+    assert "Punkter uden fast måned er ikke i hjulet" in svg
+    assert "<h3>Uden fast måned</h3>" in html
+    assert "<strong>5.</strong> Netværksmøder i lokalrådene (løbende)" in html
+    assert "<strong>6.</strong> Kredsens trygkonference (årligt, uden fast måned)" in html
+    assert "style=" not in html
+
+
+def test_ical_feed_leaves_out_undated_entries_and_puts_the_early_meeting_in_its_year(
+    client, undated_published, district
+):
+    calendar = Calendar.from_ical(
+        client.get(cycle_url(district, "public:annual_cycle_ics")).content
+    )
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 3 * 4 + 1
+    titles = {str(e["SUMMARY"]) for e in events}
+    assert "Netværksmøder i lokalrådene" not in titles
+    assert "Kredsens trygkonference" not in titles
+    early = [e for e in events if str(e["SUMMARY"]) == "Kredsrådet drøfter planen"]
+    assert [(e["DTSTART"].dt, e["DTEND"].dt) for e in early] == [
+        (datetime.date(2022, 12, 1), datetime.date(2023, 1, 1))
+    ]
+    assert "Kredsens trygkonference" in str(calendar["X-WR-CALDESC"])
+
+
+def test_plan_page_appendix_groups_the_cycle_the_same_way(client, undated_published):
+    html = client.get(plan_url(undated_published)).content.decode()
+    assert '<th scope="rowgroup" colspan="5">Løbende</th>' in html
+    assert "December 2022 (året før perioden)" in html
+
+
+def test_snapshot_from_before_undated_entries_still_renders():
+    raw = [{"id": 1, "month": 3, "quarter": None, "order": 1, "kind": "meeting", "title": "M"}]
+    entries = cycle_entries(raw, period_start=2017)
+    assert entries[0]["when"] == "marts"
+    assert cycle_wheel(entries, title="Årshjul").count('<g class="cycle-marker') == 1
+
+
+def test_a_wheel_of_only_undated_entries_draws_no_marker():
+    raw = [
+        {
+            "id": 1,
+            "month": None,
+            "quarter": None,
+            "undated": "ongoing",
+            "order": 1,
+            "kind": "meeting",
+            "title": "Løbende møder",
+        },
+    ]
+    entries = cycle_entries(raw)
+    assert entries[0]["when"] == "Løbende"
+    assert '<g class="cycle-marker' not in cycle_wheel(entries, title="Årshjul")
