@@ -25,6 +25,18 @@ def danish_slugify(value: str) -> str:
     return slugify(str(value).translate(_DANISH))
 
 
+def shorten(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters: cut after a whole word and ended with "…" when it
+    is longer (a word longer than the limit is cut inside)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut and text[limit - 1] != " ":
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,.;:–-") + "…"
+
+
 def month_name(number: int) -> str:
     """ "januar" for 1, "december" for 12."""
     return str(MONTHS[number])

@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from weasyprint import HTML, URLFetcher
 
-from base.text import danish_date
+from base.text import danish_date, shorten
 
 from .cycle import cycle_entries
 from .models import PlanVersion, Status
@@ -23,6 +23,18 @@ from .templatetags.public import nest_headings
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
 PDF_VARIANT = "pdf/ua-1"
+
+# What fits on one line of the running header (8.5 pt, A4): the title at the top left takes
+# 45 % of the width, the chapter at the top right 55 %. Longer texts end with "…".
+RUNNING_TITLE_CHARS = 48
+RUNNING_CHAPTER_CHARS = 56
+
+
+def running_title(title: str, period_label: str = "") -> str:
+    """The title for the top left of every page, on one line; the period is always shown."""
+    if not period_label:
+        return shorten(title, RUNNING_TITLE_CHARS)
+    return f"{shorten(title, RUNNING_TITLE_CHARS - len(period_label) - 1)} {period_label}"
 
 
 class StaticFilesOnlyFetcher(URLFetcher):
@@ -59,6 +71,7 @@ def plan_context(version: PlanVersion) -> dict:
         {
             **section,
             "body_html": nest_headings(section["body"], 2),
+            "running": shorten(section["title"], RUNNING_CHAPTER_CHARS),
             "revised_on": danish_date(footnotes.sections.get(section["id"])),
         }
         for section in sorted(snapshot["sections"], key=lambda s: (s["order"], s["id"]))
@@ -67,6 +80,7 @@ def plan_context(version: PlanVersion) -> dict:
         {
             **area,
             "background_html": nest_headings(area["background"], 3),
+            "running": shorten(area["title"], RUNNING_CHAPTER_CHARS),
             "revised_on": danish_date(footnotes.focus_areas.get(area["id"])),
             "activities": [
                 {**activity, "responsible_text": responsible_text(activity)}
@@ -85,6 +99,7 @@ def plan_context(version: PlanVersion) -> dict:
         "district": snapshot["district"],
         "plan": plan,
         "title": f"{snapshot['plan']['title']} {snapshot['plan']['period_label']}",
+        "running_title": running_title(snapshot["plan"]["title"], snapshot["plan"]["period_label"]),
         "published_on": danish_date(version.published_on),
         "published_on_iso": version.published_on.isoformat(),
         "revised_on": danish_date(version.published_on) if version.is_revision else "",
@@ -184,6 +199,7 @@ def status_report_context(report: StatusReport) -> dict:
     return {
         "report": report,
         "title": f"Statusrapport: {report.round_name}",
+        "running_title": running_title(f"Statusrapport: {report.round_name}"),
         "as_of": danish_date(as_of.date()),
         "as_of_iso": as_of.date().isoformat(),
         "opened_on": danish_date(report.opened_on),

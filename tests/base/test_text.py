@@ -10,6 +10,7 @@ from base.text import (
     html_words,
     month_name,
     quarter_name,
+    shorten,
 )
 
 MONTHS = "januar februar marts april maj juni juli august september oktober november december"
@@ -50,3 +51,16 @@ def test_html_words_breaks_words_at_tags_and_folds_white_space():
         "indbrud hærværk a <b>"
     )
     assert html_words("") == ""
+
+
+def test_shorten_keeps_a_short_text_whole():
+    assert shorten("Samarbejdsplan", 20) == "Samarbejdsplan"
+
+
+def test_shorten_cuts_after_a_whole_word_and_adds_an_ellipsis():
+    assert shorten("Tryghed og forebyggelse i hele kredsen", 20) == "Tryghed og…"
+    assert len(shorten("Tryghed og forebyggelse i hele kredsen", 20)) <= 20
+
+
+def test_shorten_cuts_inside_a_word_longer_than_the_limit():
+    assert shorten("Kriminalitetsforebyggelsessamarbejde", 10) == "Kriminali…"

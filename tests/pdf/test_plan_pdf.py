@@ -94,7 +94,7 @@ def test_table_of_contents_page_numbers_are_where_sections_and_appendices_begin(
         assert int(match[1]) == begins[title], title
 
 
-def test_every_focus_area_starts_on_a_page_of_its_own(plan_pdf):
+def test_focus_areas_flow_on_rather_than_a_page_each(plan_pdf):
     reader = read_pdf(plan_pdf)
     pages_with_heading = [
         index
@@ -103,7 +103,7 @@ def test_every_focus_area_starts_on_a_page_of_its_own(plan_pdf):
         if area["title"] in large_text(page, FOCUS_AREA_HEADING_SIZE)
     ]
     assert len(pages_with_heading) == len(FOCUS_AREAS)
-    assert len(set(pages_with_heading)) == len(FOCUS_AREAS)
+    assert len(set(pages_with_heading)) < len(FOCUS_AREAS)
 
 
 def test_bookmarks_lead_to_every_focus_area(plan_pdf):
