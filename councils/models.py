@@ -109,7 +109,10 @@ class Municipality(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(code__regex=r"^[0-9]{3}$"), name="municipality_code_three_digits"
+                condition=Q(code__regex=r"^[0-9]{3}$"),
+                name="municipality_code_three_digits",
+                violation_error_message=_("Kommunekoden skal være tre cifre, fx 561."),
+                violation_error_code="municipality_code_three_digits",
             ),
         ]
 
@@ -196,13 +199,26 @@ class Council(models.Model):
                 fields=["district"],
                 condition=Q(kind="district"),
                 name="one_district_council_per_district",
+                violation_error_message=_(
+                    "Politikredsen har allerede et kredsråd; der kan kun være ét."
+                ),
+                violation_error_code="one_district_council_per_district",
             ),
             models.UniqueConstraint(
-                fields=["district", "slug"], name="council_slug_unique_in_district"
+                fields=["district", "slug"],
+                name="council_slug_unique_in_district",
+                violation_error_message=_(
+                    "Et andet råd i politikredsen har allerede dette korte navn. Vælg et andet."
+                ),
+                violation_error_code="council_slug_unique_in_district",
             ),
             models.CheckConstraint(
                 condition=Q(kind__in=["district", "local", "local_plus"]),
                 name="council_kind_valid",
+                violation_error_message=_(
+                    "Vælg en gyldig type: kredsråd, lokalråd eller lokalråd+."
+                ),
+                violation_error_code="council_kind_valid",
             ),
             models.CheckConstraint(
                 condition=(
@@ -210,6 +226,11 @@ class Council(models.Model):
                     | (~Q(kind="local_plus") & Q(parent__isnull=True))
                 ),
                 name="council_parent_only_for_local_plus",
+                violation_error_message=_(
+                    "Kun et lokalråd+ hører under et lokalråd: vælg lokalrådet for et lokalråd+ "
+                    "og intet for de andre typer."
+                ),
+                violation_error_code="council_parent_only_for_local_plus",
             ),
             max_length_constraint("council", "description", 2000),
         ]
@@ -352,16 +373,41 @@ class Membership(models.Model):
         ordering = ["council", "order", "person__name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["person", "council"], name="one_membership_per_council"
+                fields=["person", "council"],
+                name="one_membership_per_council",
+                violation_error_message=_("Personen er allerede med i dette råd."),
+                violation_error_code="one_membership_per_council",
             ),
             models.CheckConstraint(
                 condition=Q(role__in=["chair", "vice_chair", "secretary", "member", "observer"]),
                 name="membership_role_valid",
+                violation_error_message=_("Vælg en gyldig rolle."),
+                violation_error_code="membership_role_valid",
             ),
             models.UniqueConstraint(
-                fields=["council"], condition=Q(role="chair"), name="one_chair_per_council"
+                fields=["council"],
+                condition=Q(role="chair"),
+                name="one_chair_per_council",
+                violation_error_message=_(
+                    "Rådet har allerede en formand. Giv den nuværende formand en anden rolle først."
+                ),
+                violation_error_code="one_chair_per_council",
             ),
         ]
 
     def __str__(self):
         return f"{self.person} ({self.get_role_display()}, {self.council})"
+
+    def clean(self):
+        """The one-chair rule next to the role field (the database refuses it too)."""
+        if self.role == self.Role.CHAIR and self.council_id:
+            chairs = Membership.objects.filter(council_id=self.council_id, role=self.Role.CHAIR)
+            if chairs.exclude(pk=self.pk).exists():
+                raise ValidationError(
+                    {
+                        "role": _(
+                            "Rådet har allerede en formand. Giv den nuværende formand en "
+                            "anden rolle først."
+                        )
+                    }
+                )

@@ -112,10 +112,18 @@ class Forum(models.Model):
         ordering = ["district__name", "order", "name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["district", "slug"], name="forum_slug_unique_in_district"
+                fields=["district", "slug"],
+                name="forum_slug_unique_in_district",
+                violation_error_message=_(
+                    "Et andet forum i politikredsen har allerede dette korte navn. Vælg et andet."
+                ),
+                violation_error_code="forum_slug_unique_in_district",
             ),
             models.CheckConstraint(
-                condition=Q(meetings_min__lte=52), name="forum_meetings_min_at_most_weekly"
+                condition=Q(meetings_min__lte=52),
+                name="forum_meetings_min_at_most_weekly",
+                violation_error_message=_("Et forum kan højst holde 52 møder om året."),
+                violation_error_code="forum_meetings_min_at_most_weekly",
             ),
             max_length_constraint("forum", "topic", 1000),
             max_length_constraint("forum", "legal_basis", 1000),

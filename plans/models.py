@@ -146,28 +146,44 @@ class Plan(RevisionedModel):
             models.CheckConstraint(
                 condition=Q(period_start__lte=models.F("period_end")),
                 name="plan_period_start_not_after_end",
+                violation_error_message=_("Slutåret kan ikke ligge før startåret."),
+                violation_error_code="plan_period_start_not_after_end",
             ),
             models.CheckConstraint(
                 condition=Q(period_end__lte=models.F("period_start") + (Period.MAX_YEARS - 1)),
                 name="plan_period_at_most_four_years",
+                violation_error_message=_("En samarbejdsplan dækker højst fire år."),
+                violation_error_code="plan_period_at_most_four_years",
             ),
             models.CheckConstraint(
                 condition=Q(period_start__gte=Period.FIRST_YEAR)
                 & Q(period_start__lte=Period.LAST_YEAR),
                 name="plan_period_start_plausible",
+                violation_error_message=_("Startåret skal ligge fra 2000 til 2100."),
+                violation_error_code="plan_period_start_plausible",
             ),
             models.CheckConstraint(
                 condition=Q(status__in=["draft", "approved", "published", "superseded"]),
                 name="plan_status_valid",
+                violation_error_message=_("Vælg en gyldig status for planen."),
+                violation_error_code="plan_status_valid",
             ),
             models.UniqueConstraint(
                 fields=["district", "period_start", "period_end"],
                 name="one_plan_per_district_and_period",
+                violation_error_message=_(
+                    "Politikredsen har allerede en samarbejdsplan for denne periode."
+                ),
+                violation_error_code="one_plan_per_district_and_period",
             ),
             models.UniqueConstraint(
                 fields=["district"],
                 condition=Q(status="published"),
                 name="one_current_plan_per_district",
+                violation_error_message=_(
+                    "Politikredsen har allerede en gældende, offentliggjort samarbejdsplan."
+                ),
+                violation_error_code="one_current_plan_per_district",
             ),
             max_length_constraint("plan", "foreword", FOREWORD_CHARS * RICH_TEXT_HTML_FACTOR),
             max_length_constraint(
@@ -176,10 +192,14 @@ class Plan(RevisionedModel):
             models.CheckConstraint(
                 condition=Q(approval_meeting_date__gte=EARLIEST_DATE),
                 name="plan_approval_meeting_date_plausible",
+                violation_error_message=_("Datoen kan tidligst være 1. januar 1999."),
+                violation_error_code="plan_approval_meeting_date_plausible",
             ),
             models.CheckConstraint(
                 condition=Q(effective_date__gte=EARLIEST_DATE),
                 name="plan_effective_date_plausible",
+                violation_error_message=_("Datoen kan tidligst være 1. januar 1999."),
+                violation_error_code="plan_effective_date_plausible",
             ),
         ]
 
@@ -335,15 +355,26 @@ class FocusArea(RevisionedModel):
                     | Q(scope="local", council__isnull=False)
                 ),
                 name="focus_area_local_has_council",
+                violation_error_message=_(
+                    "Et lokalt valgt indsatsområde skal have det lokalråd, der har valgt det; et "
+                    "kredsfælles område har intet lokalråd."
+                ),
+                violation_error_code="focus_area_local_has_council",
             ),
             models.CheckConstraint(
                 condition=Q(rank__isnull=True) | ~Q(priority_group=""),
                 name="focus_area_rank_needs_group",
+                violation_error_message=_("En prioritet kræver en prioritetsgruppe."),
+                violation_error_code="focus_area_rank_needs_group",
             ),
             models.UniqueConstraint(
                 fields=["plan", "priority_group", "rank"],
                 condition=Q(rank__isnull=False),
                 name="focus_area_rank_unique_in_group",
+                violation_error_message=_(
+                    "Et andet indsatsområde i samme gruppe har allerede denne prioritet."
+                ),
+                violation_error_code="focus_area_rank_unique_in_group",
             ),
             max_length_constraint(
                 "focus_area", "background", BACKGROUND_CHARS * RICH_TEXT_HTML_FACTOR
@@ -424,6 +455,10 @@ class Activity(RevisionedModel):
                     | (~Q(responsible="forum") & Q(forum__isnull=True))
                 ),
                 name="activity_forum_iff_responsible_forum",
+                violation_error_message=_(
+                    "Vælg et forum, når et forum er ansvarligt, og ellers intet forum."
+                ),
+                violation_error_code="activity_forum_iff_responsible_forum",
             ),
             models.CheckConstraint(
                 condition=Q(
@@ -436,6 +471,8 @@ class Activity(RevisionedModel):
                     ]
                 ),
                 name="activity_responsible_valid",
+                violation_error_message=_("Vælg en gyldig ansvarlig."),
+                violation_error_code="activity_responsible_valid",
             ),
             max_length_constraint("activity", "text", 2000),
         ]
@@ -519,7 +556,10 @@ class Assignment(models.Model):
         ordering = ["activity__focus_area__order", "activity__order", "council__name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["activity", "council"], name="one_assignment_per_activity_and_council"
+                fields=["activity", "council"],
+                name="one_assignment_per_activity_and_council",
+                violation_error_message=_("Rådet har allerede denne aktivitet som opgave."),
+                violation_error_code="one_assignment_per_activity_and_council",
             ),
         ]
 
@@ -574,13 +614,22 @@ class ReportingRound(models.Model):
                 fields=["district"],
                 condition=Q(closed_at__isnull=True),
                 name="one_open_round_per_district",
+                violation_error_message=_(
+                    "Politikredsen har allerede en åben statusrunde. Luk den, før du åbner en ny."
+                ),
+                violation_error_code="one_open_round_per_district",
             ),
             models.CheckConstraint(
                 condition=Q(deadline__gte=models.F("opened_on")),
                 name="round_deadline_not_before_opening",
+                violation_error_message=_("Fristen kan ikke ligge før den dag, runden åbner."),
+                violation_error_code="round_deadline_not_before_opening",
             ),
             models.CheckConstraint(
-                condition=Q(opened_on__gte=EARLIEST_DATE), name="round_opened_on_plausible"
+                condition=Q(opened_on__gte=EARLIEST_DATE),
+                name="round_opened_on_plausible",
+                violation_error_message=_("Datoen kan tidligst være 1. januar 1999."),
+                violation_error_code="round_opened_on_plausible",
             ),
         ]
 
@@ -684,14 +733,22 @@ class StatusUpdate(models.Model):
                     status__in=["not_started", "in_progress", "done", "postponed", "cancelled"]
                 ),
                 name="status_update_status_valid",
+                violation_error_message=_("Vælg en gyldig status."),
+                violation_error_code="status_update_status_valid",
             ),
             models.CheckConstraint(
-                condition=~Q(public_text=""), name="status_update_public_text_required"
+                condition=~Q(public_text=""),
+                name="status_update_public_text_required",
+                violation_error_message=_("Skriv en kort offentlig tekst om status."),
+                violation_error_code="status_update_public_text_required",
             ),
             max_length_constraint("status_update", "public_text", 2000),
             max_length_constraint("status_update", "internal_note", 2000),
             models.CheckConstraint(
-                condition=Q(date__gte=EARLIEST_DATE), name="status_update_date_plausible"
+                condition=Q(date__gte=EARLIEST_DATE),
+                name="status_update_date_plausible",
+                violation_error_message=_("Datoen kan tidligst være 1. januar 1999."),
+                violation_error_code="status_update_date_plausible",
             ),
         ]
 
@@ -874,12 +931,24 @@ class PlanVersion(models.Model):
         ordering = ["plan", "-number"]
         get_latest_by = "number"
         constraints = [
-            models.UniqueConstraint(fields=["plan", "number"], name="plan_version_number_unique"),
-            models.CheckConstraint(condition=Q(number__gte=1), name="plan_version_number_positive"),
+            models.UniqueConstraint(
+                fields=["plan", "number"],
+                name="plan_version_number_unique",
+                violation_error_message=_("Planen har allerede en version med dette nummer."),
+                violation_error_code="plan_version_number_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="plan_version_number_positive",
+                violation_error_message=_("Versionsnummeret skal være 1 eller større."),
+                violation_error_code="plan_version_number_positive",
+            ),
             max_length_constraint("plan_version", "revision_note", 2000),
             models.CheckConstraint(
                 condition=Q(published_on__gte=EARLIEST_DATE),
                 name="plan_version_published_on_plausible",
+                violation_error_message=_("Datoen kan tidligst være 1. januar 1999."),
+                violation_error_code="plan_version_published_on_plausible",
             ),
         ]
 
@@ -972,7 +1041,10 @@ class PlanSearchPart(models.Model):
         verbose_name_plural = _("søgbare dele af versioner")
         constraints = [
             models.UniqueConstraint(
-                fields=["version", "kind", "part_id"], name="search_part_unique_in_version"
+                fields=["version", "kind", "part_id"],
+                name="search_part_unique_in_version",
+                violation_error_message=_("Versionen har allerede denne søgbare del."),
+                violation_error_code="search_part_unique_in_version",
             ),
         ]
 
