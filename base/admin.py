@@ -657,13 +657,13 @@ class PortalAdminMixin(DistrictScopedMixin):
 
 
 class DanishHistoryContextHelper(HistoricalRecordContextHelper):
-    """Values in the history as the forms show them: choice labels, Danish dates, »—«."""
+    """Values in the history as the forms show them: choice labels, Danish dates, »–« for none."""
 
     def prepare_delta_change_value(self, change, value):
         value = super().prepare_delta_change_value(change, value)
         field = self.model._meta.get_field(change.field)
         if value is None or value == "":
-            return "—"
+            return "–"
         if field.choices:
             return str(dict(field.flatchoices).get(value, value))
         if isinstance(value, bool):

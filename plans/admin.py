@@ -245,7 +245,7 @@ class PlanAdmin(RevisionLockedAdminMixin, PublishingAdminMixin, PortalSortableHi
     @admin.display(description=_("udgivne versioner"))
     def versions_summary(self, obj):
         if obj is None or obj.pk is None:
-            return "—"
+            return "–"
         versions = list(obj.versions.order_by("number"))
         if not versions:
             return _("Ingen endnu.")
@@ -474,7 +474,7 @@ class ReportingRoundAdmin(ReadOnlyAdminMixin, PortalHistoryAdmin):
         try:
             url = reverse("rounds:detail", args=[obj.pk])
         except NoReverseMatch:
-            return "—"
+            return "–"
         return format_html('<a href="{}">{}</a>', url, _("Følg op, påmind og luk runden"))
 
 

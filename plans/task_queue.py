@@ -181,5 +181,5 @@ def _error_line(row: DBTaskResult) -> str:
 
 def _when(moment: datetime.datetime | None) -> str:
     if moment is None:
-        return "—"
+        return "–"
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")

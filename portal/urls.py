@@ -11,6 +11,8 @@ from . import views
 admin.site.site_header = "Samarbejdsportalen – sekretariat"
 admin.site.site_title = "Samarbejdsportalen"
 admin.site.index_title = "Kredsrådets og lokalrådenes samarbejde"
+# An empty value reads "–" everywhere: on the public pages, in the PDF and here.
+admin.site.empty_value_display = "–"
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -101,5 +101,5 @@ def test_history_shows_choices_and_empty_values_as_the_form_does(secretary_clien
 
     history = re.sub(r"<[^>]+>", "", response.text.split('id="change-history"')[1])
     assert "Type: SSP →ændret til PSP" in history
-    assert "Mindste antal møder om året: — →ændret til 4" in history
+    assert "Mindste antal møder om året: – →ændret til 4" in history
     assert "None" not in history

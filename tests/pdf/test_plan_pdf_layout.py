@@ -153,3 +153,9 @@ def test_annual_cycle_appendix_groups_undated_and_early_entries(layout_pdf):
     ]
     positions = [squash(text).index(squash(when)) for when in order]
     assert positions == sorted(positions)
+
+
+def test_activity_without_a_timing_shows_an_en_dash(layout_pdf):
+    reader = read_pdf(layout_pdf)
+    page = reader.pages[outline_pages(reader)[area_title(0)] - 1].extract_text()
+    assert "Aktivitet1underområde1.Allelokalråd–" in squash(page)
