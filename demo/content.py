@@ -505,8 +505,19 @@ LOCAL_FOCUS_AREA = {
     ],
 }
 
-# The kredsråd's annual cycle, in calendar order. Either a month or a quarter.
+# The kredsråd's annual cycle, in calendar order: a month or a quarter, the meeting in the year
+# before the period (before_period), and work without a fixed month (undated).
 ANNUAL_CYCLE = [
+    {
+        "kind": "meeting",
+        "title": "Kredsrådet drøfter udkastet til planen",
+        "description": (
+            "Kredsrådet gennemgår udkastet i december, inden politidirektøren offentliggør "
+            "planen for de to år."
+        ),
+        "month": 12,
+        "before_period": True,
+    },
     {
         "kind": "meeting",
         "title": "Borgmestermøder",
@@ -559,6 +570,16 @@ ANNUAL_CYCLE = [
         "title": "Statusrapport til kredsrådet",
         "description": "Sekretariatschefen gør status over samarbejdsplanen.",
         "month": 12,
+    },
+    {
+        "kind": "meeting",
+        "title": "Møder i lokalrådene",
+        "description": (
+            "Hvert lokalråd mødes efter sin egen mødeplan og følger op på de lokale aktiviteter "
+            "hen over året."
+        ),
+        "undated": "ongoing",
+        "local": True,
     },
 ]
 

@@ -349,6 +349,8 @@ class _PlanStory:
                 description=item["description"],
                 month=item.get("month"),
                 quarter=item.get("quarter"),
+                undated=item.get("undated", ""),
+                before_period=item.get("before_period", False),
                 council=None if item.get("local") else self.councils["kredsraadet"],
                 order=order,
             )

@@ -141,6 +141,12 @@ def test_annual_cycle_has_the_kredsraad_year(demo):
     } <= entries
 
 
+def test_annual_cycle_has_a_meeting_before_the_period_and_an_ongoing_entry(demo):
+    entries = AnnualCycleEntry.objects.filter(plan=demo.plan)
+    assert [(e.month, e.quarter) for e in entries.filter(before_period=True)] == [(12, None)]
+    assert [(e.month, e.quarter) for e in entries.filter(undated="ongoing")] == [(None, None)]
+
+
 BILAG_1 = [
     "Kredsrådet",
     "Lokalråd for kommuner og politi",
