@@ -75,3 +75,12 @@ def html_words(value: str | None) -> str:
     """The text of HTML on one line, as search and the version diff show it: a tag breaks words
     ("<li>a</li><li>b</li>" reads "a b") and white space is one space."""
     return " ".join(html.unescape(_TAG.sub(" ", value or "")).split())
+
+
+LIST_MARK = re.compile(r"^\s*(?:[-–•*]|\d+[.)])\s+")
+
+
+def text_lines(value: str | None) -> list[str]:
+    """Plain text as its non-empty lines, each without a leading list mark ("-", "•", "1.")."""
+    lines = (LIST_MARK.sub("", line).strip() for line in (value or "").splitlines())
+    return [line for line in lines if line]

@@ -2,6 +2,7 @@
 
 Pages (under /admin/councils/):
     council/            kredsråd, lokalråd and lokalråd+ with their municipalities and members
+    stafffunction/      the secretariat's staff functions and their tasks
     person/             members: name, title, organisation, work e-mail, and their seats
     policedistrict/, municipality/
                         reference data, read only
@@ -47,6 +48,7 @@ from .models import (
     Person,
     PoliceDistrict,
     SecretariatStaff,
+    StaffFunction,
 )
 from .signals import local_council_saved
 
@@ -65,7 +67,8 @@ def _membership_users(formset) -> list:
         *(obj for obj, _changed in formset.changed_objects),
         *formset.deleted_objects,
     ]
-    return [membership.person.user for membership in memberships]
+    # A seat held by a function alone gives no one a login's rights.
+    return [membership.person.user for membership in memberships if membership.person_id]
 
 
 # --- Reference data -------------------------------------------------------------------------
@@ -166,7 +169,7 @@ class CouncilMembershipFormSet(CustomInlineFormSet):
             return
         for form in self.deleted_forms:
             membership = form.instance
-            if membership.pk is None:
+            if membership.pk is None or membership.person_id is None:
                 continue
             elsewhere = (
                 Membership.objects.filter(
@@ -202,7 +205,10 @@ class MembershipInline(ScopedInlineMixin, SortableTabularInline):
         if db_field.name == "person":
             # A new person is created under »Personer« with their first seat.
             formfield.widget.can_add_related = False
-            formfield.help_text = _("Findes personen ikke, så opret den under »Personer«.")
+            formfield.help_text = _(
+                "Findes personen ikke, så opret den under »Personer«. Lad feltet stå tomt, når "
+                "pladsen beskrives ved sin funktion (skriv den under titel eller funktion)."
+            )
         return formfield
 
 
@@ -404,7 +410,7 @@ class MembershipAdmin(PortalHistoryAdmin):
     the council's or the person's page, where the rules for a person's last seat apply."""
 
     district_path = "council__district"
-    list_display = ["person", "council", "role", "title", "organisation"]
+    list_display = ["holder", "council", "role", "title", "organisation"]
     list_filter = [("council", RelatedOnly), "role"]
     search_fields = ["person__name", "council__name", "title", "organisation"]
     list_select_related = ["person", "council"]
@@ -418,7 +424,28 @@ class MembershipAdmin(PortalHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    @admin.display(description=_("person eller funktion"), ordering="person__name")
+    def holder(self, obj):
+        return obj.holder
+
     @transaction.atomic
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        _sync_groups_of([obj.person.user])
+        _sync_groups_of([obj.person.user] if obj.person_id else [])
+
+
+# --- The secretariat's staff functions --------------------------------------------------------
+
+
+@admin.register(StaffFunction)
+class StaffFunctionAdmin(PortalHistoryAdmin):
+    """The district secretariat's staff functions and their tasks, shown on the district page
+    and in the plan's organisation appendix."""
+
+    fixed_once_saved = ("district",)
+    list_display = ["name", "district", "order"]
+    list_filter = [("district", RelatedOnly)]
+    search_fields = ["name", "tasks"]
+    list_select_related = ["district"]
+    ordering = ["district__name", "order", "name"]
+    fields = ["district", "name", "tasks", "order"]

@@ -4,13 +4,18 @@ from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from base.fields import LimitedTextField
 from base.limits import max_length_constraint
+
+PERSON_OR_FUNCTION = _(
+    "Vælg en person, eller skriv pladsens funktion (f.eks. borgmester) under »titel eller "
+    "funktion i rådet«."
+)
 
 
 class ManagedDistricts(NamedTuple):
@@ -130,20 +135,24 @@ class CouncilQuerySet(models.QuerySet):
     def for_district(self, district):
         return self.filter(district=district)
 
-    def for_member(self, user, *, role=None):
-        """The active lokalråd `user` is a member of (through `Person.user` → `Membership`), by
-        name; with `role`, only those where the user's seat has that role (the secretary's).
+    def for_member(self, user, *, role=None, kinds=None):
+        """The active lokalråd and lokalråd+ `user` is a member of (through `Person.user` →
+        `Membership`), by name; with `role`, only those where the user's seat has that role (the
+        secretary's); with `kinds`, only councils of those kinds (the handleplan's lokalråd).
 
         A seat has no dates or active flag: it lasts until the secretariat deletes it (the
-        history keeps it), so a former member has no seat left. A seat in an inactive lokalråd,
-        a kredsråd or a lokalråd+ does not count; an inactive or anonymous user has none.
+        history keeps it), so a former member has no seat left. A seat in an inactive council
+        or in the kredsråd does not count, nor a seat without a person (a function); an
+        inactive or anonymous user has none. A lokalråd+ counts: it can carry activities,
+        and its members report on them.
         """
+        kinds = MEMBER_KINDS if kinds is None else kinds
         if not (user.is_authenticated and user.is_active):
             return self.none()
         seats = {"memberships__person__user": user}
         if role is not None:
             seats["memberships__role"] = role
-        return self.active().local().filter(**seats).distinct().order_by("name")
+        return self.active().filter(kind__in=kinds, **seats).distinct().order_by("name")
 
 
 class Council(models.Model):
@@ -252,6 +261,10 @@ class Council(models.Model):
             )
 
 
+# The councils whose members sign in to report: lokalråd and lokalråd+.
+MEMBER_KINDS = (Council.Kind.LOCAL, Council.Kind.LOCAL_PLUS)
+
+
 class CouncilMunicipality(models.Model):
     """Which lokalråd covers a municipality: each municipality in at most one lokalråd."""
 
@@ -340,8 +353,21 @@ class Person(models.Model):
         return self.name
 
 
+class MembershipQuerySet(models.QuerySet):
+    def in_council_order(self):
+        """Chair first, then vice-chair, then the other seats in their order."""
+        rank = Case(
+            When(role=Membership.Role.CHAIR, then=Value(0)),
+            When(role=Membership.Role.VICE_CHAIR, then=Value(1)),
+            default=Value(2),
+            output_field=models.IntegerField(),
+        )
+        return self.order_by(rank, "order", "person__name", "pk")
+
+
 class Membership(models.Model):
-    """A person's seat in a council, with role, title and organisation."""
+    """A seat in a council, with role, title and organisation: held by a named person, or
+    described by its function alone ("Borgmester", "Esbjerg Kommune"), as plans often do."""
 
     class Role(models.TextChoices):
         CHAIR = "chair", _("Formand")
@@ -351,14 +377,26 @@ class Membership(models.Model):
         OBSERVER = "observer", _("Observatør/gæst")
 
     person = models.ForeignKey(
-        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="memberships"
+        Person,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        null=True,
+        blank=True,
+        help_text=_(
+            "Kan stå tom, når pladsen beskrives ved sin funktion (f.eks. borgmester). En plads "
+            "uden person giver ingen adgang til portalen."
+        ),
     )
     council = models.ForeignKey(
         Council, verbose_name=_("råd"), on_delete=models.PROTECT, related_name="memberships"
     )
     role = models.CharField(_("rolle"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     title = models.CharField(
-        _("titel i rådet"), max_length=200, blank=True, help_text=_("F.eks. borgmester.")
+        _("titel eller funktion i rådet"),
+        max_length=200,
+        blank=True,
+        help_text=_("F.eks. borgmester eller lokalpolitileder."),
     )
     organisation = models.CharField(
         _("organisation"), max_length=200, blank=True, help_text=_("F.eks. Esbjerg Kommune.")
@@ -366,6 +404,7 @@ class Membership(models.Model):
     order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
 
     history = HistoricalRecords()
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("medlemskab")
@@ -393,13 +432,22 @@ class Membership(models.Model):
                 ),
                 violation_error_code="one_chair_per_council",
             ),
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | ~Q(title=""),
+                name="membership_person_or_function",
+                violation_error_message=PERSON_OR_FUNCTION,
+                violation_error_code="membership_person_or_function",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.person} ({self.get_role_display()}, {self.council})"
+        return f"{self.holder} ({self.get_role_display()}, {self.council})"
 
     def clean(self):
-        """The one-chair rule next to the role field (the database refuses it too)."""
+        """The one-chair rule next to the role field, and a person or a function (the
+        database refuses both too)."""
+        if self.person_id is None and not self.title.strip():
+            raise ValidationError({"person": PERSON_OR_FUNCTION})
         if self.role == self.Role.CHAIR and self.council_id:
             chairs = Membership.objects.filter(council_id=self.council_id, role=self.Role.CHAIR)
             if chairs.exclude(pk=self.pk).exists():
@@ -411,3 +459,62 @@ class Membership(models.Model):
                         )
                     }
                 )
+
+    @property
+    def holder(self) -> str:
+        """Who holds the seat: the person's name, or the function and its organisation."""
+        if self.person_id is not None:
+            return self.person.name
+        return ", ".join(part for part in (self.title, self.organisation) if part)
+
+    @property
+    def function(self) -> str:
+        """The title in the council, or the person's own."""
+        return self.title or (self.person.title if self.person_id else "")
+
+    @property
+    def organisation_shown(self) -> str:
+        return self.organisation or (self.person.organisation if self.person_id else "")
+
+
+class StaffFunction(models.Model):
+    """One of the district secretariat's staff functions (e.g. Ledelsessekretariatet) and
+    its tasks, as the plan describes the organisation."""
+
+    district = models.ForeignKey(
+        PoliceDistrict,
+        verbose_name=_("politikreds"),
+        on_delete=models.PROTECT,
+        related_name="staff_functions",
+    )
+    name = models.CharField(
+        _("navn"), max_length=200, help_text=_("F.eks. Kriminalpræventivt sekretariat.")
+    )
+    tasks = LimitedTextField(
+        _("opgaver"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Funktionens opgaver i samarbejdet. En opgave pr. linje bliver en liste."),
+    )
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("stabsfunktion")
+        verbose_name_plural = _("stabsfunktioner")
+        ordering = ["district__name", "order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district", "name"],
+                name="staff_function_name_unique_in_district",
+                violation_error_message=_(
+                    "Politikredsen har allerede en stabsfunktion med det navn."
+                ),
+                violation_error_code="staff_function_name_unique_in_district",
+            ),
+            max_length_constraint("staff_function", "tasks", 2000),
+        ]
+
+    def __str__(self):
+        return self.name

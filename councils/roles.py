@@ -10,14 +10,14 @@
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from councils.models import Council, Membership, PoliceDistrict, SecretariatStaff
+from councils.models import MEMBER_KINDS, Membership, PoliceDistrict, SecretariatStaff
 
 SECRETARIAT = "Sekretariat"
 COUNCIL_SECRETARY = "Lokalrådssekretær"
 COUNCIL_MEMBER = "Lokalrådsmedlem"
 ROLE_GROUPS = (SECRETARIAT, COUNCIL_SECRETARY, COUNCIL_MEMBER)
 
-LOCAL_KINDS = (Council.Kind.LOCAL, Council.Kind.LOCAL_PLUS)
+LOCAL_KINDS = MEMBER_KINDS
 
 
 @transaction.atomic

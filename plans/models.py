@@ -428,11 +428,14 @@ class Activity(RevisionedModel):
     )
     responsible_councils = models.ManyToManyField(
         Council,
-        verbose_name=_("ansvarlige lokalråd"),
+        verbose_name=_("ansvarlige lokalråd og lokalråd+"),
         related_name="named_activities",
         blank=True,
-        limit_choices_to={"kind": Council.Kind.LOCAL},
-        help_text=_("Kun når ansvarlig er »Udvalgte lokalråd«."),
+        limit_choices_to={"kind__in": [Council.Kind.LOCAL, Council.Kind.LOCAL_PLUS]},
+        help_text=_(
+            "Kun når ansvarlig er »Udvalgte lokalråd«. Et lokalråd+ kan også vælges; dets "
+            "medlemmer indberetter så status på aktiviteten."
+        ),
     )
     timing = models.CharField(
         _("tidsramme"),

@@ -200,7 +200,7 @@ def reminder_recipients(council_ids: list[int]) -> dict[int, list[str]]:
     """E-mail addresses per lokalråd id: every member with an e-mail, except observers/guests."""
     recipients: dict[int, list[str]] = {council_id: [] for council_id in council_ids}
     memberships = (
-        Membership.objects.filter(council__in=list(recipients))
+        Membership.objects.filter(council__in=list(recipients), person__isnull=False)
         .exclude(role=Membership.Role.OBSERVER)
         .exclude(person__email="")
         .values_list("council_id", "person__email")

@@ -44,9 +44,10 @@ def member_councils(user):
 
 def secretary_councils(user):
     """The lokalråd in which the user is secretary."""
-    return Council.objects.for_member(user, role=Membership.Role.SECRETARY).select_related(
-        "district"
-    )
+    # The handleplan (local focus areas and activities) is a lokalråd's, not a lokalråd+'s.
+    return Council.objects.for_member(
+        user, role=Membership.Role.SECRETARY, kinds=(Council.Kind.LOCAL,)
+    ).select_related("district")
 
 
 def member_assignments(user):
@@ -102,7 +103,7 @@ def council_detail(request, council_id):
     council = next((seat.council for seat in seats if seat.council_id == council_id), None)
     if council is None:
         raise Http404
-    is_secretary = any(
+    is_secretary = council.kind == Council.Kind.LOCAL and any(
         seat.council_id == council.pk and seat.role == Membership.Role.SECRETARY for seat in seats
     )
     filters = request.GET.urlencode()

@@ -137,8 +137,14 @@ def test_a_member_of_an_inactive_lokalraad_is_a_member_of_none(member, esbjerg):
     assert not Council.objects.for_member(member).exists()
 
 
-def test_a_seat_in_the_kredsraad_or_a_lokalraad_plus_is_not_a_lokalraad(make_user, district):
+def test_a_seat_in_the_kredsraad_is_not_a_lokalraad(make_user, district):
     user = make_user("kredsraad", council=district.district_council)
+    assert not Council.objects.for_member(user).exists()
+
+
+def test_a_seat_in_a_lokalraad_plus_counts_but_not_for_the_handleplan(make_user, district):
+    # A lokalråd+ can carry activities, and its members report on them; the handleplan (local
+    # focus areas) stays the lokalråd's.
     esbjerg = Council.objects.get(district=district, slug="esbjerg")
     plus = Council.objects.create(
         district=district,
@@ -147,7 +153,18 @@ def test_a_seat_in_the_kredsraad_or_a_lokalraad_plus_is_not_a_lokalraad(make_use
         slug="esbjerg-plus",
         parent=esbjerg,
     )
-    Membership.objects.create(person=user.person, council=plus)
+    user = make_user("plus-sekretaer", council=plus, role=Membership.Role.SECRETARY)
+    assert list(Council.objects.for_member(user)) == [plus]
+    only_lokalraad = Council.objects.for_member(
+        user, role=Membership.Role.SECRETARY, kinds=(Council.Kind.LOCAL,)
+    )
+    assert not only_lokalraad.exists()
+
+
+def test_a_seat_held_by_a_function_makes_no_one_a_member(make_user, esbjerg):
+    user = make_user("uden-plads")
+    Person.objects.create(name="Uden plads", user=user)
+    Membership.objects.create(council=esbjerg, title="Borgmester", organisation="Esbjerg Kommune")
     assert not Council.objects.for_member(user).exists()
 
 
