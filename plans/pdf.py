@@ -111,6 +111,8 @@ def plan_context(version: PlanVersion) -> dict:
             snapshot["annual_cycle"], period_start=snapshot["plan"]["period_start"]
         ),
         "forums": sorted(snapshot["forums"], key=lambda f: (f["order"], f["name"])),
+        # Frozen with the version; versions published before that have no organisation appendix.
+        "organisation": snapshot.get("organisation"),
     }
 
 

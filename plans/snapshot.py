@@ -26,14 +26,30 @@ Schema (version 1)::
       "forums": [{"id", "name", "slug", "kind", "kind_display", "municipalities": [str],
                   "topic", "legal_basis", "purpose", "action_plans", "interfaces": [str],
                   "interfaces_text", "participants", "meetings_min", "meetings", "order"}],
+      "organisation": {                                  # absent in versions published before it
+        "district_council": {"id", "name", "slug", "description",
+                             "members": [{"name", "role", "role_display", "function",
+                                          "organisation"}]} | None,
+        "local_councils": [{"id", "name", "slug", "description", "municipalities": [str],
+                            "children": [{"id", "name", "slug", "description"}]}],
+        "staff_functions": [{"id", "name", "tasks"}],
+      },
     }
 
 COUNCIL is {"id", "name", "slug"}. Rich-text fields (foreword, shared_goals, body, background) hold
 HTML already sanitised on save. Internal notes and personal contact data are never included.
+
+The organisation (the kredsråd's seats, chair first, each by name or by function alone; the
+active lokalråd with their kommuner and lokalråd+; the secretariat's staff functions) is frozen
+with the version, as the forums are: a published plan describes the cooperation as it was
+organised when the kredsråd discussed it, and a later election or a new lokalråd must not
+rewrite it. The district page shows the same organisation live (`organisation()`). A member's
+`name` is "" for a seat described by its function.
 """
 
 from django.db.models import Prefetch
 
+from councils.models import Council, Membership, PoliceDistrict
 from forums.models import Forum
 
 from .models import Activity, FocusArea, Plan
@@ -109,6 +125,87 @@ def build_snapshot(plan: Plan) -> dict:
             for entry in plan.annual_cycle.select_related("council").order_by("order", "pk")
         ],
         "forums": [_forum(forum) for forum in forums],
+        "organisation": organisation(district),
+    }
+
+
+def organisation(district: PoliceDistrict) -> dict:
+    """The district's organisation as it stands now: the snapshot freezes it, the district page
+    shows it live."""
+    kredsraad = Council.objects.filter(district=district, kind=Council.Kind.DISTRICT).first()
+    local_councils = (
+        Council.objects.active()
+        .local()
+        .for_district(district)
+        .prefetch_related(
+            "municipalities",
+            Prefetch(
+                "children",
+                queryset=Council.objects.active().order_by("name"),
+                to_attr="active_children",
+            ),
+        )
+        .order_by("name")
+    )
+    return {
+        "district_council": _district_council(kredsraad) if kredsraad else None,
+        "local_councils": [
+            {
+                "id": council.pk,
+                "name": council.name,
+                "slug": council.slug,
+                "description": council.description,
+                "municipalities": sorted(m.name for m in council.municipalities.all()),
+                "children": [
+                    {
+                        "id": child.pk,
+                        "name": child.name,
+                        "slug": child.slug,
+                        "description": child.description,
+                    }
+                    for child in council.active_children
+                ],
+            }
+            for council in local_councils
+        ],
+        "staff_functions": [
+            {"id": function.pk, "name": function.name, "tasks": function.tasks}
+            for function in district.staff_functions.order_by("order", "name")
+        ],
+    }
+
+
+def _district_council(council: Council) -> dict:
+    # Names, roles, functions and organisations only: never e-mail or other contact data.
+    seats = (
+        Membership.objects.filter(council=council)
+        .select_related("person")
+        .only(
+            "role",
+            "title",
+            "organisation",
+            "order",
+            "person__name",
+            "person__title",
+            "person__organisation",
+        )
+        .in_council_order()
+    )
+    return {
+        "id": council.pk,
+        "name": council.name,
+        "slug": council.slug,
+        "description": council.description,
+        "members": [
+            {
+                "name": seat.person.name if seat.person_id else "",
+                "role": seat.role,
+                "role_display": str(seat.get_role_display()),
+                "function": seat.function,
+                "organisation": seat.organisation_shown,
+            }
+            for seat in seats
+        ],
     }
 
 

@@ -8,7 +8,7 @@ import pyphen
 from django import template
 from django.utils.safestring import mark_safe
 
-from base.text import as_date, danish_date, html_words
+from base.text import as_date, danish_date, html_words, text_lines
 
 from ..cycle import cycle_groups as groups_of_cycle
 
@@ -42,6 +42,12 @@ def nest_headings(value: str, parent_level) -> str:
         return f"<h{current}{match[3] or ''}>"
 
     return mark_safe(HEADING.sub(replace, value))  # noqa: S308 - sanitised on save
+
+
+@register.filter
+def lines(value: str) -> list[str]:
+    """Plain text, one item per line (a staff function's tasks shown as a list)."""
+    return text_lines(value)
 
 
 @register.filter

@@ -33,7 +33,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from councils.models import Council, Membership, PoliceDistrict
+from councils.models import Council, PoliceDistrict
 from forums.models import Forum
 
 from ..cycle import cycle_entries, cycle_wheel, undated_entries
@@ -43,7 +43,7 @@ from ..publishing import diff_versions
 from ..revisions import revision_footnotes
 from ..search import clean_query, search_plans
 from ..snapshot import _forum as forum_row
-from ..snapshot import build_snapshot
+from ..snapshot import build_snapshot, organisation
 
 DISTRICT_LEVEL = {"district_council", "secretariat", "forum"}
 
@@ -272,6 +272,9 @@ def plan_content(snapshot: dict, *, summaries=None, footnotes=None, links=True) 
             snapshot["annual_cycle"], period_start=snapshot["plan"]["period_start"]
         ),
         "forums": snapshot["forums"],
+        # Versions published before the organisation was frozen with them have none.
+        "organisation": snapshot.get("organisation"),
+        "organisation_appendix": 1 + bool(snapshot["forums"]) + bool(snapshot["annual_cycle"]),
     }
 
 
@@ -528,6 +531,14 @@ JSON_DOCUMENTATION = {
             "action_plans (handleplaner), interfaces og interfaces_text (snitflader), "
             "participants (deltagere), meetings_min og meetings (antal møder om året)."
         ),
+        "indhold.organisation": (
+            "Organisationen, som den var ved offentliggørelsen (mangler i ældre versioner): "
+            "district_council (kredsrådet: id, name, slug, description og members i "
+            "rækkefølge, formand først: name (tom, når pladsen er angivet ved sin funktion), "
+            "role, role_display, function, organisation), local_councils (lokalråd: id, name, "
+            "slug, description, municipalities og children, lokalråd+), staff_functions "
+            "(sekretariatets stabsfunktioner: id, name, tasks)."
+        ),
     },
     "udeladt": (
         "Interne noter, kontaktoplysninger og statusindberetninger er ikke med. Status på "
@@ -584,45 +595,10 @@ def forum_overview(district: PoliceDistrict, version: PlanVersion | None) -> lis
 @require_safe
 @anonymous_page_cache
 def district(request, district):
-    """A district: kredsråd, municipalities, lokalråd, forums and the plan archive. Everyone."""
+    """A district: kredsråd, municipalities, lokalråd with their lokalråd+, staff functions,
+    forums and the plan archive. Everyone."""
     district = get_object_or_404(PoliceDistrict, slug=district)
     version = current_version(district)
-    members = [
-        {
-            "name": m.person.name,
-            "role": m.get_role_display(),
-            "title": ", ".join(
-                part
-                for part in (
-                    m.title or m.person.title,
-                    m.organisation or m.person.organisation,
-                )
-                if part
-            ),
-        }
-        # Names, roles, titles and organisations only: never e-mail or other contact data.
-        for m in Membership.objects.filter(
-            council__district=district, council__kind=Council.Kind.DISTRICT
-        )
-        .select_related("person")
-        .only(
-            "role",
-            "title",
-            "organisation",
-            "order",
-            "person__name",
-            "person__title",
-            "person__organisation",
-        )
-        .order_by("order", "person__name")
-    ]
-    councils = (
-        Council.objects.active()
-        .local()
-        .for_district(district)
-        .prefetch_related("municipalities")
-        .order_by("name")
-    )
     archive = (
         Plan.objects.published()
         .for_district(district)
@@ -636,9 +612,8 @@ def district(request, district):
         {
             "district": district,
             "version": version,
-            "members": members,
+            "organisation": organisation(district),
             "municipalities": district.municipalities.order_by("name"),
-            "councils": councils,
             "forums": forum_overview(district, version),
             "archive": archive,
         },
