@@ -32,6 +32,7 @@ SECRETARIAT_PERMISSIONS = {
         "person": EDIT,
         "membership": EDIT,
         "secretariatstaff": ("view",),
+        "stafffunction": EDIT,
     },
     "forums": {"forum": EDIT},
     "plans": {
