@@ -47,7 +47,7 @@ rewrite it. The district page shows the same organisation live (`organisation()`
 `name` is "" for a seat described by its function.
 """
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from councils.models import Council, Membership, PoliceDistrict
 from forums.models import Forum
@@ -131,22 +131,19 @@ def build_snapshot(plan: Plan) -> dict:
 
 def organisation(district: PoliceDistrict) -> dict:
     """The district's organisation as it stands now: the snapshot freezes it, the district page
-    shows it live."""
-    kredsraad = Council.objects.filter(district=district, kind=Council.Kind.DISTRICT).first()
-    local_councils = (
-        Council.objects.active()
-        .local()
-        .for_district(district)
-        .prefetch_related(
-            "municipalities",
-            Prefetch(
-                "children",
-                queryset=Council.objects.active().order_by("name"),
-                to_attr="active_children",
-            ),
-        )
+    shows it live. Four queries: the councils, their kommuner, the kredsråd's seats and the
+    staff functions."""
+    councils = list(
+        Council.objects.for_district(district)
+        .filter(Q(kind=Council.Kind.DISTRICT) | Q(is_active=True))
+        .prefetch_related("municipalities")
         .order_by("name")
     )
+    kredsraad = next((c for c in councils if c.kind == Council.Kind.DISTRICT), None)
+    children = {}
+    for council in councils:
+        if council.kind == Council.Kind.LOCAL_PLUS:
+            children.setdefault(council.parent_id, []).append(council)
     return {
         "district_council": _district_council(kredsraad) if kredsraad else None,
         "local_councils": [
@@ -163,10 +160,11 @@ def organisation(district: PoliceDistrict) -> dict:
                         "slug": child.slug,
                         "description": child.description,
                     }
-                    for child in council.active_children
+                    for child in children.get(council.pk, [])
                 ],
             }
-            for council in local_councils
+            for council in councils
+            if council.kind == Council.Kind.LOCAL
         ],
         "staff_functions": [
             {"id": function.pk, "name": function.name, "tasks": function.tasks}

@@ -30,7 +30,8 @@ DISTRICT_OF_SIZE = {10: "syd-og-soenderjyllands-politi", 300: "fyns-politi"}
 BUDGETS = {
     "plan": 3,
     "activity": 3,
-    "district": 7,
+    # The organisation: councils, their kommuner, the kredsråd's seats and the staff functions.
+    "district": 8,
     "member": 6,
     "round": 10,
     "report": 11,

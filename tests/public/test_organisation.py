@@ -58,7 +58,9 @@ def test_district_page_shows_the_kredsraad_description_instead_of_the_fixed_sent
     assert "politidirektøren er formand, og kredsens borgmestre" not in html
 
 
-def test_district_page_lists_seats_by_function_chair_first(client, published, organisation, district):
+def test_district_page_lists_seats_by_function_chair_first(
+    client, published, organisation, district
+):
     html = district_page(client, district)
     rows = re.findall(r'<th scope="row" class="fw-normal">([^<]+)</th>', html)
     # The chair (a function), the vice-chair (Bo Borgmester), then the others in their order.
@@ -85,9 +87,10 @@ def test_district_page_shows_the_staff_functions_with_their_tasks_in_order(
 
 
 def test_lokalraad_page_shows_its_description(client, organisation, esbjerg):
-    assert "Lokalrådet samler politi og kommune i Esbjerg." in client.get(
-        esbjerg.get_absolute_url()
-    ).text
+    assert (
+        "Lokalrådet samler politi og kommune i Esbjerg."
+        in client.get(esbjerg.get_absolute_url()).text
+    )
 
 
 def test_plan_page_shows_the_organisation_as_published(client, organisation, published, district):
