@@ -11,7 +11,7 @@ from django.db import transaction
 from django.urls import reverse
 from pypdf import PdfWriter
 
-from councils.models import Council, PoliceDistrict
+from councils.models import Council, Membership, Person, PoliceDistrict, StaffFunction
 from forums.models import Forum
 from plans.models import Activity, AnnualCycleEntry, FocusArea, Plan, PlanSection, PlanVersion
 from plans.pdf import render_plan_pdf
@@ -244,6 +244,7 @@ def build_demo_plan(district, esbjerg, toender) -> Plan:
             )
             if responsible == "named_local":
                 activity.responsible_councils.set([esbjerg, toender])
+    build_organisation(district, esbjerg)
     for order, (kind, title, month, quarter) in enumerate(CYCLE):
         AnnualCycleEntry.objects.create(
             plan=plan,
@@ -255,6 +256,46 @@ def build_demo_plan(district, esbjerg, toender) -> Plan:
             council=Council.objects.get(district=district, kind=Council.Kind.DISTRICT),
         )
     return plan
+
+
+# The organisation appendix (Bilag 3): the kredsråd partly by function, a lokalråd+ and the
+# secretariat's staff functions.
+STAFF_FUNCTIONS = [
+    ("Ledelsessekretariatet", "Forbereder kredsrådets møder\nSkriver referater"),
+    ("Kriminalpræventivt sekretariat", "- Leder statusrunderne\n- Holder forumoversigten ajour"),
+]
+
+
+def build_organisation(district, esbjerg) -> None:
+    kredsraad = Council.objects.get(district=district, kind=Council.Kind.DISTRICT)
+    kredsraad.description = "Kredsrådet består af borgmestrene og politidirektøren."
+    kredsraad.save()
+    Membership.objects.create(
+        council=kredsraad,
+        person=Person.objects.create(name="Jørgen Meyer"),
+        role=Membership.Role.CHAIR,
+        title="politidirektør",
+        order=3,
+    )
+    Membership.objects.create(
+        council=kredsraad, title="Borgmester", organisation="Fanø Kommune", order=2
+    )
+    Membership.objects.create(
+        council=kredsraad,
+        role=Membership.Role.VICE_CHAIR,
+        title="Borgmester",
+        organisation="Sønderborg Kommune",
+        order=1,
+    )
+    Council.objects.create(
+        district=district,
+        kind=Council.Kind.LOCAL_PLUS,
+        name="Lokalråd+ Esbjerg Øst",
+        slug="lokalraad-plus-esbjerg-oest",
+        parent=esbjerg,
+    )
+    for order, (name, tasks) in enumerate(STAFF_FUNCTIONS):
+        StaffFunction.objects.create(district=district, name=name, tasks=tasks, order=order)
 
 
 def publish_first_version(plan: Plan) -> PlanVersion:

@@ -8,7 +8,7 @@ import pytest
 from plans.models import PlanVersion
 from plans.pdf import StaticFilesOnlyFetcher, render_plan_pdf
 from plans.snapshot import build_snapshot
-from tests.pdf.conftest import FOCUS_AREAS, FORUMS, SECTIONS
+from tests.pdf.conftest import FOCUS_AREAS, FORUMS, SECTIONS, STAFF_FUNCTIONS
 from tests.pdf.pdftext import large_text, outline_pages, page_texts, read_pdf, squash
 
 FOCUS_AREA_HEADING_SIZE = 16  # focus-area headings are set at 18 pt, body text at 10.5 pt
@@ -86,6 +86,7 @@ def test_table_of_contents_page_numbers_are_where_sections_and_appendices_begin(
         *(title for title, _body in SECTIONS),
         "Bilag 1. Oversigt over samarbejdsfora",
         "Bilag 2. Årshjul",
+        "Bilag 3. Organisation",
     ]
     for title in titles:
         words = r"\s+".join(re.escape(word) for word in title.split())
@@ -285,3 +286,46 @@ def test_names_outside_danish_are_set_in_the_project_font_too(demo_plan, publish
     }
     assert "Łukasz Şahin Čapek" in "".join(page_texts(pdf))
     assert all(name.startswith("Source-Sans-3") for name in fonts), fonts
+
+
+# --- The organisation appendix ----------------------------------------------------------------
+
+
+def organisation_appendix(pdf: bytes) -> str:
+    reader = read_pdf(pdf)
+    first = outline_pages(reader)["Bilag 3. Organisation"]
+    return "\n".join(page.extract_text() for page in reader.pages[first - 1 :])
+
+
+def test_organisation_appendix_lists_the_kredsraad_chair_first_by_name_or_function(plan_pdf):
+    text = squash(organisation_appendix(plan_pdf))
+    assert squash("Kredsrådet består af borgmestrene og politidirektøren.") in text
+    chair = text.index(squash("Jørgen Meyer Formand politidirektør"))
+    vice = text.index(squash("Borgmester Næstformand Sønderborg Kommune"))
+    member = text.index(squash("Borgmester Medlem Fanø Kommune"))
+    assert chair < vice < member
+
+
+def test_organisation_appendix_lists_lokalraad_with_kommuner_and_lokalraad_plus(plan_pdf):
+    text = squash(organisation_appendix(plan_pdf))
+    assert squash("Lokalråd Esbjerg (Esbjerg)") in text
+    assert squash("Lokalråd+: Lokalråd+ Esbjerg Øst") in text
+    assert squash("Lokalråd Tønder (Tønder)") in text
+
+
+def test_organisation_appendix_lists_staff_functions_with_tasks_and_the_forums(plan_pdf):
+    text = squash(organisation_appendix(plan_pdf))
+    for name, tasks in STAFF_FUNCTIONS:
+        assert squash(name) in text
+        for task in tasks.splitlines():
+            assert squash(task.removeprefix("- ")) in text
+    assert squash(", ".join(name for name, *_rest in FORUMS) + ". Se bilag 1.") in text
+
+
+def test_a_version_published_before_the_organisation_has_no_organisation_appendix(
+    published_version,
+):
+    del published_version.snapshot["organisation"]
+    reader = read_pdf(render_plan_pdf(published_version))
+    assert "Bilag 3. Organisation" not in outline_pages(reader)
+    assert "Bilag 2. Årshjul" in outline_pages(reader)
