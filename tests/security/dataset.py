@@ -15,7 +15,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from councils import roles
-from councils.models import Council, Membership, Person, PoliceDistrict
+from councils.models import Council, Membership, Person, PoliceDistrict, StaffFunction
 from forums.models import Forum
 from plans.models import (
     Activity,
@@ -56,6 +56,7 @@ class Tenant:
     section: PlanSection
     version: PlanVersion
     reporting_round: ReportingRound
+    staff_function: StaffFunction
 
 
 @dataclass
@@ -129,6 +130,16 @@ def build_tenant(district: PoliceDistrict, council_slug: str, prefix: str, text:
         organisation=text,
     )
     Membership.objects.create(person=mayor, council=local_plus, role=Membership.Role.OBSERVER)
+    kredsraad = district.district_council
+    kredsraad.description = text
+    kredsraad.save()
+    # A seat described by its function alone, and a staff function of the secretariat.
+    Membership.objects.create(
+        council=kredsraad, title=f"{text} funktion"[:200], organisation=text[:200], order=5
+    )
+    staff_function = StaffFunction.objects.create(
+        district=district, name=f"{text} stab"[:200], tasks=f"{text}\n- {text}"
+    )
 
     forum = Forum.objects.create(
         district=district,
@@ -290,6 +301,7 @@ def build_tenant(district: PoliceDistrict, council_slug: str, prefix: str, text:
         section=section,
         version=version,
         reporting_round=reporting_round,
+        staff_function=staff_function,
     )
 
 

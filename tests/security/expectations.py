@@ -200,6 +200,7 @@ ADMIN_MODELS = {
     ("councils", "council"): DISTRICT_CONTENT,
     ("councils", "person"): DISTRICT_CONTENT,
     ("councils", "membership"): MEMBERSHIP,
+    ("councils", "stafffunction"): DISTRICT_CONTENT,
     ("forums", "forum"): DISTRICT_CONTENT,
     ("plans", "plan"): DISTRICT_CONTENT,
     ("plans", "plansection"): DISTRICT_CONTENT,

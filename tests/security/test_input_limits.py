@@ -29,6 +29,7 @@ def rich(chars: int) -> str:
 # (what, field, limit, rich text?). `what` names the row of tenant a.
 PLAIN = [
     ("council", "description", 2000),
+    ("staff_function", "tasks", 2000),
     ("forum", "topic", 1000),
     ("forum", "legal_basis", 1000),
     ("forum", "purpose", 2000),
@@ -55,6 +56,7 @@ def row(data, what):
     tenant = data.a
     return {
         "council": lambda: tenant.council,
+        "staff_function": lambda: tenant.staff_function,
         "forum": lambda: tenant.forum,
         "focus_area": lambda: tenant.focus_area,
         "activity": lambda: tenant.activity,

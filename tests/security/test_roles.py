@@ -17,7 +17,14 @@ def test_migration_creates_the_three_role_groups(db):
 
 @pytest.mark.parametrize(
     "permission",
-    ["plans.change_plan", "plans.add_focusarea", "councils.change_membership", "forums.add_forum"],
+    [
+        "plans.change_plan",
+        "plans.add_focusarea",
+        "councils.change_membership",
+        "councils.add_stafffunction",
+        "councils.change_stafffunction",
+        "forums.add_forum",
+    ],
 )
 def test_secretariat_may_edit_the_district_content(make_user, district, permission):
     user = make_user("sekretaer")

@@ -1,7 +1,8 @@
 """Stored XSS: a <script>, an onerror= attribute and a javascript: link typed into every text and
 rich-text field (plan, sections, focus areas, activities, forums, councils, persons,
-memberships, status updates, rounds) render inert everywhere: every page of the portal that
-someone may open (public, member, secretariat, admin), the JSON export and both PDFs.
+memberships, also by function alone, staff functions, status updates, rounds) render inert
+everywhere: every page of the portal that someone may open (public, member, secretariat,
+admin), the JSON export and both PDFs.
 
 Plain-text fields must come out escaped; rich-text fields lose the dangerous parts when they
 are stored (nh3), so they can be shown as HTML.
@@ -14,6 +15,8 @@ import pytest
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
+from django.urls import reverse
+from django.utils.html import escape
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
@@ -153,6 +156,8 @@ PAGES_SHOWING_TEXT = [
     "admin:plans_plan_change",
     "admin:forums_forum_change",
     "admin:councils_person_change",
+    "admin:councils_council_change",
+    "admin:councils_stafffunction_change",
     "admin:plans_statusupdate_change",
 ]
 
@@ -173,6 +178,31 @@ def test_plain_text_is_shown_escaped(db, hostile, settings, tmp_path):
                 unescaped.append(f"{key}: {path} as {role}")
             transaction.set_rollback(True)
     assert not unescaped, "pages without the escaped payload:\n" + "\n".join(unescaped)
+
+
+def test_the_organisation_is_shown_escaped_on_the_district_and_plan_pages(db, hostile):
+    """The kredsråd's description, a seat by function, the lokalråd+ and the staff function
+    with its tasks (the district page live, the plan page from the snapshot)."""
+    district = hostile.a.district
+    for path in (
+        reverse("public:district", kwargs={"district": district.slug}),
+        reverse(
+            "public:plan",
+            kwargs={"district": district.slug, "period": hostile.a.plan.period_label},
+        ),
+    ):
+        cache.clear()
+        html = Client().get(path).text
+        assert not active_content(html), path
+        for shown in (f"{PAYLOAD} stab", f"{PAYLOAD} funktion", f"{PAYLOAD} netværk"):
+            assert escape(shown) in html, (path, shown)
+        assert f"<li>{escape(PAYLOAD)}</li>" in html, path
+
+
+def test_plan_pdf_shows_the_organisation_as_text(db, hostile):
+    text = pdf_text(render_plan_pdf(hostile.a.version))
+    staff_functions = text.split("Sekretariatets stabsfunktioner", 1)[1]
+    assert "<script>alert(1)</script>" in staff_functions
 
 
 def assert_json_inert(value, key=None):

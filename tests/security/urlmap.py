@@ -84,6 +84,7 @@ def admin_objects(data: Dataset) -> dict[str, object]:
         "councils_council": a.council,
         "councils_person": a.member.person,
         "councils_membership": a.member.person.memberships.first(),
+        "councils_stafffunction": a.staff_function,
         "forums_forum": a.forum,
         "plans_plan": a.plan,
         "plans_plansection": a.section,
