@@ -15,7 +15,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from councils import roles
-from councils.models import Council, Membership, Municipality, Person, PoliceDistrict
+from councils.models import (
+    Council,
+    Membership,
+    Municipality,
+    Person,
+    PoliceDistrict,
+    StaffFunction,
+)
 from forums.models import Forum
 from plans.models import (
     Activity,
@@ -36,8 +43,11 @@ from . import content, status
 from .people import (
     DEMO_LOGINS,
     DISTRICT_COUNCIL_MEMBERS,
+    KREDSRAAD_DESCRIPTION,
     LOCAL_COUNCIL_MEMBERS,
+    LOCAL_PLUS,
     SECRETARIAT,
+    STAFF_FUNCTIONS,
     SUPERUSER,
     DemoLogin,
     person_email,
@@ -87,6 +97,7 @@ def load_demo() -> DemoResult:
     councils = {council.slug: council for council in Council.objects.filter(district=district)}
     users, logins = _ensure_logins(district)
     _ensure_members(councils, users)
+    _ensure_organisation(district, councils)
     forums = _ensure_forums(district, councils)
     plan, plan_state = _ensure_plan(district, councils, forums, users)
     return DemoResult(district=district, plan=plan, plan_state=plan_state, logins=logins)
@@ -173,9 +184,34 @@ def _membership(*, person, council, role, title, organisation, order) -> None:
     )
 
 
+def _function_seat(*, council, role, title, organisation, order) -> None:
+    """A seat given by its function alone, unless the council has a seat of that title and
+    organisation already (by name or by function)."""
+    if Membership.objects.filter(council=council, title=title, organisation=organisation).exists():
+        return
+    if (
+        role == Membership.Role.CHAIR
+        and Membership.objects.filter(council=council, role=role).exists()
+    ):
+        role = Membership.Role.MEMBER
+    _create(
+        Membership,
+        council=council,
+        role=role,
+        title=title,
+        organisation=organisation,
+        order=order,
+    )
+
+
 def _ensure_members(councils, users) -> None:
     kredsraad = councils["kredsraadet"]
     for order, (name, role, title, organisation) in enumerate(DISTRICT_COUNCIL_MEMBERS, 1):
+        if name is None:
+            _function_seat(
+                council=kredsraad, role=role, title=title, organisation=organisation, order=order
+            )
+            continue
         person = _person(name=name, title=title, organisation=organisation)
         _membership(
             person=person,
@@ -205,6 +241,36 @@ def _ensure_members(councils, users) -> None:
             )
             if user is not None and person.user_id == user.pk:
                 roles.sync_council_groups(user=user)
+
+
+# --- Organisation -----------------------------------------------------------------------------
+
+
+def _ensure_organisation(district, councils) -> None:
+    """The kredsråd's description (when it has none), a lokalråd+ and the staff functions,
+    before the plan is published, so its snapshot carries them."""
+    kredsraad = councils["kredsraadet"]
+    if not kredsraad.description:
+        kredsraad.description = KREDSRAAD_DESCRIPTION
+        kredsraad.full_clean()
+        kredsraad.save(update_fields=["description"])
+    plus = councils.get(LOCAL_PLUS["slug"])
+    if plus is None:
+        plus = _create(
+            Council,
+            district=district,
+            kind=Council.Kind.LOCAL_PLUS,
+            parent=councils[LOCAL_PLUS["parent"]],
+            name=LOCAL_PLUS["name"],
+            slug=LOCAL_PLUS["slug"],
+            description=LOCAL_PLUS["description"],
+        )
+        councils[plus.slug] = plus
+    for order, (role, title, organisation) in enumerate(LOCAL_PLUS["members"], 1):
+        _function_seat(council=plus, role=role, title=title, organisation=organisation, order=order)
+    for order, (name, tasks) in enumerate(STAFF_FUNCTIONS, 1):
+        if not StaffFunction.objects.filter(district=district, name=name).exists():
+            _create(StaffFunction, district=district, name=name, tasks=tasks, order=order)
 
 
 # --- Forums -----------------------------------------------------------------------------------

@@ -12,17 +12,58 @@ from base.text import danish_slugify
 POLICE = "Syd- og Sønderjyllands Politi"
 
 # The kredsråd: the police director (chair), the eight mayors, the secretariat head (secretary).
+# As many plans do, some seats are given by their function alone (no name: None).
 DISTRICT_COUNCIL_MEMBERS = [
     ("Jørgen Meyer", "chair", "politidirektør", POLICE),
     ("Inger Marie Thygesen", "vice_chair", "borgmester", "Sønderborg Kommune"),
     ("Karsten Bundgaard", "member", "borgmester", "Esbjerg Kommune"),
-    ("Lone Hviid", "member", "borgmester", "Fanø Kommune"),
+    (None, "member", "borgmester", "Fanø Kommune"),
     ("Mogens Brix", "member", "borgmester", "Haderslev Kommune"),
-    ("Henrik Damgaard", "member", "borgmester", "Tønder Kommune"),
+    (None, "member", "borgmester", "Tønder Kommune"),
     ("Susanne Kirk", "member", "borgmester", "Varde Kommune"),
-    ("Poul Erik Vinther", "member", "borgmester", "Vejen Kommune"),
+    (None, "member", "borgmester", "Vejen Kommune"),
     ("Anne-Mette Skov", "member", "borgmester", "Aabenraa Kommune"),
     ("Helle Bruun Sørensen", "secretary", "sekretariatschef", POLICE),
+    (None, "observer", "områdechef", "Kriminalforsorgen Syd"),
+]
+
+KREDSRAAD_DESCRIPTION = (
+    "Politidirektøren er formand, og borgmestrene fra kredsens otte kommuner er medlemmer. "
+    "Rådet mødes fire gange om året og fastlægger retningen for det forebyggende arbejde. "
+    "Kriminalforsorgen deltager som gæst."
+)
+
+# A lokalråd+ under Esbjerg's lokalråd, described by the functions that sit in it.
+LOCAL_PLUS = {
+    "parent": "esbjerg",
+    "slug": "esbjerg-oest-netvaerk",
+    "name": "Lokalråd+ Esbjerg Øst",
+    "description": (
+        "Netværket i bydelen Øst: skoler, fritidsklubber og boligforeninger mødes med "
+        "nærpolitiet hver anden måned om unges trivsel og tryghed i området."
+    ),
+    "members": [
+        ("chair", "nærpolitibetjent", POLICE),
+        ("member", "skoleleder", "Esbjerg Kommune"),
+        ("member", "klubleder", "Esbjerg Kommune"),
+        ("member", "boligsocial koordinator", "Boligforeningen i Øst"),
+    ],
+}
+
+# The secretariat's staff functions, with one task a line.
+STAFF_FUNCTIONS = [
+    (
+        "Ledelsessekretariatet",
+        "Forbereder og indkalder til kredsrådets møder\n"
+        "Skriver udkast til samarbejdsplanen og dens revisioner\n"
+        "Holder årshjulet ajour",
+    ),
+    (
+        "Kriminalpræventivt sekretariat",
+        "Leder statusrunderne og samler statusrapporten\n"
+        "Holder oversigten over samarbejdsfora ajour\n"
+        "Støtter lokalrådene i deres handleplaner",
+    ),
 ]
 
 # Two lokalråd, by council slug. The last item names the demo login linked to the person.

@@ -212,6 +212,29 @@ def test_kredsraad_has_director_as_chair_mayors_and_secretary(demo):
     assert memberships.get(role=Membership.Role.SECRETARY).title == "sekretariatschef"
 
 
+def test_kredsraad_is_given_partly_by_function_with_a_description(demo):
+    kredsraad = demo.district.district_council
+    by_function = kredsraad.memberships.filter(person__isnull=True)
+    assert by_function.filter(title="borgmester").count() == 3
+    assert kredsraad.memberships.filter(person__isnull=False).count() >= 7
+    assert kredsraad.description
+
+
+def test_the_organisation_has_a_lokalraad_plus_and_two_staff_functions(demo, esbjerg):
+    plus = esbjerg.children.get()
+    assert plus.description and plus.memberships.count() >= 3
+    assert demo.district.staff_functions.count() == 2
+    organisation = demo.plan.versions.order_by("number").first().snapshot["organisation"]
+    assert [f["name"] for f in organisation["staff_functions"]] == [
+        "Ledelsessekretariatet",
+        "Kriminalpræventivt sekretariat",
+    ]
+    esbjerg_row = next(c for c in organisation["local_councils"] if c["slug"] == "esbjerg")
+    assert [child["name"] for child in esbjerg_row["children"]] == [plus.name]
+    members = organisation["district_council"]["members"]
+    assert [m["role"] for m in members[:2]] == ["chair", "vice_chair"]
+
+
 @pytest.mark.parametrize("slug", ["esbjerg", "toender"])
 def test_lokalraad_has_chair_secretary_and_members(demo, slug):
     memberships = Membership.objects.filter(council__district=demo.district, council__slug=slug)
