@@ -444,21 +444,27 @@ class Membership(models.Model):
         return f"{self.holder} ({self.get_role_display()}, {self.council})"
 
     def clean(self):
-        """The one-chair rule next to the role field, and a person or a function (the
-        database refuses both too)."""
-        if self.person_id is None and not self.title.strip():
-            raise ValidationError({"person": PERSON_OR_FUNCTION})
+        """A person or a function, and the one-chair rule next to the role field (the database
+        refuses both too)."""
+        errors = {}
+        # `person`, not `person_id`: on a new person's page the seat's person is not saved yet.
+        if self.person is None and not self.title.strip():
+            errors["person"] = PERSON_OR_FUNCTION
         if self.role == self.Role.CHAIR and self.council_id:
             chairs = Membership.objects.filter(council_id=self.council_id, role=self.Role.CHAIR)
             if chairs.exclude(pk=self.pk).exists():
-                raise ValidationError(
-                    {
-                        "role": _(
-                            "Rådet har allerede en formand. Giv den nuværende formand en "
-                            "anden rolle først."
-                        )
-                    }
+                errors["role"] = _(
+                    "Rådet har allerede en formand. Giv den nuværende formand en anden rolle først."
                 )
+        if errors:
+            raise ValidationError(errors)
+
+    def validate_constraints(self, exclude=None):
+        # A seat added on a new person's page has its person, not yet saved, so no person_id:
+        # the person is there, and the database checks the row once it is saved.
+        if self.person_id is None and self.person is not None:
+            exclude = {*(exclude or ()), "person"}
+        super().validate_constraints(exclude=exclude)
 
     @property
     def holder(self) -> str:

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import Permission
 
-from councils.models import Council, Membership, Person, SecretariatStaff
+from councils.models import Council, Membership, Person, SecretariatStaff, StaffFunction
 from forums.models import Forum
 from plans.models import (
     AnnualCycleEntry,
@@ -148,6 +148,9 @@ def build_world(district, *, suffix, author, make_plan):
         snapshot=build_snapshot(old_plan),
     )
     event = WorkflowEvent.objects.create(plan=old_plan, step=WorkflowEvent.Step.PUBLISHED)
+    staff_function = StaffFunction.objects.create(
+        district=district, name=f"Ledelsessekretariatet {suffix}", tasks="Kredsrådets møder"
+    )
     return {
         "plan": plan,
         "plansection": section,
@@ -163,6 +166,7 @@ def build_world(district, *, suffix, author, make_plan):
         "statusupdate": update,
         "planversion": version,
         "workflowevent": event,
+        "stafffunction": staff_function,
         "policedistrict": district,
         "municipality": local.municipalities.first(),
         "old_plan": old_plan,

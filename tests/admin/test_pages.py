@@ -43,6 +43,7 @@ def test_every_model_of_the_portal_is_registered():
         "person",
         "membership",
         "secretariatstaff",
+        "stafffunction",
         "forum",
         "plan",
         "plansection",
