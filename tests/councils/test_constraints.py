@@ -1,7 +1,14 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from councils.models import Council, CouncilMunicipality, Membership, Municipality, Person
+from councils.models import (
+    Council,
+    CouncilMunicipality,
+    Membership,
+    Municipality,
+    Person,
+    StaffFunction,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +100,21 @@ def test_unknown_council_kind_is_rejected(district):
             district=district, kind="national", name="Landsråd", slug="landsraad"
         )
     )
+
+
+def test_a_seat_without_person_and_function_is_rejected(district):
+    rejected(lambda: Membership.objects.create(council=district.district_council, title=""))
+
+
+def test_a_seat_by_function_alone_is_accepted_several_times_in_one_council(district):
+    for organisation in ("Fanø Kommune", "Vejen Kommune"):
+        Membership.objects.create(
+            council=district.district_council, title="Borgmester", organisation=organisation
+        )
+    assert district.district_council.memberships.filter(person__isnull=True).count() == 2
+
+
+def test_a_staff_function_name_is_unique_in_its_district(district, other_district):
+    StaffFunction.objects.create(district=district, name="Ledelsessekretariatet")
+    StaffFunction.objects.create(district=other_district, name="Ledelsessekretariatet")
+    rejected(lambda: StaffFunction.objects.create(district=district, name="Ledelsessekretariatet"))
