@@ -11,13 +11,15 @@ from .limits import (
     MaxTextLengthValidator,
     with_max_chars_help,
 )
+from .lists import lines_as_lists
 
 
 class RichTextField(ProseEditorField):
     """HTML from the prose editor, cleaned with nh3 against the editor's own allowlist.
 
-    The form field and `full_clean()` sanitise; `pre_save` does it again so that text written by
-    code (demo data, imports, services) can never bypass the allowlist.
+    `full_clean()` makes lines that begin with "-", "•" or "1." lists (`base.lists`), so a
+    list typed or pasted without JavaScript is one, and sanitises; `pre_save` sanitises again so
+    that text written by code (demo data, imports, services) can never bypass the allowlist.
 
     `max_chars` limits the text a reader sees (markup not counted); the stored HTML may be
     `RICH_TEXT_HTML_FACTOR` times as long, which the model also has the database check.
@@ -40,8 +42,11 @@ class RichTextField(ProseEditorField):
         return None if self.max_chars is None else self.max_chars * RICH_TEXT_HTML_FACTOR
 
     def clean(self, value, instance):
-        # Validate what will be stored: sanitising may lengthen the HTML (a link's rel).
-        return super().clean(self.sanitize(value or ""), instance)
+        # Lines that read as a list become one (a paste the editor did not catch, or text typed
+        # without JavaScript), on sanitised HTML, sanitised again after. Validate what will be
+        # stored: sanitising may lengthen the HTML (a link's rel).
+        value = self.sanitize(lines_as_lists(self.sanitize(value or "")))
+        return super().clean(value, instance)
 
     def formfield(self, **kwargs):
         formfield = super().formfield(**kwargs)

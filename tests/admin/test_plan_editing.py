@@ -79,6 +79,26 @@ def test_rich_text_fields_use_the_prose_editor(secretary_client, world):
     assert "admin-portal/admin.js" in response.text
 
 
+def test_lines_typed_as_a_list_without_javascript_are_saved_as_a_list(secretary_client, world):
+    plan = world["plan"]
+    url = reverse("admin:plans_plan_change", args=[plan.pk])
+    html_list = "<ol><li><p>Kortlægge</p></li><li><p>Handle</p></li></ol>"
+    data = single(
+        admin_form(secretary_client.get(url)),
+        # Without JavaScript the editor is a textarea: text pasted from a PDF arrives as lines.
+        foreword="Kredsrådet vil:\r\n• forebygge indbrud\r\n• skabe tryghed\r\nGod læsning.",
+        shared_goals=html_list,
+    )
+    response = secretary_client.post(url, data)
+    assert response.status_code == 302, response.context["errors"]
+    plan.refresh_from_db()
+    assert plan.foreword == (
+        "<p>Kredsrådet vil:</p><ul><li><p>forebygge indbrud</p></li>"
+        "<li><p>skabe tryghed</p></li></ul><p>God læsning.</p>"
+    )
+    assert plan.shared_goals == html_list
+
+
 def test_focus_area_row_links_to_its_own_page_with_the_activities(secretary_client, world):
     response = secretary_client.get(reverse("admin:plans_plan_change", args=[world["plan"].pk]))
     area_url = reverse("admin:plans_focusarea_change", args=[world["focusarea"].pk])
