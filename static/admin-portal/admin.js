@@ -37,7 +37,148 @@
         }
     });
 
-    // 3. »Op«/»Ned« buttons of sortable inlines: move a saved row one place and renumber the
+    // 3. Plain text pasted from a PDF or a text file: lines beginning with "-", "–", "•", "*"
+    //    or "1." / "1)" become a list, the other lines paragraphs. The same rule as the
+    //    server's (base/lists.py), which also catches what arrives otherwise (HTML from other
+    //    programs, no JavaScript): keep the two in step.
+    const BULLET = /^(?:[-–*]\s+|[•●▪◦\uf0b7]\s*)(\S.*)$/u;
+    const NUMBER = /^(\d{1,3})[.)]\s+(\S.*)$/u;
+    const escapeHtml = (text) =>
+        text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+    // A wrapped item's next line, as a PDF gives it, begins in lower case.
+    const continues = (line) => /^\p{Ll}/u.test(line);
+
+    function listsFromLines(text) {
+        const lines = text.split(/\r\n|\r|\n/).map((line) => line.trim()).filter(Boolean);
+        const kinds = lines.map((line) => {
+            let match = BULLET.exec(line);
+            if (match) return { kind: "ul", text: match[1].trim() };
+            match = NUMBER.exec(line);
+            if (match) return { kind: "ol", number: Number(match[1]), text: match[2].trim() };
+            return { kind: null, text: line };
+        });
+        // A numbered line counts only in a run of two or more numbered one after another (a
+        // line beginning "1. januar …" stays a paragraph); wrapped lines may stand between.
+        for (let i = 0; i < kinds.length; ) {
+            if (kinds[i].kind !== "ol") { i += 1; continue; }
+            const run = [i];
+            let j = i + 1;
+            for (; j < kinds.length; j += 1) {
+                if (kinds[j].kind === "ol" && kinds[j].number === kinds[run.at(-1)].number + 1) {
+                    run.push(j);
+                } else if (kinds[j].kind !== null || !continues(lines[j])) {
+                    break;
+                }
+            }
+            if (run.length === 1) {
+                kinds[i] = { kind: null, text: lines[i] };
+                j = i + 1;
+            }
+            i = j;
+        }
+        let inItem = false;
+        kinds.forEach((entry, i) => {
+            if (entry.kind === "ul" || entry.kind === "ol") inItem = true;
+            else if (inItem && entry.kind === null && continues(lines[i])) entry.kind = "continued";
+            else inItem = false;
+        });
+        if (!kinds.some((entry) => entry.kind)) return null;
+
+        const out = [];
+        let items = [];
+        let listKind = null;
+        let listStart = null;
+        const flush = () => {
+            if (items.length) {
+                const start = listKind === "ol" && listStart !== 1 ? ` start="${listStart}"` : "";
+                const body = items.map((item) => `<li><p>${escapeHtml(item)}</p></li>`).join("");
+                out.push(`<${listKind}${start}>${body}</${listKind}>`);
+            }
+            items = [];
+            listKind = null;
+            listStart = null;
+        };
+        kinds.forEach((entry) => {
+            if (entry.kind === "continued") {
+                items[items.length - 1] += ` ${entry.text}`;
+            } else if (entry.kind) {
+                if (
+                    entry.kind !== listKind ||
+                    (entry.kind === "ol" && entry.number !== listStart + items.length)
+                ) {
+                    flush();
+                    listKind = entry.kind;
+                    listStart = entry.number ?? null;
+                }
+                items.push(entry.text);
+            } else {
+                flush();
+                out.push(`<p>${escapeHtml(entry.text)}</p>`);
+            }
+        });
+        flush();
+        return out.join("");
+    }
+
+    // 4. The editor's dialogs use window.gettext (the admin's JavaScript catalog, Danish in
+    //    locale/da/LC_MESSAGES/djangojs.po); its toolbar labels it leaves in English. Pass them
+    //    through the same catalog, also the buttons the block-type menu clones as the selection
+    //    moves.
+    const translate = window.gettext || ((text) => text);
+
+    function danishToolbar(root) {
+        root.querySelectorAll("[title], [aria-label]").forEach((element) => {
+            for (const name of ["title", "aria-label"]) {
+                const value = element.getAttribute(name);
+                if (value && translate(value) !== value) element.setAttribute(name, translate(value));
+            }
+        });
+        root.querySelectorAll(".prose-menubar__option > *").forEach((option) => {
+            const text = option.textContent;
+            if (translate(text) !== text) option.textContent = translate(text);
+        });
+    }
+
+    function watchToolbar(menubar) {
+        if (menubar.dataset.portalDanish) return;
+        menubar.dataset.portalDanish = "";
+        danishToolbar(menubar);
+        new MutationObserver(() => danishToolbar(menubar)).observe(menubar, {
+            childList: true,
+            subtree: true,
+        });
+    }
+
+    document.addEventListener("prose-editor:ready", (event) => {
+        const { editor } = event.detail;
+        // The toolbar is added a moment after the editor is ready.
+        const wrapper = editor.view.dom.closest(".prose-editor");
+        if (wrapper) {
+            const findToolbar = () => {
+                const menubar = wrapper.querySelector(":scope > .prose-menubar");
+                if (menubar) watchToolbar(menubar);
+            };
+            findToolbar();
+            new MutationObserver(findToolbar).observe(wrapper, { childList: true });
+        }
+        editor.setOptions({
+            editorProps: {
+                ...editor.options.editorProps,
+                // Only plain text: HTML from another program keeps its own structure here, and
+                // the server makes its list-like lines lists when the text is saved.
+                handlePaste(_view, pasteEvent) {
+                    const data = pasteEvent.clipboardData;
+                    if (!data || data.types.includes("text/html")) return false;
+                    const html = listsFromLines(data.getData("text/plain"));
+                    if (!html) return false;
+                    editor.chain().focus().insertContent(html).run();
+                    return true;
+                },
+            },
+        });
+    });
+
+    // 5. »Op«/»Ned« buttons of sortable inlines: move a saved row one place and renumber the
     //    hidden order fields the way django-admin-sortable2 does after a drag.
     const ROWS = ".inline-related.has_original, tr.has_original";
 
@@ -84,7 +225,7 @@
         (button.disabled ? row.querySelector("button[data-portal-move]:not(:disabled)") : button)?.focus();
     });
 
-    // 4. Django's autocomplete (select2) hides the labelled <select>; name its combobox and
+    // 6. Django's autocomplete (select2) hides the labelled <select>; name its combobox and
     //    search box after the same label.
     function nameAutocompletes(root) {
         root.querySelectorAll("select.admin-autocomplete").forEach((select) => {

@@ -119,3 +119,79 @@ def test_section_moved_with_the_keyboard_and_typed_text_are_saved(plan_page):
     assert [section.title for section in plan.sections.all()] == ["Årshjul", "Organisering"]
     assert "Skrevet i browseren." in Plan.objects.get(pk=plan.pk).foreword
     assert page.problems == []
+
+
+# A paste as a PDF viewer or a text editor gives it: plain text only.
+PASTE_PLAIN_TEXT = """(text) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    document.activeElement.dispatchEvent(
+        new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true })
+    );
+}"""
+
+
+def test_plain_text_pasted_with_bullets_and_numbers_becomes_lists_and_is_saved(plan_page):
+    page, plan = plan_page
+    foreword = page.get_by_role("textbox", name="Forord:")
+    foreword.click()
+    page.keyboard.press("Control+a")
+    page.evaluate(
+        PASTE_PLAIN_TEXT,
+        "Kredsrådet vil:\n• forebygge indbrud\n– skabe tryghed i\nnattelivet\n"
+        "1. Kortlægge\n2) Handle\nGod læsning.",
+    )
+    assert foreword.locator("ul > li").all_inner_texts() == [
+        "forebygge indbrud",
+        "skabe tryghed i nattelivet",
+    ]
+    assert foreword.locator("ol > li").all_inner_texts() == ["Kortlægge", "Handle"]
+
+    page.locator('input[name="_continue"]').first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".messagelist .success").count() == 1
+    foreword_html = Plan.objects.get(pk=plan.pk).foreword
+    assert foreword_html.startswith(
+        "<p>Kredsrådet vil:</p><ul><li><p>forebygge indbrud</p></li>"
+        "<li><p>skabe tryghed i nattelivet</p></li></ul><ol"
+    )
+    assert foreword_html.endswith(
+        "<li><p>Kortlægge</p></li><li><p>Handle</p></li></ol><p>God læsning.</p>"
+    )
+    assert page.problems == []
+
+
+def test_editor_toolbar_and_link_dialog_are_in_danish(plan_page):
+    page, plan = plan_page
+    toolbar = page.locator(".prose-menubar").first
+    labels = toolbar.locator("button[aria-label]").evaluate_all(
+        "buttons => buttons.map(button => button.getAttribute('aria-label'))"
+    )
+    assert set(labels) >= {
+        "Brødtekst",
+        "Punktopstilling",
+        "Nummereret liste",
+        "Citat",
+        "Fed",
+        "Kursiv",
+        "Indsæt link",
+        "Fortryd",
+        "Gentag",
+    }
+    assert toolbar.locator('button[title="Fed"]').count() == 1
+    assert toolbar.locator(".prose-menubar__option").all_inner_texts() == [
+        "Overskrift 2",
+        "Overskrift 3",
+        "Overskrift 4",
+        "Brødtekst",
+    ]
+
+    page.get_by_role("textbox", name="Forord:").click()
+    page.keyboard.press("Control+a")
+    toolbar.get_by_role("button", name="Indsæt link").click()
+    dialog = page.locator("dialog[open]")
+    assert dialog.get_by_role("heading").inner_text() == "Rediger link"
+    assert dialog.get_by_label("Adresse (URL)").count() == 1
+    assert dialog.get_by_role("button", name="Opdater").count() == 1
+    dialog.get_by_role("button", name="Annuller").click()
+    assert page.problems == []
