@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from base.constraints import ConstraintErrorsOnFields
 from base.fields import LimitedTextField
 from base.limits import max_length_constraint
 
@@ -155,7 +156,7 @@ class CouncilQuerySet(models.QuerySet):
         return self.active().filter(kind__in=kinds, **seats).distinct().order_by("name")
 
 
-class Council(models.Model):
+class Council(ConstraintErrorsOnFields, models.Model):
     """A kredsråd (district), lokalråd (local) or lokalråd+ (local_plus)."""
 
     class Kind(models.TextChoices):
@@ -198,6 +199,14 @@ class Council(models.Model):
 
     history = HistoricalRecords()
     objects = CouncilQuerySet.as_manager()
+
+    # A constraint's refusal next to the field to change (base.constraints).
+    constraint_error_fields = {
+        "one_district_council_per_district": "kind",
+        "council_slug_unique_in_district": "slug",
+        "council_kind_valid": "kind",
+        "council_parent_only_for_local_plus": "parent",
+    }
 
     class Meta:
         verbose_name = _("råd")
@@ -365,7 +374,7 @@ class MembershipQuerySet(models.QuerySet):
         return self.order_by(rank, "order", "person__name", "pk")
 
 
-class Membership(models.Model):
+class Membership(ConstraintErrorsOnFields, models.Model):
     """A seat in a council, with role, title and organisation: held by a named person, or
     described by its function alone ("Borgmester", "Esbjerg Kommune"), as plans often do."""
 
@@ -405,6 +414,14 @@ class Membership(models.Model):
 
     history = HistoricalRecords()
     objects = MembershipQuerySet.as_manager()
+
+    # A constraint's refusal next to the field to change (base.constraints).
+    constraint_error_fields = {
+        "one_membership_per_council": "person",
+        "membership_role_valid": "role",
+        "one_chair_per_council": "role",
+        "membership_person_or_function": "person",
+    }
 
     class Meta:
         verbose_name = _("medlemskab")
@@ -483,7 +500,7 @@ class Membership(models.Model):
         return self.organisation or (self.person.organisation if self.person_id else "")
 
 
-class StaffFunction(models.Model):
+class StaffFunction(ConstraintErrorsOnFields, models.Model):
     """One of the district secretariat's staff functions (e.g. Ledelsessekretariatet) and
     its tasks, as the plan describes the organisation."""
 
@@ -505,6 +522,9 @@ class StaffFunction(models.Model):
     order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
 
     history = HistoricalRecords()
+
+    # A constraint's refusal next to the field to change (base.constraints).
+    constraint_error_fields = {"staff_function_name_unique_in_district": "name"}
 
     class Meta:
         verbose_name = _("stabsfunktion")

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from base.constraints import ConstraintErrorsOnFields
 from base.fields import LimitedTextField
 from base.limits import max_length_constraint
 from councils.models import Council, Municipality, PoliceDistrict
@@ -16,7 +17,7 @@ class ForumQuerySet(models.QuerySet):
         return self.filter(district=district)
 
 
-class Forum(models.Model):
+class Forum(ConstraintErrorsOnFields, models.Model):
     """A standing cooperation forum, described as in the plan's forum overview (Bilag 1).
 
     The overview also describes the kredsråd and the lokalråd themselves, so those are kinds too,
@@ -105,6 +106,12 @@ class Forum(models.Model):
 
     history = HistoricalRecords(m2m_fields=[municipalities, interface_forums, interface_councils])
     objects = ForumQuerySet.as_manager()
+
+    # A constraint's refusal next to the field to change (base.constraints).
+    constraint_error_fields = {
+        "forum_slug_unique_in_district": "slug",
+        "forum_meetings_min_at_most_weekly": "meetings_min",
+    }
 
     class Meta:
         verbose_name = _("samarbejdsforum")

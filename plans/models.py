@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from base.constraints import ConstraintErrorsOnFields
 from base.fields import LimitedTextField, RichTextField
 from base.limits import (
     EARLIEST_DATE,
@@ -97,7 +98,7 @@ class PlanQuerySet(models.QuerySet):
         return ManagedDistricts.of(user).narrow(self)
 
 
-class Plan(RevisionedModel):
+class Plan(ConstraintErrorsOnFields, RevisionedModel):
     """A district's samarbejdsplan for a period of one to four years."""
 
     class Status(models.TextChoices):
@@ -137,6 +138,17 @@ class Plan(RevisionedModel):
 
     history = HistoricalRecords()
     objects = PlanQuerySet.as_manager()
+
+    # A constraint's refusal next to the field to change (base.constraints).
+    constraint_error_fields = {
+        "plan_period_start_not_after_end": "period_end",
+        "plan_period_at_most_four_years": "period_end",
+        "plan_period_start_plausible": "period_start",
+        "plan_status_valid": "status",
+        "one_plan_per_district_and_period": "period_end",
+        "plan_approval_meeting_date_plausible": "approval_meeting_date",
+        "plan_effective_date_plausible": "effective_date",
+    }
 
     class Meta:
         verbose_name = _("samarbejdsplan")
@@ -297,7 +309,7 @@ class PlanSection(RevisionedModel):
         return self.title
 
 
-class FocusArea(RevisionedModel):
+class FocusArea(ConstraintErrorsOnFields, RevisionedModel):
     """An indsatsområde: district-wide, or chosen locally by one lokalråd."""
 
     class Scope(models.TextChoices):
@@ -343,6 +355,13 @@ class FocusArea(RevisionedModel):
     order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
 
     history = HistoricalRecords()
+
+    # A constraint's refusal next to the field to change (base.constraints).
+    constraint_error_fields = {
+        "focus_area_local_has_council": "council",
+        "focus_area_rank_needs_group": "rank",
+        "focus_area_rank_unique_in_group": "rank",
+    }
 
     class Meta:
         verbose_name = _("indsatsområde")
@@ -398,7 +417,7 @@ class FocusArea(RevisionedModel):
             raise ValidationError({"rank": _("En prioritet kræver en prioriteringsgruppe.")})
 
 
-class Activity(RevisionedModel):
+class Activity(ConstraintErrorsOnFields, RevisionedModel):
     """What will be done under a focus area, by whom and when."""
 
     class Responsible(models.TextChoices):
@@ -446,6 +465,12 @@ class Activity(RevisionedModel):
     order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
 
     history = HistoricalRecords(m2m_fields=[responsible_councils])
+
+    # A constraint's refusal next to the field to change (base.constraints).
+    constraint_error_fields = {
+        "activity_forum_iff_responsible_forum": "forum",
+        "activity_responsible_valid": "responsible",
+    }
 
     class Meta:
         verbose_name = _("aktivitet")
@@ -529,7 +554,7 @@ class AssignmentQuerySet(models.QuerySet):
         )
 
 
-class Assignment(models.Model):
+class Assignment(ConstraintErrorsOnFields, models.Model):
     """An activity as it falls to one council; holds the current status (the latest update)."""
 
     activity = models.ForeignKey(
@@ -552,6 +577,11 @@ class Assignment(models.Model):
     )
 
     objects = AssignmentQuerySet.as_manager()
+
+    # A constraint's refusal next to the field to change (base.constraints).
+    constraint_error_fields = {
+        "one_assignment_per_activity_and_council": "council",
+    }
 
     class Meta:
         verbose_name = _("opgave")
@@ -580,7 +610,7 @@ class ReportingRoundQuerySet(models.QuerySet):
         return ManagedDistricts.of(user).narrow(self)
 
 
-class ReportingRound(models.Model):
+class ReportingRound(ConstraintErrorsOnFields, models.Model):
     """A statusrunde: the secretariat asks every lokalråd for status before a deadline."""
 
     district = models.ForeignKey(
@@ -607,6 +637,12 @@ class ReportingRound(models.Model):
 
     objects = ReportingRoundQuerySet.as_manager()
     history = HistoricalRecords()
+
+    # A constraint's refusal next to the field to change (base.constraints).
+    constraint_error_fields = {
+        "round_deadline_not_before_opening": "deadline",
+        "round_opened_on_plausible": "opened_on",
+    }
 
     class Meta:
         verbose_name = _("statusrunde")
@@ -684,7 +720,7 @@ class ReportingRound(models.Model):
         )
 
 
-class StatusUpdate(models.Model):
+class StatusUpdate(ConstraintErrorsOnFields, models.Model):
     """One status report on an assignment. Append-only: never edited, never deleted."""
 
     assignment = models.ForeignKey(
@@ -722,6 +758,13 @@ class StatusUpdate(models.Model):
         blank=True,
     )
     created_at = models.DateTimeField(_("indberettet"), default=timezone.now, db_index=True)
+
+    # A constraint's refusal next to the field to change (base.constraints).
+    constraint_error_fields = {
+        "status_update_status_valid": "status",
+        "status_update_public_text_required": "public_text",
+        "status_update_date_plausible": "date",
+    }
 
     class Meta:
         verbose_name = _("statusopdatering")
@@ -773,7 +816,7 @@ class StatusUpdate(models.Model):
                 raise problem
 
 
-class AnnualCycleEntry(models.Model):
+class AnnualCycleEntry(ConstraintErrorsOnFields, models.Model):
     """A recurring meeting or deadline of the kredsråd's annual cycle (årshjul).
 
     It falls in a month or a quarter, or has no fixed month: ongoing ("løbende") or once a year
@@ -825,6 +868,14 @@ class AnnualCycleEntry(models.Model):
     order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
 
     history = HistoricalRecords()
+
+    # A constraint's refusal next to the field to change (base.constraints).
+    constraint_error_fields = {
+        "cycle_entry_when": "month",
+        "cycle_entry_before_period": "before_period",
+        "cycle_entry_month": "month",
+        "cycle_entry_quarter": "quarter",
+    }
 
     class Meta:
         verbose_name = _("punkt i årshjulet")

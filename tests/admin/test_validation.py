@@ -12,6 +12,13 @@ from .html_forms import admin_form, single
 pytestmark = pytest.mark.django_db
 
 
+def errors_next_to(response, field: str) -> list[str]:
+    """The messages shown next to `field`, after checking none stands above the form."""
+    form = response.context["adminform"].form
+    assert not form.non_field_errors(), form.non_field_errors()
+    return list(form.errors.get(field, []))
+
+
 def test_council_renamed_to_another_councils_short_name_gets_a_form_error(
     secretary_client, esbjerg, toender
 ):
@@ -20,7 +27,9 @@ def test_council_renamed_to_another_councils_short_name_gets_a_form_error(
         url, single(admin_form(secretary_client.get(url)), slug="toender")
     )
     assert response.status_code == 200
-    assert response.context["errors"]
+    assert errors_next_to(response, "slug") == [
+        "Et andet råd i politikredsen har allerede dette korte navn. Vælg et andet."
+    ]
     assert Council.objects.get(pk=esbjerg.pk).slug == "esbjerg"
 
 
@@ -34,7 +43,9 @@ def test_plan_moved_to_a_period_the_district_already_has_gets_a_form_error(secre
     )
     response = secretary_client.post(url, data)
     assert response.status_code == 200
-    assert response.context["errors"]
+    assert errors_next_to(response, "period_end") == [
+        "Politikredsen har allerede en samarbejdsplan for denne periode."
+    ]
     assert Plan.objects.get(pk=world["plan"].pk).period_start == 2017
 
 
@@ -43,7 +54,9 @@ def test_second_kredsraad_in_a_district_gets_a_form_error(secretary_client, dist
     data = single(admin_form(secretary_client.get(url)), kind="district", name="Kredsråd 2")
     response = secretary_client.post(url, data)
     assert response.status_code == 200
-    assert response.context["errors"]
+    assert errors_next_to(response, "kind") == [
+        "Politikredsen har allerede et kredsråd; der kan kun være ét."
+    ]
     assert Council.objects.filter(district=district, kind="district").count() == 1
 
 
@@ -79,7 +92,9 @@ def test_forum_renamed_to_another_forums_short_name_gets_a_form_error(
         url, single(admin_form(secretary_client.get(url)), slug="ssp-nord")
     )
     assert response.status_code == 200
-    assert response.context["errors"]
+    assert errors_next_to(response, "slug") == [
+        "Et andet forum i politikredsen har allerede dette korte navn. Vælg et andet."
+    ]
     assert Forum.objects.get(pk=forum.pk).slug == "ssp-syd"
 
 
@@ -92,7 +107,9 @@ def test_focus_area_given_a_rank_taken_in_its_group_gets_a_form_error(secretary_
     data = single(admin_form(secretary_client.get(url)), priority_group="prioritised", rank=1)
     response = secretary_client.post(url, data)
     assert response.status_code == 200
-    assert response.context["errors"]
+    assert errors_next_to(response, "rank") == [
+        "Et andet indsatsområde i samme gruppe har allerede denne prioritet."
+    ]
     assert FocusArea.objects.get(pk=area.pk).rank is None
 
 
