@@ -113,6 +113,19 @@ def test_focus_area_given_a_rank_taken_in_its_group_gets_a_form_error(secretary_
     assert FocusArea.objects.get(pk=area.pk).rank is None
 
 
+def test_staff_function_given_a_name_the_district_has_is_refused_next_to_the_name(
+    secretary_client, world
+):
+    taken = world["stafffunction"].name
+    url = reverse("admin:councils_stafffunction_add")
+    data = single(admin_form(secretary_client.get(url)), name=taken)
+    response = secretary_client.post(url, data)
+    assert response.status_code == 200
+    assert errors_next_to(response, "name") == [
+        "Politikredsen har allerede en stabsfunktion med det navn."
+    ]
+
+
 def test_second_chair_of_a_council_gets_a_form_error(secretary_client, world):
     membership = world["membership"]
     chair = Person.objects.create(name="Politidirektør syd")
