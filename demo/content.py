@@ -585,6 +585,7 @@ ANNUAL_CYCLE = [
 
 # The revision published in July 2017 (version 2): one focus area and one section change.
 REVISION = {
+    "published_on": (2017, 7, 3),
     "effective_date": (2017, 7, 3),
     "note": (
         "Revideret efter kredsrådets møde i juni 2017: Indsatsområdet »Overgreb mod børn« "
@@ -610,8 +611,11 @@ REVISION = {
     ),
 }
 
-# Version 1: approved at the kredsråd's December meeting, in force from New Year.
+# Version 1: approved at the kredsråd's December meeting ("Godkendt af kredsrådet den 8.
+# december 2016"), published and in force from New Year.
+FIRST_COUNCIL_TREATMENT = "approved"
 FIRST_APPROVAL_MEETING_DATE = (2016, 12, 8)
+FIRST_PUBLISHED_ON = (2017, 1, 2)
 FIRST_EFFECTIVE_DATE = (2017, 1, 2)
 
 # The forum overview (Bilag 1), in its order, plus the Koordinationsgruppe an activity refers

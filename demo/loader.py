@@ -31,7 +31,6 @@ from plans.models import (
     FocusArea,
     Plan,
     PlanSection,
-    PlanVersion,
     ReportingRound,
     StatusUpdate,
     WorkflowEvent,
@@ -352,19 +351,20 @@ class _PlanStory:
         self.draft()
         approve_plan(
             plan=self.plan,
+            treatment=content.FIRST_COUNCIL_TREATMENT,
             meeting_date=_date(content.FIRST_APPROVAL_MEETING_DATE),
             user=self.secretariat_user,
         )
-        first = publish_plan(
+        publish_plan(
             plan=self.plan,
             effective_date=_date(content.FIRST_EFFECTIVE_DATE),
+            published_on=_date(content.FIRST_PUBLISHED_ON),
             user=self.secretariat_user,
         )
         self.backdate(
-            first,
             {
                 WorkflowEvent.Step.APPROVED: _date(content.FIRST_APPROVAL_MEETING_DATE),
-                WorkflowEvent.Step.PUBLISHED: _date(content.FIRST_EFFECTIVE_DATE),
+                WorkflowEvent.Step.PUBLISHED: _date(content.FIRST_PUBLISHED_ON),
             },
         )
         june, december = status.ROUNDS
@@ -460,20 +460,20 @@ class _PlanStory:
         section.body = revision["section_body"]
         section.full_clean()
         section.save()
-        second = publish_plan(
+        publish_plan(
             plan=self.plan,
             effective_date=_date(revision["effective_date"]),
+            published_on=_date(revision["published_on"]),
             user=self.secretariat_user,
             revision_note=revision["note"],
             changed_sections=[section.pk],
             changed_focus_areas=[area.pk],
         )
-        self.backdate(second, {WorkflowEvent.Step.REVISED: _date(revision["effective_date"])})
+        self.backdate({WorkflowEvent.Step.REVISED: _date(revision["published_on"])})
 
-    def backdate(self, version: PlanVersion, steps: dict[str, datetime.date]) -> None:
-        """The services stamp today's date; the demo plan was approved and published in 2016-17,
-        so its version archive, footnotes and workflow log say so."""
-        PlanVersion.objects.filter(pk=version.pk).update(published_on=self.plan.effective_date)
+    def backdate(self, steps: dict[str, datetime.date]) -> None:
+        """The workflow log stamps the moment of each step; the demo plan was approved and
+        published in 2016-17 (its versions carry those dates already), so its log says so."""
         for step, day in steps.items():
             self.plan.workflow_events.filter(step=step).update(
                 at=_aware((day.year, day.month, day.day, 12))

@@ -216,15 +216,32 @@ class PlanAdmin(RevisionLockedAdminMixin, PublishingAdminMixin, PortalSortableHi
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["district", "title", ("period_start", "period_end"), "status"]}),
+        (
+            _("Forside"),
+            {
+                "fields": ["subtitle", "issuer"],
+                "description": _(
+                    "Når de er udfyldt, står de på forsiden (web og PDF) i stedet for "
+                    "portalens faste undertitel."
+                ),
+            },
+        ),
         (_("Forord og fælles mål"), {"fields": ["foreword", "shared_goals"]}),
         (_("Underskrift"), {"fields": [("signatory_name", "signatory_title")]}),
         (
             _("Godkendelse og udgivelse"),
             {
-                "fields": [("approval_meeting_date", "effective_date"), "versions_summary"],
+                "fields": [
+                    ("council_treatment", "approval_meeting_date"),
+                    "effective_date",
+                    "versions_summary",
+                ],
                 "description": _(
-                    "Status og datoer sættes af handlingerne »Godkend«, »Offentliggør eller "
-                    "revidér« og »Markér som afløst« i listen over planer."
+                    "Status, »gælder fra« og udgivelsesdatoerne sættes af handlingerne "
+                    "»Godkendt eller drøftet i kredsrådet«, »Offentliggør eller revidér« og "
+                    "»Markér som afløst« i listen over planer; datoerne kan ligge tilbage i tiden, "
+                    "når en ældre plan føres ind med sin historik. Kredsrådets behandling kan "
+                    "også rettes her; borgerne ser rettelsen, når planen udgives igen."
                 ),
             },
         ),
@@ -260,7 +277,6 @@ class PlanAdmin(RevisionLockedAdminMixin, PublishingAdminMixin, PortalSortableHi
     def get_readonly_fields(self, request, obj=None):
         fields = [
             "status",
-            "approval_meeting_date",
             "effective_date",
             "versions_summary",
             "created_at",

@@ -3,9 +3,12 @@
 The actions (`approve_plans`, `publish_plans`, `supersede_plans`) take one selected plan to its
 confirmation page; `PublishingAdminMixin` adds those pages to the plan's ModelAdmin:
 
-    admin/plans/plan/<id>/godkend/        approve: the kredsråd's meeting date
-    admin/plans/plan/<id>/offentliggoer/  publish or revise: effective date, revision note and the
-                                          revised sections/focus areas (detected ones pre-ticked)
+    admin/plans/plan/<id>/godkend/        approve (optional): approved or discussed, and the
+                                          kredsråd's meeting date when known
+    admin/plans/plan/<id>/offentliggoer/  publish or revise: the date of publication/revision
+                                          (today by default, never later), effective date,
+                                          revision note and the revised sections/focus areas
+                                          (detected ones pre-ticked)
     admin/plans/plan/<id>/afloes/         supersede
 
 GET shows what will happen; POST performs it through `plans.publishing`. Who may: staff with
@@ -30,7 +33,7 @@ from django.utils.translation import gettext_lazy
 from base.limits import EARLIEST_DATE, limit_date_input
 
 from . import publishing
-from .forms import DateInput
+from .forms import DanishDateField, DateInput
 from .models import Activity, Plan, PlanVersion
 from .snapshot import build_snapshot
 
@@ -47,11 +50,26 @@ def plans_for_user(user, queryset=None):
 
 
 class ApproveForm(forms.Form):
+    council_treatment = forms.ChoiceField(
+        label=gettext_lazy("Kredsrådets behandling"),
+        choices=[
+            (value, label)
+            for value, label in Plan.CouncilTreatment.choices
+            if value != Plan.CouncilTreatment.NONE
+        ],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": gettext_lazy("Vælg, om kredsrådet godkendte eller drøftede planen.")
+        },
+    )
     meeting_date = forms.DateField(
         label=gettext_lazy("Dato for kredsrådets møde"),
-        help_text=gettext_lazy("Mødet, hvor kredsrådet drøftede og godkendte planen."),
+        help_text=gettext_lazy(
+            "Mødet, hvor kredsrådet behandlede planen; for en ældre plan den rigtige dato. "
+            "Lad feltet stå tomt, hvis datoen ikke kendes."
+        ),
         widget=DateInput,
-        error_messages={"required": gettext_lazy("Angiv datoen for kredsrådets møde.")},
+        required=False,
     )
 
     def __init__(self, *args, **kwargs):
@@ -60,7 +78,7 @@ class ApproveForm(forms.Form):
 
     def clean_meeting_date(self):
         meeting_date = self.cleaned_data["meeting_date"]
-        if problem := publishing.meeting_date_problem(meeting_date):
+        if meeting_date and (problem := publishing.meeting_date_problem(meeting_date)):
             raise problem
         return meeting_date
 
@@ -68,6 +86,14 @@ class ApproveForm(forms.Form):
 class PublishForm(forms.Form):
     version_number = forms.IntegerField(
         label=gettext_lazy("Versionsnummer"), widget=forms.HiddenInput, min_value=1
+    )
+    published_on = DanishDateField(
+        label=gettext_lazy("Offentliggjort den"),
+        help_text=gettext_lazy(
+            "Dagen, planen blev offentliggjort. For en plan, der blev udgivet før portalen, "
+            "den rigtige dato; den står på forsiden, i versionslisten og i de åbne data."
+        ),
+        error_messages={"required": gettext_lazy("Angiv datoen for offentliggørelsen.")},
     )
     effective_date = forms.DateField(
         label=gettext_lazy("Gælder fra"),
@@ -99,6 +125,7 @@ class PublishForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.plan = plan
         limit_date_input(self.fields["effective_date"], *plan.effective_date_bounds())
+        limit_date_input(self.fields["published_on"], EARLIEST_DATE, timezone.localdate())
         if not is_revision:
             for name in ("revision_note", "changed_sections", "changed_focus_areas"):
                 del self.fields[name]
@@ -112,6 +139,19 @@ class PublishForm(forms.Form):
         self.fields["revision_note"].error_messages["required"] = _(
             "Skriv en revisionsnote, der fortæller borgerne, hvad der er ændret."
         )
+        published_on = self.fields["published_on"]
+        published_on.label = _("Revideret den")
+        published_on.help_text = _(
+            "Revisionens dato; de reviderede afsnit får fodnoten »Afsnittet er revideret den "
+            "…« med denne dato. For en ældre revision: den rigtige dato."
+        )
+        published_on.error_messages["required"] = _("Angiv datoen for revisionen.")
+
+    def clean_published_on(self):
+        published_on = self.cleaned_data["published_on"]
+        if problem := publishing.published_on_problem(self.plan, published_on):
+            raise problem
+        return published_on
 
     def clean_effective_date(self):
         effective_date = self.cleaned_data["effective_date"]
@@ -156,18 +196,27 @@ class Step:
 
 class Approve(Step):
     name = "approve"
-    title = gettext_lazy("Godkend plan")
+    title = gettext_lazy("Kredsrådets behandling af planen")
     template = "admin/plans/plan/approve_confirmation.html"
     allowed_statuses = (Plan.Status.DRAFT,)
     form_class = ApproveForm
 
     def initial(self, plan):
-        return {"meeting_date": plan.approval_meeting_date}
+        return {
+            "council_treatment": plan.council_treatment or Plan.CouncilTreatment.APPROVED,
+            "meeting_date": plan.approval_meeting_date or timezone.localdate(),
+        }
 
     def perform(self, *, plan, data, user):
-        publishing.approve_plan(plan=plan, meeting_date=data["meeting_date"], user=user)
-        return _("Planen for %(period)s er registreret som godkendt af kredsrådet.") % {
-            "period": plan.period_label
+        publishing.approve_plan(
+            plan=plan,
+            treatment=data["council_treatment"],
+            meeting_date=data["meeting_date"],
+            user=user,
+        )
+        return _("Planen for %(period)s er registreret: %(line)s.") % {
+            "period": plan.period_label,
+            "line": plan.approval_line.lower(),
         }
 
 
@@ -175,7 +224,7 @@ class Publish(Step):
     name = "publish"
     title = gettext_lazy("Offentliggør plan")
     template = "admin/plans/plan/publish_confirmation.html"
-    allowed_statuses = (Plan.Status.APPROVED, Plan.Status.PUBLISHED)
+    allowed_statuses = (Plan.Status.DRAFT, Plan.Status.APPROVED, Plan.Status.PUBLISHED)
     form_class = PublishForm
 
     def form_kwargs(self, plan):
@@ -186,11 +235,13 @@ class Publish(Step):
         if plan.status != Plan.Status.PUBLISHED:
             return {
                 "version_number": number,
+                "published_on": timezone.localdate(),
                 "effective_date": plan.effective_date or timezone.localdate(),
             }
         sections, focus_areas = publishing.detect_changes(plan)
         return {
             "version_number": number,
+            "published_on": timezone.localdate(),
             "effective_date": timezone.localdate(),
             "changed_sections": sections,
             "changed_focus_areas": focus_areas,
@@ -237,6 +288,7 @@ class Publish(Step):
         version = publishing.publish_plan(
             plan=plan,
             effective_date=data["effective_date"],
+            published_on=data["published_on"],
             user=user,
             revision_note=data.get("revision_note", ""),
             changed_sections=data.get("changed_sections", ()),
@@ -377,7 +429,9 @@ def _to_confirmation(modeladmin, request, queryset, step_name: str):
     )
 
 
-@admin.action(description=gettext_lazy("Godkend (kredsrådets møde) …"), permissions=["change"])
+@admin.action(
+    description=gettext_lazy("Godkendt eller drøftet i kredsrådet …"), permissions=["change"]
+)
 def approve_plans(modeladmin, request, queryset):
     return _to_confirmation(modeladmin, request, queryset, "approve")
 

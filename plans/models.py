@@ -81,6 +81,17 @@ class Period(NamedTuple):
         return None
 
 
+def approval_line(treatment: str, meeting_date: datetime.date | str | None) -> str:
+    """How the kredsråd dealt with a plan, as the plan page and the PDF print it: "Godkendt af
+    kredsrådet den 2. februar 2024", "Drøftet i kredsrådet" (no date when unknown), or ""."""
+    if not treatment:
+        return ""
+    line = str(Plan.CouncilTreatment(treatment).label)
+    if meeting_date:
+        line += " " + str(_("den %(date)s")) % {"date": danish_date(meeting_date)}
+    return line
+
+
 class PlanQuerySet(models.QuerySet):
     def published(self):
         """Plans citizens may see: published now or superseded (every version stays public)."""
@@ -103,9 +114,16 @@ class Plan(ConstraintErrorsOnFields, RevisionedModel):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Kladde")
-        APPROVED = "approved", _("Godkendt af kredsrådet")
+        APPROVED = "approved", _("Behandlet i kredsrådet")
         PUBLISHED = "published", _("Offentliggjort")
         SUPERSEDED = "superseded", _("Afløst")
+
+    class CouncilTreatment(models.TextChoices):
+        """How the kredsråd dealt with the plan; each label is the start of the plan's line."""
+
+        NONE = "", _("Ikke oplyst")
+        APPROVED = "approved", _("Godkendt af kredsrådet")
+        DISCUSSED = "discussed", _("Drøftet i kredsrådet")
 
     district = models.ForeignKey(
         PoliceDistrict,
@@ -114,6 +132,18 @@ class Plan(ConstraintErrorsOnFields, RevisionedModel):
         related_name="plans",
     )
     title = models.CharField(_("titel"), max_length=200, default="Samarbejdsplan")
+    subtitle = models.CharField(
+        _("undertitel"),
+        max_length=200,
+        blank=True,
+        help_text=_("Vises på forsiden under titlen i stedet for portalens faste undertitel."),
+    )
+    issuer = models.CharField(
+        _("udgivet af"),
+        max_length=200,
+        blank=True,
+        help_text=_("Vises på forsiden som »Udgivet af …«, f.eks. »Kredsrådet for Fyns Politi«."),
+    )
     period_start = models.PositiveSmallIntegerField(_("periode fra år"))
     period_end = models.PositiveSmallIntegerField(_("periode til år"))
     foreword = RichTextField(_("forord"), max_chars=FOREWORD_CHARS)
@@ -126,8 +156,19 @@ class Plan(ConstraintErrorsOnFields, RevisionedModel):
     signatory_title = models.CharField(
         _("underskrivers titel"), max_length=200, blank=True, default="politidirektør"
     )
+    council_treatment = models.CharField(
+        _("kredsrådets behandling"),
+        max_length=20,
+        choices=CouncilTreatment.choices,
+        default=CouncilTreatment.NONE,
+        blank=True,
+        help_text=_("Godkendte eller drøftede kredsrådet planen? Tom, hvis planen ikke siger det."),
+    )
     approval_meeting_date = models.DateField(
-        _("godkendt på kredsrådsmøde den"), null=True, blank=True
+        _("kredsrådets mødedato"),
+        null=True,
+        blank=True,
+        help_text=_("Mødet, hvor kredsrådet behandlede planen; tom, hvis datoen ikke kendes."),
     )
     effective_date = models.DateField(_("gælder fra"), null=True, blank=True)
     status = models.CharField(
@@ -208,6 +249,20 @@ class Plan(ConstraintErrorsOnFields, RevisionedModel):
                 violation_error_code="plan_approval_meeting_date_plausible",
             ),
             models.CheckConstraint(
+                condition=Q(council_treatment__in=["", "approved", "discussed"]),
+                name="plan_council_treatment_valid",
+                violation_error_message=_("Vælg, om kredsrådet godkendte eller drøftede planen."),
+                violation_error_code="plan_council_treatment_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(approval_meeting_date__isnull=True) | ~Q(council_treatment=""),
+                name="plan_meeting_date_needs_treatment",
+                violation_error_message=_(
+                    "Angiv, om kredsrådet godkendte eller drøftede planen på mødet."
+                ),
+                violation_error_code="plan_meeting_date_needs_treatment",
+            ),
+            models.CheckConstraint(
                 condition=Q(effective_date__gte=EARLIEST_DATE),
                 name="plan_effective_date_plausible",
                 violation_error_message=_("Datoen kan tidligst være 1. januar 1999."),
@@ -239,14 +294,19 @@ class Plan(ConstraintErrorsOnFields, RevisionedModel):
             and (problem := self.period.problem())
         ):
             raise ValidationError({"period_end": problem})
-        # Not keyed by field: the admin shows these dates read-only (they are set by the
-        # publishing steps, whose forms check them first).
-        if self.approval_meeting_date and not (
-            EARLIEST_DATE <= self.approval_meeting_date <= timezone.localdate()
+        if self.approval_meeting_date and (
+            problem := self.meeting_date_problem(
+                self.approval_meeting_date, field="approval_meeting_date"
+            )
         ):
+            raise problem
+        if self.approval_meeting_date and not self.council_treatment:
             raise ValidationError(
-                _("Datoen for kredsrådets godkendelse, %(date)s, er ikke mulig.")
-                % {"date": danish_date(self.approval_meeting_date)}
+                {
+                    "council_treatment": _(
+                        "Angiv, om kredsrådet godkendte eller drøftede planen på mødet."
+                    )
+                }
             )
         if self.effective_date and self.period_start and self.period_end:
             earliest, latest = self.effective_date_bounds()
@@ -257,6 +317,25 @@ class Plan(ConstraintErrorsOnFields, RevisionedModel):
                     earliest,
                     latest,
                 )
+
+    @staticmethod
+    def meeting_date_problem(
+        value: datetime.date, *, field: str | None = None
+    ) -> ValidationError | None:
+        """Why the kredsråd cannot have dealt with a plan on `value` (None when it can)."""
+        return date_bounds_problem(
+            value,
+            EARLIEST_DATE,
+            timezone.localdate(),
+            too_early=_("Mødedatoen ligger for langt tilbage."),
+            too_late=_("Mødedatoen kan ikke ligge i fremtiden."),
+            field=field,
+        )
+
+    @property
+    def approval_line(self) -> str:
+        """ "Godkendt af kredsrådet den 2. februar 2024", "Drøftet i kredsrådet" or ""."""
+        return approval_line(self.council_treatment, self.approval_meeting_date)
 
     def effective_date_bounds(self) -> tuple[datetime.date, datetime.date]:
         """A plan takes effect at the earliest the year before its period and at the latest in
@@ -1032,7 +1111,7 @@ class WorkflowEvent(models.Model):
     """Who moved a plan through its life cycle, and when."""
 
     class Step(models.TextChoices):
-        APPROVED = "approved", _("Godkendt af kredsrådet")
+        APPROVED = "approved", _("Behandlet i kredsrådet")
         PUBLISHED = "published", _("Offentliggjort")
         REVISED = "revised", _("Revideret")
         SUPERSEDED = "superseded", _("Afløst")

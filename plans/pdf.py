@@ -19,6 +19,7 @@ from .cycle import cycle_entries
 from .models import PlanVersion, Status
 from .reporting import StatusReport
 from .revisions import RevisionFootnotes, revision_footnotes
+from .snapshot import snapshot_approval_line
 from .templatetags.public import nest_headings
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
@@ -103,7 +104,7 @@ def plan_context(version: PlanVersion) -> dict:
         "published_on": danish_date(version.published_on),
         "published_on_iso": version.published_on.isoformat(),
         "revised_on": danish_date(version.published_on) if version.is_revision else "",
-        "approval_meeting_date": danish_date(snapshot["plan"]["approval_meeting_date"]),
+        "approval_line": snapshot_approval_line(snapshot["plan"]),
         "effective_date": danish_date(snapshot["plan"]["effective_date"]),
         "sections": sections,
         "focus_areas": focus_areas,

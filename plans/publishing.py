@@ -26,7 +26,7 @@ from base.text import as_date, danish_date
 
 from .models import FocusArea, Plan, PlanSection, PlanVersion, WorkflowEvent
 from .services import sync_plan_assignments
-from .snapshot import build_snapshot
+from .snapshot import build_snapshot, council_treatment
 from .tasks import render_version_pdf
 
 # --- Workflow steps -------------------------------------------------------------------------
@@ -35,7 +35,9 @@ from .tasks import render_version_pdf
 def _lock(plan: Plan) -> None:
     """Lock the plan's row for the transaction and reload its workflow fields."""
     Plan.objects.select_for_update().filter(pk=plan.pk).values_list("pk").get()
-    plan.refresh_from_db(fields=["status", "approval_meeting_date", "effective_date"])
+    plan.refresh_from_db(
+        fields=["status", "council_treatment", "approval_meeting_date", "effective_date"]
+    )
 
 
 def _save_workflow_fields(plan: Plan, user, fields: list[str]) -> None:
@@ -54,13 +56,35 @@ def _record(plan: Plan, step: str, user, note: str = "") -> WorkflowEvent:
 def meeting_date_problem(
     meeting_date: datetime.date, *, field: str | None = None
 ) -> ValidationError | None:
-    """Why the kredsråd cannot have approved a plan on `meeting_date` (None when it can)."""
+    """Why the kredsråd cannot have dealt with a plan on `meeting_date` (None when it can)."""
+    return Plan.meeting_date_problem(meeting_date, field=field)
+
+
+def published_on_problem(
+    plan: Plan, published_on: datetime.date, *, field: str | None = None
+) -> ValidationError | None:
+    """Why the next version of `plan` cannot be dated `published_on` (None when it can).
+
+    Districts enter plans published years ago, so any day up to today will do, but not before
+    the version it revises, nor (version 1) before the kredsråd's meeting.
+    """
+    earliest, too_early = EARLIEST_DATE, _("Datoen ligger for langt tilbage.")
+    latest_version = plan.versions.order_by("-number").first()
+    if latest_version is not None:
+        if latest_version.published_on > earliest:
+            earliest = latest_version.published_on
+            too_early = _(
+                "En revision kan ikke dateres før version %(number)s, som den reviderer."
+            ) % {"number": latest_version.number}
+    elif plan.approval_meeting_date and plan.approval_meeting_date > earliest:
+        earliest = plan.approval_meeting_date
+        too_early = _("Planen kan ikke offentliggøres før kredsrådets møde.")
     return date_bounds_problem(
-        meeting_date,
-        EARLIEST_DATE,
+        published_on,
+        earliest,
         timezone.localdate(),
-        too_early=_("Mødedatoen ligger for langt tilbage."),
-        too_late=_("Mødedatoen kan ikke ligge i fremtiden: godkend efter mødet."),
+        too_early=too_early,
+        too_late=_("Datoen kan ikke ligge i fremtiden."),
         field=field,
     )
 
@@ -75,27 +99,34 @@ def effective_date_problem(plan: Plan, effective_date: datetime.date) -> Validat
 
 
 @transaction.atomic
-def approve_plan(*, plan: Plan, meeting_date: datetime.date | None, user) -> Plan:
-    """Record that the kredsråd approved the draft at its meeting on `meeting_date`."""
+def approve_plan(
+    *,
+    plan: Plan,
+    meeting_date: datetime.date | None,
+    user,
+    treatment: str = Plan.CouncilTreatment.APPROVED,
+) -> Plan:
+    """Record that the kredsråd approved or discussed the draft, at its meeting on
+    `meeting_date` when that is known. Optional: a draft may also be published without it."""
     _lock(plan)
     if plan.status != Plan.Status.DRAFT:
         raise ValidationError(
             _("Kun en kladde kan godkendes. Planen har status »%(status)s«.")
             % {"status": plan.get_status_display()}
         )
-    if meeting_date is None:
-        raise ValidationError({"meeting_date": _("Angiv datoen for kredsrådets møde.")})
-    if problem := meeting_date_problem(meeting_date, field="meeting_date"):
+    if not treatment or treatment not in Plan.CouncilTreatment.values:
+        raise ValidationError(
+            {"council_treatment": _("Vælg, om kredsrådet godkendte eller drøftede planen.")}
+        )
+    if meeting_date is not None and (
+        problem := meeting_date_problem(meeting_date, field="meeting_date")
+    ):
         raise problem
     plan.status = Plan.Status.APPROVED
+    plan.council_treatment = treatment
     plan.approval_meeting_date = meeting_date
-    _save_workflow_fields(plan, user, ["status", "approval_meeting_date"])
-    _record(
-        plan,
-        WorkflowEvent.Step.APPROVED,
-        user,
-        _("Godkendt på kredsrådsmødet den %(date)s.") % {"date": danish_date(meeting_date)},
-    )
+    _save_workflow_fields(plan, user, ["status", "council_treatment", "approval_meeting_date"])
+    _record(plan, WorkflowEvent.Step.APPROVED, user, f"{plan.approval_line}.")
     return plan
 
 
@@ -105,14 +136,17 @@ def publish_plan(
     plan: Plan,
     effective_date: datetime.date | None,
     user,
+    published_on: datetime.date | None = None,
     revision_note: str = "",
     changed_sections: Iterable[int] = (),
     changed_focus_areas: Iterable[int] = (),
 ) -> PlanVersion:
-    """Publish an approved plan as version 1, or a published plan again as a revision.
+    """Publish a draft or approved plan as version 1, or a published plan again as a revision.
 
-    Freezes the plan's content into a new `PlanVersion`. On first publication the district's
-    current plan (if any) is superseded in the same transaction. The PDF is queued after commit.
+    Freezes the plan's content into a new `PlanVersion` dated `published_on` (today when not
+    given; an existing plan's history is entered with its real dates). On first publication the
+    district's current plan (if any) is superseded in the same transaction. The PDF is queued
+    after commit.
     """
     _lock(plan)
     revision_note = revision_note.strip()
@@ -122,11 +156,11 @@ def publish_plan(
 
     if plan.status == Plan.Status.SUPERSEDED:
         raise ValidationError(_("Planen er afløst og dermed endelig; den kan ikke udgives igen."))
-    if plan.status == Plan.Status.DRAFT:
-        raise ValidationError(
-            _("Planen skal godkendes af kredsrådet, før den kan offentliggøres første gang.")
-        )
+    if published_on is None:
+        published_on = timezone.localdate()
     errors: dict[str, list[str]] = {}
+    if problem := published_on_problem(plan, published_on):
+        errors.setdefault("published_on", []).extend(problem.messages)
     if effective_date is None:
         errors.setdefault("effective_date", []).append(_("Angiv den dato, planen gælder fra."))
     elif problem := effective_date_problem(plan, effective_date):
@@ -178,7 +212,7 @@ def publish_plan(
     version = PlanVersion(
         plan=plan,
         number=(last_number or 0) + 1,
-        published_on=timezone.localdate(),
+        published_on=published_on,
         revision_note=revision_note,
         changed_sections=_in_plan_order(changed_sections, plan.sections.all()),
         changed_focus_areas=_in_plan_order(changed_focus_areas, plan.focus_areas.all()),
@@ -191,8 +225,12 @@ def publish_plan(
         plan,
         WorkflowEvent.Step.REVISED if is_revision else WorkflowEvent.Step.PUBLISHED,
         user,
-        _("Version %(number)s, gælder fra %(date)s.")
-        % {"number": version.number, "date": danish_date(effective_date)}
+        _("Version %(number)s, dateret %(published)s, gælder fra %(date)s.")
+        % {
+            "number": version.number,
+            "published": danish_date(published_on),
+            "date": danish_date(effective_date),
+        }
         + (f" {revision_note}" if revision_note else ""),
     )
     # Robust: the version is published even if queueing fails; a download renders a missing PDF.
@@ -410,11 +448,14 @@ class VersionDiff:
 
 FRONT_MATTER_FIELDS = (
     "title",
+    "subtitle",
+    "issuer",
     "period_label",
     "foreword",
     "shared_goals",
     "signatory_name",
     "signatory_title",
+    "council_treatment",
     "approval_meeting_date",
     "effective_date",
 )
@@ -431,13 +472,10 @@ def diff_versions(old: PlanVersion, new: PlanVersion) -> VersionDiff:
     a, b = old.snapshot, new.snapshot
     front_matter = tuple(
         FieldChange(
-            name,
-            _label(Plan, name),
-            _value(name, a["plan"].get(name)),
-            _value(name, b["plan"].get(name)),
+            name, _label(Plan, name), _front_matter(a["plan"], name), _front_matter(b["plan"], name)
         )
         for name in FRONT_MATTER_FIELDS
-        if a["plan"].get(name) != b["plan"].get(name)
+        if _front_matter(a["plan"], name) != _front_matter(b["plan"], name)
     )
     s_added, s_removed, s_changed = _diff_parts(
         a.get("sections", []), b.get("sections", []), PlanSection, SECTION_FIELDS
@@ -558,8 +596,16 @@ def _plain(value):
     return value
 
 
-def _value(name: str, value):
-    return as_date(value) if name in DATE_FIELDS else value
+def _front_matter(plan: dict, name: str):
+    """A front-matter field of a snapshot as the diff shows it; a field that older snapshots
+    lack is empty in them (the kredsråd's treatment read as `snapshot.council_treatment` does)."""
+    if name == "council_treatment":
+        treatment = council_treatment(plan)
+        return str(Plan.CouncilTreatment(treatment).label) if treatment else ""
+    value = plan.get(name)
+    if name in DATE_FIELDS:
+        return as_date(value)
+    return "" if value is None else value
 
 
 def _label(model, name: str) -> str:

@@ -11,8 +11,9 @@ Schema (version 1)::
     {
       "schema": 1,
       "district": {"id", "name", "slug"},
-      "plan": {"id", "title", "period_start", "period_end", "period_label", "foreword",
-               "shared_goals", "signatory_name", "signatory_title",
+      "plan": {"id", "title", "subtitle", "issuer", "period_start", "period_end",
+               "period_label", "foreword", "shared_goals", "signatory_name", "signatory_title",
+               "council_treatment",                 # "approved", "discussed" or ""
                "approval_meeting_date", "effective_date"},          # dates as ISO strings or None
       "sections": [{"id", "title", "body", "order"}],
       "focus_areas": [{"id", "title", "scope", "council": COUNCIL|None, "priority_group", "rank",
@@ -36,8 +37,10 @@ Schema (version 1)::
       },
     }
 
-COUNCIL is {"id", "name", "slug"}. Rich-text fields (foreword, shared_goals, body, background) hold
-HTML already sanitised on save. Internal notes and personal contact data are never included.
+COUNCIL is {"id", "name", "slug"}. Snapshots made before "subtitle", "issuer" and
+"council_treatment" existed lack them: read the treatment with `council_treatment(plan)`.
+Rich-text fields (foreword, shared_goals, body, background) hold HTML already sanitised on save.
+Internal notes and personal contact data are never included.
 
 The organisation (the kredsråd's seats, chair first, each by name or by function alone; the
 active lokalråd with their kommuner and lokalråd+; the secretariat's staff functions) is frozen
@@ -52,7 +55,7 @@ from django.db.models import Prefetch, Q
 from councils.models import Council, Membership, PoliceDistrict
 from forums.models import Forum
 
-from .models import Activity, FocusArea, Plan
+from .models import Activity, FocusArea, Plan, approval_line
 
 SCHEMA_VERSION = 1
 
@@ -65,6 +68,19 @@ def _council(council):
 
 def _date(value):
     return value.isoformat() if value else None
+
+
+def council_treatment(plan: dict) -> str:
+    """How the kredsråd dealt with a snapshot's plan. Snapshots from before the field knew only
+    approval, which always had its meeting date."""
+    if "council_treatment" in plan:
+        return plan["council_treatment"] or ""
+    return Plan.CouncilTreatment.APPROVED if plan.get("approval_meeting_date") else ""
+
+
+def snapshot_approval_line(plan: dict) -> str:
+    """The approval line of a snapshot's plan (`models.approval_line`), old snapshots too."""
+    return approval_line(council_treatment(plan), plan.get("approval_meeting_date"))
 
 
 def build_snapshot(plan: Plan) -> dict:
@@ -93,6 +109,8 @@ def build_snapshot(plan: Plan) -> dict:
         "plan": {
             "id": plan.pk,
             "title": plan.title,
+            "subtitle": plan.subtitle,
+            "issuer": plan.issuer,
             "period_start": plan.period_start,
             "period_end": plan.period_end,
             "period_label": plan.period_label,
@@ -100,6 +118,7 @@ def build_snapshot(plan: Plan) -> dict:
             "shared_goals": plan.shared_goals,
             "signatory_name": plan.signatory_name,
             "signatory_title": plan.signatory_title,
+            "council_treatment": plan.council_treatment,
             "approval_meeting_date": _date(plan.approval_meeting_date),
             "effective_date": _date(plan.effective_date),
         },

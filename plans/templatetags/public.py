@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from base.text import as_date, danish_date, html_words, text_lines
 
 from ..cycle import cycle_groups as groups_of_cycle
+from ..snapshot import snapshot_approval_line
 
 register = template.Library()
 
@@ -48,6 +49,12 @@ def nest_headings(value: str, parent_level) -> str:
 def lines(value: str) -> list[str]:
     """Plain text, one item per line (a staff function's tasks shown as a list)."""
     return text_lines(value)
+
+
+@register.filter
+def approval_line(plan: dict) -> str:
+    """A snapshot's "Godkendt af kredsrådet den 2. februar 2024" (or "Drøftet …", or "")."""
+    return snapshot_approval_line(plan)
 
 
 @register.filter

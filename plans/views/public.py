@@ -496,7 +496,10 @@ JSON_DOCUMENTATION = {
     "licens": "Fri brug med kildeangivelse.",
     "felter": {
         "version.nummer": "Versionens nummer; 1 er den første offentliggørelse.",
-        "version.offentliggjort": "Dato for offentliggørelsen (ÅÅÅÅ-MM-DD).",
+        "version.offentliggjort": (
+            "Dato for offentliggørelsen, for en revision revisionens dato (ÅÅÅÅ-MM-DD); for "
+            "planer udgivet før portalen den dato, sekretariatet har angivet."
+        ),
         "version.revisionsnote": "Hvad der blev ændret ved revisionen.",
         "version.reviderede_afsnit": "Id'er på afsnit, der blev ændret i denne version.",
         "version.reviderede_indsatsomraader": "Id'er på indsatsområder ændret i denne version.",
@@ -504,9 +507,12 @@ JSON_DOCUMENTATION = {
         "indhold.schema": "Skemaets versionsnummer.",
         "indhold.district": "Politikredsen: id, name (navn), slug (kort navn i adresser).",
         "indhold.plan": (
-            "Forsiden: title, period_start, period_end, period_label, foreword (forord, HTML), "
-            "shared_goals (fælles mål, HTML), signatory_name og signatory_title (underskriver), "
-            "approval_meeting_date (godkendt på kredsrådsmøde), effective_date (gælder fra)."
+            "Forsiden: title, subtitle (undertitel), issuer (udgivet af), period_start, "
+            "period_end, period_label, foreword (forord, HTML), shared_goals (fælles mål, HTML), "
+            "signatory_name og signatory_title (underskriver), council_treatment (kredsrådets "
+            "behandling: approved = godkendt, discussed = drøftet, tom = ikke oplyst), "
+            "approval_meeting_date (kredsrådets mødedato), effective_date (gælder fra). Ældre "
+            "versioner kan mangle subtitle, issuer og council_treatment."
         ),
         "indhold.sections": "Planens afsnit i rækkefølge: id, title, body (HTML), order.",
         "indhold.focus_areas": (

@@ -68,7 +68,7 @@ def test_approved_unpublished_plan_is_deleted_with_its_workflow_events(
     )
     page = secretary_client.get(delete_url(plan))
     assert 'name="post"' in page.text
-    assert "Godkendt af kredsrådet" in page.text
+    assert "Behandlet i kredsrådet" in page.text
     assert secretary_client.post(delete_url(plan), {"post": "yes"}).status_code == 302
     assert not Plan.objects.filter(pk=plan.pk).exists()
     assert not WorkflowEvent.objects.filter(plan_id=plan.pk).exists()

@@ -147,11 +147,14 @@ def run_action(page, axe, action_label: str):
 
 
 def approve_and_publish(page, axe):
-    run_action(page, axe, "Godkend (kredsrådets møde) …")
-    expect(page.get_by_role("heading", name="Godkend plan")).to_be_visible()
+    run_action(page, axe, "Godkendt eller drøftet i kredsrådet …")
+    expect(page.get_by_role("heading", name="Kredsrådets behandling af planen")).to_be_visible()
+    expect(page.get_by_label("Godkendt af kredsrådet")).to_be_checked()
     page.get_by_label("Dato for kredsrådets møde").fill("2026-03-12")
-    page.get_by_role("button", name="Godkend planen").click()
-    expect(page.locator(".messagelist .success")).to_contain_text("godkendt af kredsrådet")
+    page.get_by_role("button", name="Registrér kredsrådets behandling").click()
+    expect(page.locator(".messagelist .success")).to_contain_text(
+        "godkendt af kredsrådet den 12. marts 2026"
+    )
     axe(page)
 
     run_action(page, axe, "Offentliggør eller revidér …")
@@ -184,6 +187,7 @@ def test_secretariat_builds_approves_and_publishes_a_plan_that_citizens_can_read
 
     page.get_by_role("link", name="Se på website").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Samarbejdsplan 2026-2027")
+    expect(page.locator(".plan-meta")).to_contain_text("Godkendt af kredsrådet den 12. marts 2026.")
     for text in (FOREWORD, FIRST_AREA, SECOND_AREA, *(text for _, text, _ in ACTIVITIES)):
         expect(page.get_by_text(text, exact=True).first).to_be_visible()
     axe(page)

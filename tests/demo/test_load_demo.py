@@ -267,6 +267,12 @@ def test_plan_is_published_as_version_1_and_revised_as_version_2(demo):
     assert second.changed_focus_areas == [plan.focus_areas.get(title="Overgreb mod børn").pk]
 
 
+def test_plan_says_the_kredsraad_approved_it_at_its_december_meeting(demo):
+    assert demo.plan.approval_line == "Godkendt af kredsrådet den 8. december 2016"
+    for version in demo.plan.versions.all():
+        assert version.snapshot["plan"]["council_treatment"] == "approved"
+
+
 def test_revision_changed_the_focus_area_between_the_versions(demo):
     first, second = demo.plan.versions.order_by("number")
 

@@ -199,6 +199,7 @@ def build_demo_plan(district, esbjerg, toender) -> Plan:
         "<li>Flere borgere føler sig trygge i deres nærmiljø.</li></ul>",
         signatory_name="Jørgen Meyer",
         signatory_title="politidirektør",
+        council_treatment=Plan.CouncilTreatment.APPROVED,
         approval_meeting_date=datetime.date(2016, 12, 5),
         effective_date=datetime.date(2017, 1, 1),
         status=Plan.Status.PUBLISHED,

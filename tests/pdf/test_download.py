@@ -39,7 +39,9 @@ def database_tasks(settings):
 
 def test_publishing_stores_the_pdf(demo_plan, make_user, django_capture_on_commit_callbacks):
     Plan.objects.filter(pk=demo_plan.pk).update(
-        status=Plan.Status.APPROVED, approval_meeting_date=datetime.date(2016, 12, 5)
+        status=Plan.Status.APPROVED,
+        council_treatment=Plan.CouncilTreatment.APPROVED,
+        approval_meeting_date=datetime.date(2016, 12, 5),
     )
     demo_plan.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):

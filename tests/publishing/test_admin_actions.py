@@ -26,12 +26,15 @@ def secretary_client(client, secretary):
 def test_approve_page_shows_what_will_happen_and_a_date_field(secretary_client, draft):
     response = secretary_client.get(url("approve", draft))
     assert response.status_code == 200
-    assert "godkendt af kredsrådet" in response.text
+    assert "godkendt eller drøftet" in response.text
+    assert 'name="council_treatment"' in response.text
     assert 'name="meeting_date"' in response.text
 
 
 def test_approve_page_approves_the_plan(secretary_client, draft, meeting_date):
-    response = secretary_client.post(url("approve", draft), {"meeting_date": meeting_date})
+    response = secretary_client.post(
+        url("approve", draft), {"council_treatment": "approved", "meeting_date": meeting_date}
+    )
     assert response.status_code == 302
     assert response.url == reverse("admin:plans_plan_change", args=[draft.pk])
     draft.refresh_from_db()
@@ -84,7 +87,8 @@ def test_publish_page_links_to_the_citizen_preview_of_the_draft(secretary_client
 
 def test_publish_page_publishes_version_one(secretary_client, approved, today):
     response = secretary_client.post(
-        url("publish", approved), {"version_number": 1, "effective_date": today}
+        url("publish", approved),
+        {"version_number": 1, "published_on": today, "effective_date": today},
     )
     assert response.status_code == 302
     assert approved.versions.get().number == 1
@@ -95,7 +99,8 @@ def test_publish_page_keeps_input_when_the_plan_has_no_focus_areas(
 ):
     approved.focus_areas.all().delete()
     response = secretary_client.post(
-        url("publish", approved), {"version_number": 1, "effective_date": "2026-01-01"}
+        url("publish", approved),
+        {"version_number": 1, "published_on": today, "effective_date": "2026-01-01"},
     )
     assert response.status_code == 200
     assert "uden indsatsområder" in response.text
@@ -124,6 +129,7 @@ def test_revision_page_publishes_a_revision_with_the_ticked_parts(
         url("publish", published),
         {
             "version_number": 2,
+            "published_on": today,
             "effective_date": today,
             "revision_note": "Årshjulet har fået et ekstra møde.",
             "changed_sections": [cycle.pk],
@@ -162,7 +168,12 @@ def test_publish_page_refuses_when_someone_else_published_meanwhile(
     publish_plan(plan=published, effective_date=today, user=secretary, revision_note="Først")
     response = secretary_client.post(
         url("publish", published),
-        {"version_number": 2, "effective_date": today, "revision_note": "Min note"},
+        {
+            "version_number": 2,
+            "published_on": today,
+            "effective_date": today,
+            "revision_note": "Min note",
+        },
     )
     assert response.status_code == 200
     assert "offentliggjort af en anden" in response.text
@@ -222,7 +233,9 @@ def test_anonymous_is_sent_to_sign_in(client, draft):
 
 def test_a_superuser_may_approve_any_districts_plan(client, make_user, draft, meeting_date):
     client.force_login(make_user("admin", superuser=True))
-    client.post(url("approve", draft), {"meeting_date": meeting_date})
+    client.post(
+        url("approve", draft), {"council_treatment": "approved", "meeting_date": meeting_date}
+    )
     draft.refresh_from_db()
     assert draft.status == Plan.Status.APPROVED
 

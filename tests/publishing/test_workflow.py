@@ -53,10 +53,23 @@ def test_meeting_date_in_the_future_is_refused(draft, secretary, today):
     assert draft.status == Plan.Status.DRAFT
 
 
-def test_meeting_date_is_required(draft, secretary):
+def test_a_discussion_without_a_known_meeting_date_is_recorded(draft, secretary):
+    approve_plan(plan=draft, treatment="discussed", meeting_date=None, user=secretary)
+    draft.refresh_from_db()
+    assert (draft.status, draft.council_treatment, draft.approval_meeting_date) == (
+        Plan.Status.APPROVED,
+        "discussed",
+        None,
+    )
+    assert draft.approval_line == "Drøftet i kredsrådet"
+
+
+def test_approval_needs_to_say_approved_or_discussed(draft, secretary, meeting_date):
     with pytest.raises(ValidationError) as error:
-        approve_plan(plan=draft, meeting_date=None, user=secretary)
-    assert error.value.message_dict["meeting_date"] == ["Angiv datoen for kredsrådets møde."]
+        approve_plan(plan=draft, treatment="", meeting_date=meeting_date, user=secretary)
+    assert "council_treatment" in error.value.message_dict
+    draft.refresh_from_db()
+    assert draft.status == Plan.Status.DRAFT
 
 
 # --- First publication ----------------------------------------------------------------------
@@ -82,11 +95,11 @@ def test_published_version_holds_the_plan_content(approved, secretary, today):
     assert version.snapshot["plan"]["effective_date"] == today.isoformat()
 
 
-def test_a_draft_cannot_be_published(draft, secretary, today):
-    with pytest.raises(ValidationError) as error:
-        publish_plan(plan=draft, effective_date=today, user=secretary)
-    assert "skal godkendes af kredsrådet" in messages(error.value)
-    assert not PlanVersion.objects.exists()
+def test_approval_is_optional_a_draft_can_be_published(draft, secretary, today):
+    version = publish_plan(plan=draft, effective_date=today, user=secretary)
+    draft.refresh_from_db()
+    assert (draft.status, draft.council_treatment) == (Plan.Status.PUBLISHED, "")
+    assert version.snapshot["plan"]["council_treatment"] == ""
 
 
 def test_effective_date_is_required(approved, secretary):

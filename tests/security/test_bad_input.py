@@ -214,6 +214,22 @@ def test_admin_refuses_an_overlong_plan_title(secretariat, data):
     assert "må højst have 200 tegn" in response.text
 
 
+@pytest.mark.parametrize("field", ["subtitle", "issuer"])
+def test_admin_refuses_overlong_cover_lines(secretariat, data, field):
+    response = post_unsaved(
+        secretariat, reverse("admin:plans_plan_add"), plan_fields(data, **{field: "U" * 201})
+    )
+    assert response.status_code == 200
+    assert "må højst have 200 tegn" in response.text
+
+
+def test_admin_refuses_an_unknown_council_treatment(secretariat, data):
+    fields = plan_fields(data, council_treatment="vedtaget")
+    response = post_unsaved(secretariat, reverse("admin:plans_plan_add"), fields)
+    assert response.status_code == 200
+    assert "Marker en gyldig valgmulighed" in response.text
+
+
 def test_admin_refuses_a_plan_in_another_district(secretariat, data):
     fields = plan_fields(data, district=data.b.district.pk)
     response = post_unsaved(secretariat, reverse("admin:plans_plan_add"), fields)

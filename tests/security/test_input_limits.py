@@ -319,11 +319,40 @@ def test_effective_date_far_from_the_plans_period_is_refused(data, effective_dat
 
 def test_effective_date_in_the_year_before_the_period_is_accepted(data):
     form = PublishForm(
-        {"version_number": 3, "effective_date": "2022-01-01", "revision_note": "Revision"},
+        {
+            "version_number": 3,
+            "published_on": "2024-02-01",
+            "effective_date": "2022-01-01",
+            "revision_note": "Revision",
+        },
         plan=data.a.plan,
         is_revision=True,
     )
     assert form.is_valid(), form.errors
+
+
+@pytest.mark.parametrize(
+    ("published_on", "reason"),
+    [
+        ("0001-01-01", "En revision kan ikke dateres før version 2"),
+        ("2024-01-31", "En revision kan ikke dateres før version 2"),
+        ("2100-01-01", "Datoen kan ikke ligge i fremtiden."),
+        ("31-02-2024", "Skriv datoen som dd-mm-åååå"),
+    ],
+)
+def test_revision_date_out_of_bounds_is_refused(data, published_on, reason):
+    form = PublishForm(
+        {
+            "version_number": 3,
+            "published_on": published_on,
+            "effective_date": "2024-02-01",
+            "revision_note": "Revision",
+        },
+        plan=data.a.plan,
+        is_revision=True,
+    )
+    assert not form.is_valid()
+    assert reason in form.errors["published_on"][0]
 
 
 # --- The admin ----------------------------------------------------------------------------------

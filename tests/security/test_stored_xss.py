@@ -227,6 +227,21 @@ def test_json_export_is_json_not_html(client, db, hostile):
     assert "<script" not in plan["foreword"]
 
 
+def test_cover_lines_are_shown_escaped_on_the_plan_page(client, db, hostile):
+    pattern = next(p for p in url_patterns() if p.key == "public:plan")
+    cache.clear()
+    page = client.get(path_for(pattern, hostile)).text
+    assert f'<p class="plan-subtitle lead mb-1">{ESCAPED}' in page
+    assert f'<p class="plan-issuer">Udgivet af {ESCAPED}' in page
+    assert active_content(page) == []
+
+
+def test_json_export_carries_the_cover_lines_as_plain_text(client, db, hostile):
+    pattern = next(p for p in url_patterns() if p.key == "public:version_json")
+    plan = client.get(path_for(pattern, hostile)).json()["indhold"]["plan"]
+    assert (plan["subtitle"], plan["issuer"]) == (PAYLOAD, PAYLOAD)
+
+
 def test_stored_rich_text_has_lost_the_dangerous_parts(db, hostile):
     plan = hostile.a.plan
     plan.refresh_from_db()
@@ -273,6 +288,7 @@ def test_plan_pdf_has_no_javascript_and_shows_the_text_as_text(db, hostile):
     content = render_plan_pdf(hostile.a.version)
     assert pdf_problems(content) == []
     assert "<script>alert(1)</script>" in pdf_text(content)
+    assert "Udgivet af <script>alert(1)</script>" in pdf_text(content)  # the cover's issuer
 
 
 def test_status_report_pdf_has_no_javascript_and_shows_the_text_as_text(db, hostile):
