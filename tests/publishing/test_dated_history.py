@@ -337,7 +337,7 @@ def test_an_old_snapshot_still_shows_its_approval(client, district, make_plan):
 
 
 def test_migration_marks_plans_approved_before_as_approved(district, make_plan):
-    migration = importlib.import_module("plans.migrations.0007_dated_history_approval_and_cover")
+    migration = importlib.import_module("plans.migrations.0008_dated_history_approval_and_cover")
     published = make_plan(district, start=2019, end=2020, status=Plan.Status.PUBLISHED)
     approved = make_plan(district, start=2021, end=2022, status=Plan.Status.APPROVED)
     draft = make_plan(district, start=2023, end=2024)
