@@ -1,10 +1,11 @@
 """The secretariat's admin for plans: one whole plan edited from one place.
 
 Pages (under /admin/plans/):
-    plan/                 plans: fields, sections, focus areas and annual cycle on one page;
-                          the publishing steps (plans/admin_actions.py) as actions
+    plan/                 plans: fields, sections, focus areas, annual cycle and attachments on
+                          one page; the publishing steps (plans/admin_actions.py) as actions
+    plansection/          a section with its figures
     focusarea/            a focus area with its activities
-    activity/, plansection/, annualcycleentry/
+    activity/, annualcycleentry/, sectionfigure/, planattachment/
                           each row alone too (for its change history)
     assignment/, statusupdate/, reportinground/, planversion/, workflowevent/
                           read only: status is reported on the member pages, rounds are run on
@@ -12,12 +13,14 @@ Pages (under /admin/plans/):
 
 Who: staff with the model permissions (the Sekretariat group) see their own district only,
 superusers every district (see base/admin.py). Saving an activity gives every responsible
-council its assignment (`plans.services.sync_assignments`).
+council its assignment (`plans.services.sync_assignments`). Figures and attachments are checked
+by their content on upload (base/uploads.py); a bad file is a Danish error next to the field.
 """
 
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.template.defaultfilters import filesizeformat
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import lazy
 from django.utils.html import format_html
@@ -47,9 +50,11 @@ from .models import (
     Assignment,
     FocusArea,
     Plan,
+    PlanAttachment,
     PlanSection,
     PlanVersion,
     ReportingRound,
+    SectionFigure,
     StatusUpdate,
     WorkflowEvent,
 )
@@ -86,10 +91,67 @@ def _admin_link(obj, text) -> str:
 class PlanSectionInline(RevisionLockedInlineMixin, ScopedInlineMixin, SortableStackedInline):
     model = PlanSection
     district_path = "plan__district"
-    fields = ["title", "body"]
+    fields = ["title", "body", "figures_link"]
+    readonly_fields = ["figures_link"]
     ordering = ["order", "pk"]
     extra = 1
     show_change_link = True
+
+    @admin.display(description=_("figurer"))
+    def figures_link(self, obj):
+        if obj is None or obj.pk is None:
+            return _("Gem planen først; derefter tilføjer du figurer på afsnittets side.")
+        count = obj.figures.count()
+        text = ngettext(
+            "%(count)s figur – rediger på afsnittets side",
+            "%(count)s figurer – tilføj eller rediger dem på afsnittets side",
+            count,
+        ) % {"count": count}
+        return _admin_link(obj, text)
+
+
+def _image_summary(figure) -> str:
+    if figure is None or not figure.image:
+        return "–"
+    kind = "JPEG" if figure.image.name.lower().endswith((".jpg", ".jpeg")) else "PNG"
+    return f"{kind}, {figure.width} × {figure.height} punkter"
+
+
+class SectionFigureInline(ScopedInlineMixin, SortableStackedInline):
+    model = SectionFigure
+    district_path = "section__plan__district"
+    fields = ["image", "image_summary", "alt_text", "caption"]
+    readonly_fields = ["image_summary"]
+    ordering = ["order", "pk"]
+    extra = 1
+    show_change_link = True
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 80})}
+    }
+
+    @admin.display(description=_("gemt billede"))
+    def image_summary(self, obj):
+        return _image_summary(obj)
+
+
+def _attachment_summary(attachment) -> str:
+    if attachment is None or not attachment.file:
+        return "–"
+    return f"PDF, {filesizeformat(attachment.size)}"
+
+
+class PlanAttachmentInline(ScopedInlineMixin, SortableTabularInline):
+    model = PlanAttachment
+    district_path = "plan__district"
+    fields = ["title", "file", "file_summary"]
+    readonly_fields = ["file_summary"]
+    ordering = ["order", "pk"]
+    extra = 1
+    show_change_link = True
+
+    @admin.display(description=_("gemt fil"))
+    def file_summary(self, obj):
+        return _attachment_summary(obj)
 
 
 class FocusAreaInline(RevisionLockedInlineMixin, ScopedInlineMixin, SortableStackedInline):
@@ -209,7 +271,7 @@ class PlanAdmin(RevisionLockedAdminMixin, PublishingAdminMixin, PortalSortableHi
     district_path = "district"
     # The publishing steps each open a confirmation page (plans/admin_actions.py).
     actions = ["delete_selected", *PUBLISHING_ACTIONS]
-    inlines = [PlanSectionInline, FocusAreaInline, AnnualCycleEntryInline]
+    inlines = [PlanSectionInline, FocusAreaInline, AnnualCycleEntryInline, PlanAttachmentInline]
     list_display = ["title", "period", "district", "status", "effective_date", "updated_at"]
     list_filter = ["status", ("district", RelatedOnly), "period_start"]
     search_fields = ["title", "district__name"]
@@ -300,8 +362,11 @@ class PlanAdmin(RevisionLockedAdminMixin, PublishingAdminMixin, PortalSortableHi
 
 
 @admin.register(PlanSection)
-class PlanSectionAdmin(RevisionLockedAdminMixin, PortalHistoryAdmin):
+class PlanSectionAdmin(RevisionLockedAdminMixin, PortalSortableHistoryAdmin):
+    """A section with its figures, in order."""
+
     district_path = "plan__district"
+    inlines = [SectionFigureInline]
     fixed_once_saved = ("plan",)
     list_display = ["title", "plan", "order"]
     list_filter = [("plan__district", RelatedOnly), ("plan", RelatedOnly)]
@@ -407,6 +472,42 @@ class AnnualCycleEntryAdmin(MonthQuarterFieldsMixin, PortalHistoryAdmin):
         "order",
     ]
     ordering = ["plan", "order", "pk"]
+
+
+@admin.register(SectionFigure)
+class SectionFigureAdmin(PortalHistoryAdmin):
+    """A figure alone (for its change history); usually edited on its section's page."""
+
+    district_path = "section__plan__district"
+    fixed_once_saved = ("section",)
+    list_display = ["caption", "section", "image_summary", "order"]
+    list_filter = [("section__plan__district", RelatedOnly), ("section__plan", RelatedOnly)]
+    search_fields = ["caption", "alt_text", "section__title"]
+    fields = ["section", "image", "image_summary", "alt_text", "caption", "order"]
+    readonly_fields = ["image_summary"]
+    ordering = ["section__plan", "section__order", "order", "pk"]
+
+    @admin.display(description=_("gemt billede"))
+    def image_summary(self, obj):
+        return _image_summary(obj)
+
+
+@admin.register(PlanAttachment)
+class PlanAttachmentAdmin(PortalHistoryAdmin):
+    """An attachment alone (for its change history); usually edited on its plan's page."""
+
+    district_path = "plan__district"
+    fixed_once_saved = ("plan",)
+    list_display = ["title", "plan", "file_summary", "order"]
+    list_filter = [("plan__district", RelatedOnly), ("plan", RelatedOnly)]
+    search_fields = ["title", "plan__title"]
+    fields = ["plan", "title", "file", "file_summary", "order"]
+    readonly_fields = ["file_summary"]
+    ordering = ["plan", "order", "pk"]
+
+    @admin.display(description=_("gemt fil"))
+    def file_summary(self, obj):
+        return _attachment_summary(obj)
 
 
 # --- Reporting: read only here ------------------------------------------------------------------

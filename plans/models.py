@@ -23,6 +23,7 @@ from base.limits import (
 )
 from base.locking import RevisionedModel
 from base.text import danish_date
+from base.uploads import CheckedImageField, CheckedPdfField, random_name
 from councils.models import Council, ManagedDistricts, PoliceDistrict
 from forums.models import Forum
 
@@ -386,6 +387,125 @@ class PlanSection(RevisionedModel):
 
     def __str__(self):
         return self.title
+
+
+def figure_upload_to(instance, filename: str) -> str:
+    return random_name("plans/figures", filename)
+
+
+def attachment_upload_to(instance, filename: str) -> str:
+    return random_name("plans/attachments", filename)
+
+
+class SectionFigure(ConstraintErrorsOnFields, models.Model):
+    """A figure in a section (an organisation diagram): a PNG or JPEG re-encoded on upload,
+    with alt text and a caption.
+
+    Its file is never deleted or overwritten: a published version's snapshot names it, and a
+    new upload gets a new name (base.uploads).
+    """
+
+    section = models.ForeignKey(
+        PlanSection, verbose_name=_("afsnit"), on_delete=models.CASCADE, related_name="figures"
+    )
+    image = CheckedImageField(
+        _("billede"),
+        upload_to=figure_upload_to,
+        width_field="width",
+        height_field="height",
+        max_length=200,
+        help_text=_(
+            "PNG eller JPEG, højst 5 MB og 20 millioner punkter. Billedet gemmes på ny uden "
+            "metadata (fx EXIF)."
+        ),
+    )
+    width = models.PositiveIntegerField(_("bredde (punkter)"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("højde (punkter)"), default=0, editable=False)
+    alt_text = LimitedTextField(
+        _("alternativ tekst"),
+        max_length=1000,
+        help_text=_(
+            "Hvad figuren viser, skrevet til den, der ikke kan se den, fx »Kredsrådet øverst, "
+            "under det tre lokalråd …«. Læses op af skærmlæsere og står i PDF'en."
+        ),
+    )
+    caption = models.CharField(
+        _("billedtekst"), max_length=300, help_text=_("Vises under figuren, fx »Figur 1: …«.")
+    )
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
+
+    history = HistoricalRecords()
+
+    constraint_error_fields = {
+        "section_figure_alt_text_required": "alt_text",
+        "section_figure_caption_required": "caption",
+    }
+
+    class Meta:
+        verbose_name = _("figur")
+        verbose_name_plural = _("figurer")
+        ordering = ["section", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(alt_text=""),
+                name="section_figure_alt_text_required",
+                violation_error_message=_("Skriv en alternativ tekst, der beskriver figuren."),
+                violation_error_code="section_figure_alt_text_required",
+            ),
+            models.CheckConstraint(
+                condition=~Q(caption=""),
+                name="section_figure_caption_required",
+                violation_error_message=_("Skriv en billedtekst til figuren."),
+                violation_error_code="section_figure_caption_required",
+            ),
+            max_length_constraint("section_figure", "alt_text", 1000),
+        ]
+
+    def __str__(self):
+        return self.caption
+
+
+class PlanAttachment(ConstraintErrorsOnFields, models.Model):
+    """A document attached to a plan (a forretningsorden, an appendix): a PDF checked by its
+    content on upload. Like a figure's, its file is never deleted or overwritten."""
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    title = models.CharField(_("titel"), max_length=200)
+    file = CheckedPdfField(
+        _("fil"),
+        upload_to=attachment_upload_to,
+        max_length=200,
+        help_text=_("En PDF-fil på højst 10 MB."),
+    )
+    size = models.PositiveBigIntegerField(_("størrelse (bytes)"), default=0, editable=False)
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
+
+    history = HistoricalRecords()
+
+    constraint_error_fields = {"plan_attachment_title_required": "title"}
+
+    class Meta:
+        verbose_name = _("bilag")
+        verbose_name_plural = _("bilag")
+        ordering = ["plan", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(title=""),
+                name="plan_attachment_title_required",
+                violation_error_message=_("Giv bilaget en titel."),
+                violation_error_code="plan_attachment_title_required",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            self.size = self.file.size  # derived: shown in the list of attachments
+        super().save(*args, **kwargs)
 
 
 class FocusArea(ConstraintErrorsOnFields, RevisionedModel):

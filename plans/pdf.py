@@ -2,14 +2,17 @@
 
 Both are HTML templates under `templates/plans/pdf/` with their own print stylesheet
 (`static/css/pdf.css`), turned into tagged PDF/UA-1 files by WeasyPrint. Everything the renderer
-loads (stylesheet, the Source Sans 3 font) comes from the project's static folder; any other
-address, on disk or on the network, is refused.
+loads (stylesheet, the Source Sans 3 font) comes from the project's static folder, and a plan's
+figures from their folder in storage (re-encoded on upload, base/uploads.py); any other address,
+on disk or on the network, is refused.
 """
 
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from weasyprint import HTML, URLFetcher
 
@@ -38,28 +41,44 @@ def running_title(title: str, period_label: str = "") -> str:
     return f"{shorten(title, RUNNING_TITLE_CHARS - len(period_label) - 1)} {period_label}"
 
 
-class StaticFilesOnlyFetcher(URLFetcher):
-    """Fetches `file:` URLs inside the project's static folder and nothing else."""
+FIGURE_FOLDER = "plans/figures"
 
-    def __init__(self, root: Path = STATIC_DIR):
+
+class StaticFilesOnlyFetcher(URLFetcher):
+    """Fetches `file:` URLs inside the project's static folder (and `also`, e.g. the figures'
+    folder in storage) and nothing else."""
+
+    def __init__(self, root: Path = STATIC_DIR, also: tuple[Path, ...] = ()):
         super().__init__(allowed_protocols={"file"}, timeout=5)
-        self.root = root.resolve()
+        self.roots = tuple(path.resolve() for path in (root, *also))
 
     def fetch(self, url, headers=None):
         if not url.startswith("file:"):
             raise ValueError(f"Refused to fetch {url!r}: only the project's static files are used")
         path = Path(url.split("?")[0].split("#")[0].removeprefix("file://")).resolve()
-        if not path.is_relative_to(self.root):
-            raise ValueError(f"Refused to fetch {url!r}: outside {self.root}")
+        if not any(path.is_relative_to(root) for root in self.roots):
+            raise ValueError(f"Refused to fetch {url!r}: outside {self.roots}")
         return super().fetch(path.as_uri(), headers)
 
 
-def write_pdf(html: str) -> bytes:
-    """Turn one of our print templates into a tagged PDF/UA-1 file."""
+def figures_folder() -> Path:
+    """Where stored figures are on disk (the storage is the file system's)."""
+    return Path(default_storage.path(FIGURE_FOLDER))
+
+
+def figure_src(name: str) -> str:
+    """The `file:` address of a stored figure, for the renderer."""
+    return Path(default_storage.path(name)).resolve().as_uri()
+
+
+def write_pdf(html: str, *, figures: bool = False) -> bytes:
+    """Turn one of our print templates into a tagged PDF/UA-1 file; with `figures`, the
+    renderer may also load the plan's stored figures."""
+    also = (figures_folder(),) if figures else ()
     document = HTML(
         string=html,
         base_url=STATIC_DIR.as_uri() + "/",
-        url_fetcher=StaticFilesOnlyFetcher(),
+        url_fetcher=StaticFilesOnlyFetcher(also=also),
     )
     return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
 
@@ -74,6 +93,10 @@ def plan_context(version: PlanVersion) -> dict:
             "body_html": nest_headings(section["body"], 2),
             "running": shorten(section["title"], RUNNING_CHAPTER_CHARS),
             "revised_on": danish_date(footnotes.sections.get(section["id"])),
+            "figures": [
+                {**figure, "src": figure_src(figure["file"])}
+                for figure in section.get("figures", ())
+            ],
         }
         for section in sorted(snapshot["sections"], key=lambda s: (s["order"], s["id"]))
     ]
@@ -114,7 +137,24 @@ def plan_context(version: PlanVersion) -> dict:
         "forums": sorted(snapshot["forums"], key=lambda f: (f["order"], f["name"])),
         # Frozen with the version; versions published before that have no organisation appendix.
         "organisation": snapshot.get("organisation"),
+        "attachments": snapshot.get("attachments", []),
+        "plan_url": _plan_url(snapshot),
     }
+
+
+def _plan_url(snapshot: dict) -> str:
+    """The plan's public page, where its attachments are downloaded ("" if not mounted)."""
+    try:
+        path = reverse(
+            "public:plan",
+            kwargs={
+                "district": snapshot["district"]["slug"],
+                "period": snapshot["plan"]["period_label"],
+            },
+        )
+    except NoReverseMatch:
+        return ""
+    return settings.SITE_URL + path
 
 
 def responsible_text(activity: dict) -> str:
@@ -127,7 +167,7 @@ def render_plan_pdf(version: PlanVersion) -> bytes:
     """The PDF of a published plan version, exactly as its snapshot froze it."""
     with translation.override("da"):
         html = render_to_string("plans/pdf/plan.html", plan_context(version))
-    return write_pdf(html)
+    return write_pdf(html, figures=True)
 
 
 # --- The status report ------------------------------------------------------------------------

@@ -335,8 +335,8 @@ FOCUS_AREA_FIELDS = (
 def detect_changes(plan: Plan) -> tuple[list[int], list[int]]:
     """Ids of the draft's sections and focus areas that differ from the latest published version.
 
-    New parts count as changed; a focus area counts as changed when one of its activities was
-    added, removed or edited. Moving a part without editing it does not. Both lists are empty
+    New parts count as changed; a section counts as changed when one of its figures was added,
+    removed or edited, a focus area when one of its activities was. Moving a part without editing it does not. Both lists are empty
     for a plan that was never published.
     """
     latest = plan.versions.order_by("-number").first()
@@ -348,7 +348,9 @@ def detect_changes(plan: Plan) -> tuple[list[int], list[int]]:
     sections = [
         s["id"]
         for s in draft["sections"]
-        if s["id"] not in old_sections or _changed_fields(old_sections[s["id"]], s, SECTION_FIELDS)
+        if s["id"] not in old_sections
+        or _changed_fields(old_sections[s["id"]], s, SECTION_FIELDS)
+        or _figures_key(old_sections[s["id"]]) != _figures_key(s)
     ]
     focus_areas = [
         a["id"]
@@ -358,6 +360,10 @@ def detect_changes(plan: Plan) -> tuple[list[int], list[int]]:
         or _activities_key(old_areas[a["id"]]) != _activities_key(a)
     ]
     return sections, focus_areas
+
+
+def _figures_key(section: dict) -> list:
+    return [(f["id"], f["file"], f["alt_text"], f["caption"]) for f in section.get("figures", [])]
 
 
 def _activities_key(area: dict) -> list:

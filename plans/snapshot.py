@@ -15,7 +15,9 @@ Schema (version 1)::
                "period_label", "foreword", "shared_goals", "signatory_name", "signatory_title",
                "council_treatment",                 # "approved", "discussed" or ""
                "approval_meeting_date", "effective_date"},          # dates as ISO strings or None
-      "sections": [{"id", "title", "body", "order"}],
+      "sections": [{"id", "title", "body", "order",
+                    "figures": [{"id", "file", "width", "height", "alt_text", "caption",
+                                 "order"}]}],         # figures: not in older snapshots
       "focus_areas": [{"id", "title", "scope", "council": COUNCIL|None, "priority_group", "rank",
                        "background", "ambition", "order",
                        "activities": [{"id", "text", "responsible", "responsible_display",
@@ -35,6 +37,7 @@ Schema (version 1)::
                             "children": [{"id", "name", "slug", "description"}]}],
         "staff_functions": [{"id", "name", "tasks"}],
       },
+      "attachments": [{"id", "title", "file", "size", "order"}],   # not in older snapshots
     }
 
 COUNCIL is {"id", "name", "slug"}. Snapshots made before "subtitle", "issuer" and
@@ -48,6 +51,10 @@ with the version, as the forums are: a published plan describes the cooperation 
 organised when the kredsråd discussed it, and a later election or a new lokalråd must not
 rewrite it. The district page shows the same organisation live (`organisation()`). A member's
 `name` is "" for a seat described by its function.
+
+A figure's or attachment's "file" is its name in storage. Files are never deleted or
+overwritten (a new upload gets a new name), so a version's files stay as it was published;
+plans/views/files.py serves a file only when a published version's snapshot names it.
 """
 
 from django.db.models import Prefetch, Q
@@ -55,7 +62,7 @@ from django.db.models import Prefetch, Q
 from councils.models import Council, Membership, PoliceDistrict
 from forums.models import Forum
 
-from .models import Activity, FocusArea, Plan, approval_line
+from .models import Activity, FocusArea, Plan, SectionFigure, approval_line
 
 SCHEMA_VERSION = 1
 
@@ -123,8 +130,16 @@ def build_snapshot(plan: Plan) -> dict:
             "effective_date": _date(plan.effective_date),
         },
         "sections": [
-            {"id": s.pk, "title": s.title, "body": s.body, "order": s.order}
-            for s in plan.sections.order_by("order", "pk")
+            {
+                "id": s.pk,
+                "title": s.title,
+                "body": s.body,
+                "order": s.order,
+                "figures": [_figure(figure) for figure in s.figures.all()],
+            }
+            for s in plan.sections.prefetch_related(
+                Prefetch("figures", queryset=SectionFigure.objects.order_by("order", "pk"))
+            ).order_by("order", "pk")
         ],
         "focus_areas": [_focus_area(area) for area in focus_areas],
         "annual_cycle": [
@@ -145,6 +160,16 @@ def build_snapshot(plan: Plan) -> dict:
         ],
         "forums": [_forum(forum) for forum in forums],
         "organisation": organisation(district),
+        "attachments": [
+            {
+                "id": attachment.pk,
+                "title": attachment.title,
+                "file": attachment.file.name,
+                "size": attachment.size,
+                "order": attachment.order,
+            }
+            for attachment in plan.attachments.order_by("order", "pk")
+        ],
     }
 
 
@@ -223,6 +248,18 @@ def _district_council(council: Council) -> dict:
             }
             for seat in seats
         ],
+    }
+
+
+def _figure(figure: SectionFigure) -> dict:
+    return {
+        "id": figure.pk,
+        "file": figure.image.name,
+        "width": figure.width,
+        "height": figure.height,
+        "alt_text": figure.alt_text,
+        "caption": figure.caption,
+        "order": figure.order,
     }
 
 

@@ -28,6 +28,7 @@ urlpatterns = [
     path("mit-lokalraad/", include("plans.urls.members")),
     path("sekretariat/statusrunder/", include("plans.urls.rounds")),
     path("", include("plans.urls.pdf")),
+    path("", include("plans.urls.files")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     # Last: the district slug is a catch-all first segment.
     path("", include("plans.urls.public")),

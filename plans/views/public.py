@@ -243,15 +243,48 @@ def activity_url(snapshot: dict):
     return lambda activity_id: f"{head}{activity_id}{tail}"
 
 
-def plan_content(snapshot: dict, *, summaries=None, footnotes=None, links=True) -> dict:
+def file_urls(snapshot: dict, number: int | None):
+    """Functions from a figure's and an attachment's id to its address: in the published version
+    `number`, or, for None, in the secretariat's preview of the draft."""
+    plan = {"district": snapshot["district"]["slug"], "period": snapshot["plan"]["period_label"]}
+    if number is None:
+        return (
+            lambda pk: reverse("files:preview_figure", kwargs={**plan, "figure_id": pk}),
+            lambda pk: reverse("files:preview_attachment", kwargs={**plan, "attachment_id": pk}),
+        )
+    plan["number"] = number
+    return (
+        lambda pk: reverse("files:figure", kwargs={**plan, "figure_id": pk}),
+        lambda pk: reverse("files:attachment", kwargs={**plan, "attachment_id": pk}),
+    )
+
+
+def plan_content(
+    snapshot: dict, *, summaries=None, footnotes=None, links=True, number=None
+) -> dict:
     """The snapshot's sections and focus areas, each with its revision date and live status,
-    and, with `links`, each activity with the address of its page."""
+    and, with `links`, each activity with the address of its page; figures and attachments
+    with their addresses in version `number` (None: the draft's preview)."""
     summaries = summaries or {}
     sections = footnotes.sections if footnotes else {}
     areas = footnotes.focus_areas if footnotes else {}
     url = activity_url(snapshot) if links else lambda activity_id: ""
+    figure_url, attachment_url = file_urls(snapshot, number)
     return {
-        "sections": [{**s, "revised_on": sections.get(s["id"])} for s in snapshot["sections"]],
+        "sections": [
+            {
+                **s,
+                "revised_on": sections.get(s["id"]),
+                "figures": [
+                    {**figure, "url": figure_url(figure["id"])} for figure in s.get("figures", ())
+                ],
+            }
+            for s in snapshot["sections"]
+        ],
+        "attachments": [
+            {**attachment, "url": attachment_url(attachment["id"])}
+            for attachment in snapshot.get("attachments", ())
+        ],
         "focus_areas": [
             {
                 **area,
@@ -324,6 +357,7 @@ def _render_plan(request, plan: Plan, versions: list[PlanVersion], version: Plan
                 snapshot,
                 summaries=status.summaries(snapshot),
                 footnotes=revision_footnotes(version, versions),
+                number=version.number,
             ),
         }
 
