@@ -102,6 +102,8 @@ DISTRICT_PATHS = {
     "forums.Forum": ("district", "interfaced_by__district"),
     "plans.Plan": ("district",),
     "plans.PlanSection": ("plan__district",),
+    "plans.SectionFigure": ("section__plan__district",),
+    "plans.PlanAttachment": ("plan__district",),
     "plans.FocusArea": ("plan__district",),
     "plans.Activity": ("focus_area__plan__district",),
     "plans.Assignment": ("activity__focus_area__plan__district", "council__district"),

@@ -336,8 +336,8 @@ def detect_changes(plan: Plan) -> tuple[list[int], list[int]]:
     """Ids of the draft's sections and focus areas that differ from the latest published version.
 
     New parts count as changed; a section counts as changed when one of its figures was added,
-    removed or edited, a focus area when one of its activities was. Moving a part without editing it does not. Both lists are empty
-    for a plan that was never published.
+    removed or edited, a focus area when one of its activities was. Moving a part without
+    editing it does not. Both lists are empty for a plan that was never published.
     """
     latest = plan.versions.order_by("-number").first()
     if latest is None:

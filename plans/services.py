@@ -6,6 +6,7 @@ from typing import Literal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage, mailers
 from django.db import transaction
 from django.db.models import Count, Max
@@ -15,10 +16,46 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from base.locking import claim_revision
+from base.uploads import check_pdf, reencode_image
 from councils.models import Council, Membership, PoliceDistrict
 
-from .models import Activity, Assignment, FocusArea, Plan, ReportingRound, StatusUpdate
+from .models import (
+    Activity,
+    Assignment,
+    FocusArea,
+    Plan,
+    PlanAttachment,
+    PlanSection,
+    ReportingRound,
+    SectionFigure,
+    StatusUpdate,
+)
 from .page_cache import content_changed
+
+
+@transaction.atomic
+def add_section_figure(
+    *, section: PlanSection, image: bytes, alt_text: str, caption: str, order: int = 0
+) -> SectionFigure:
+    """A figure from code (the demo): checked and re-encoded as an upload in the admin is."""
+    clean = reencode_image(image)
+    figure = SectionFigure(section=section, alt_text=alt_text, caption=caption, order=order)
+    figure.full_clean(exclude=["image"])
+    figure.image.save(f"figur.{clean.extension}", ContentFile(clean.content), save=False)
+    figure.width, figure.height = clean.width, clean.height
+    figure.save()
+    return figure
+
+
+@transaction.atomic
+def add_plan_attachment(*, plan: Plan, pdf: bytes, title: str, order: int = 0) -> PlanAttachment:
+    """An attachment from code (the demo): checked as an upload in the admin is."""
+    check_pdf(pdf)
+    attachment = PlanAttachment(plan=plan, title=title, order=order)
+    attachment.full_clean(exclude=["file"])
+    attachment.file.save("bilag.pdf", ContentFile(pdf), save=False)
+    attachment.save()
+    return attachment
 
 
 def councils_responsible_for(activity: Activity) -> list[Council]:

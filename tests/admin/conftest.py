@@ -41,6 +41,8 @@ SECRETARIAT_PERMISSIONS = {
         "focusarea": EDIT,
         "activity": EDIT,
         "annualcycleentry": EDIT,
+        "sectionfigure": EDIT,
+        "planattachment": EDIT,
         "reportinground": ("add", "change", "view"),
         "assignment": ("view",),
         "statusupdate": ("add", "view"),
