@@ -5,6 +5,7 @@ from typing import NamedTuple
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.files.images import get_image_dimensions
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -463,6 +464,13 @@ class SectionFigure(ConstraintErrorsOnFields, models.Model):
 
     def __str__(self):
         return self.caption
+
+    def save(self, *args, **kwargs):
+        # Derived: Django leaves them empty when a file is saved from code (FieldFile.save).
+        if self.image and not (self.width and self.height):
+            with self.image.storage.open(self.image.name, "rb") as stored:
+                self.width, self.height = get_image_dimensions(stored)
+        super().save(*args, **kwargs)
 
 
 class PlanAttachment(ConstraintErrorsOnFields, models.Model):

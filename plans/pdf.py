@@ -71,14 +71,13 @@ def figure_src(name: str) -> str:
     return Path(default_storage.path(name)).resolve().as_uri()
 
 
-def write_pdf(html: str, *, figures: bool = False) -> bytes:
-    """Turn one of our print templates into a tagged PDF/UA-1 file; with `figures`, the
-    renderer may also load the plan's stored figures."""
-    also = (figures_folder(),) if figures else ()
+def write_pdf(html: str) -> bytes:
+    """Turn one of our print templates into a tagged PDF/UA-1 file. Besides the static files,
+    the renderer may load the plans' stored figures (re-encoded on upload), nothing else."""
     document = HTML(
         string=html,
         base_url=STATIC_DIR.as_uri() + "/",
-        url_fetcher=StaticFilesOnlyFetcher(also=also),
+        url_fetcher=StaticFilesOnlyFetcher(also=(figures_folder(),)),
     )
     return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
 
@@ -167,7 +166,7 @@ def render_plan_pdf(version: PlanVersion) -> bytes:
     """The PDF of a published plan version, exactly as its snapshot froze it."""
     with translation.override("da"):
         html = render_to_string("plans/pdf/plan.html", plan_context(version))
-    return write_pdf(html, figures=True)
+    return write_pdf(html)
 
 
 # --- The status report ------------------------------------------------------------------------
