@@ -10,6 +10,7 @@ Attachments must be PDF files: the "%PDF-" magic bytes, and pypdf must read thei
 message next to the field.
 """
 
+import contextlib
 import io
 import uuid
 import warnings
@@ -207,6 +208,13 @@ class CheckedImageField(models.ImageField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": CheckedImageFormField, **kwargs})
+
+    def update_dimension_fields(self, instance, force=False, *args, **kwargs):
+        """As Django's, but a stored file that has gone missing keeps the dimensions saved with
+        it rather than failing the form that shows it (Django reads the file again on every
+        assignment)."""
+        with contextlib.suppress(FileNotFoundError):
+            super().update_dimension_fields(instance, force, *args, **kwargs)
 
     def deconstruct(self):
         name, _path, args, kwargs = super().deconstruct()

@@ -7,12 +7,17 @@ that one district's users never reach the other's rows.
 
 import datetime
 import hashlib
+import io
 from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from PIL import Image
+from pypdf import PdfWriter
 
 from councils import roles
 from councils.models import Council, Membership, Person, PoliceDistrict, StaffFunction
@@ -23,14 +28,16 @@ from plans.models import (
     Assignment,
     FocusArea,
     Plan,
+    PlanAttachment,
     PlanSection,
     PlanVersion,
     ReportingRound,
+    SectionFigure,
     Status,
     StatusUpdate,
     WorkflowEvent,
 )
-from plans.services import sync_assignments
+from plans.services import add_plan_attachment, add_section_figure, sync_assignments
 from plans.snapshot import build_snapshot
 
 PASSWORD = "korrekt-hest-batteri-42"
@@ -57,6 +64,10 @@ class Tenant:
     version: PlanVersion
     reporting_round: ReportingRound
     staff_function: StaffFunction
+    figure: SectionFigure  # in `section`, published in `version`
+    attachment: PlanAttachment  # of `plan`, published in `version`
+    draft_figure: SectionFigure  # in a section of `draft`
+    draft_attachment: PlanAttachment  # of `draft`
 
 
 @dataclass
@@ -64,6 +75,15 @@ class Dataset:
     a: Tenant
     b: Tenant
     superuser: object
+
+    def store_files(self) -> None:
+        """Put the figures' and attachments' files in storage again: a test that gives each
+        request a media folder of its own calls this after switching."""
+        for tenant in (self.a, self.b):
+            for figure in (tenant.figure, tenant.draft_figure):
+                _store(figure.image.name, figure_image())
+            for attachment in (tenant.attachment, tenant.draft_attachment):
+                _store(attachment.file.name, attachment_pdf())
 
     def user(self, role: str):
         """The user of a role of the permission matrix (tests/security/expectations.py)."""
@@ -82,6 +102,26 @@ def make_user(username: str, **flags):
     return get_user_model().objects.create_user(
         username=username, password=PASSWORD, email=f"{username}@example.dk", **flags
     )
+
+
+def _store(name: str, content: bytes) -> None:
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(content))
+
+
+def figure_image() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (60, 40), "steelblue").save(out, "PNG")
+    return out.getvalue()
+
+
+def attachment_pdf() -> bytes:
+    """A one-page PDF, made in code."""
+    writer = PdfWriter()
+    writer.add_blank_page(72, 72)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def build_tenant(district: PoliceDistrict, council_slug: str, prefix: str, text: str) -> Tenant:
@@ -178,6 +218,10 @@ def build_tenant(district: PoliceDistrict, council_slug: str, prefix: str, text:
         status=Plan.Status.PUBLISHED,
     )
     section = PlanSection.objects.create(plan=plan, title=text[:200], body=f"<p>{text}</p>")
+    figure = add_section_figure(
+        section=section, image=figure_image(), alt_text=text, caption=text[:300]
+    )
+    attachment = add_plan_attachment(plan=plan, pdf=attachment_pdf(), title=text[:200])
     focus_area = FocusArea.objects.create(
         plan=plan,
         title=text[:200],
@@ -287,6 +331,11 @@ def build_tenant(district: PoliceDistrict, council_slug: str, prefix: str, text:
         shared_goals=f"<p>{text}</p>",
     )
     FocusArea.objects.create(plan=draft, title=f"{text} kladde", background=f"<p>{text}</p>")
+    draft_section = PlanSection.objects.create(plan=draft, title=f"{text} kladde"[:200], body="")
+    draft_figure = add_section_figure(
+        section=draft_section, image=figure_image(), alt_text=text, caption=text[:300]
+    )
+    draft_attachment = add_plan_attachment(plan=draft, pdf=attachment_pdf(), title=text[:200])
     return Tenant(
         district=district,
         council=council,
@@ -305,6 +354,10 @@ def build_tenant(district: PoliceDistrict, council_slug: str, prefix: str, text:
         version=version,
         reporting_round=reporting_round,
         staff_function=staff_function,
+        figure=figure,
+        attachment=attachment,
+        draft_figure=draft_figure,
+        draft_attachment=draft_attachment,
     )
 
 

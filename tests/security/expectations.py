@@ -83,6 +83,13 @@ EXPECTED = {
     "public:activity": PUBLIC_PAGE,
     "public:versions": PUBLIC_PAGE,
     "public:version_diff": PUBLIC_PAGE,
+    # A published version's figures and attachments: everyone, as the version names them.
+    "files:figure": PUBLIC_PAGE,
+    "files:attachment": PUBLIC_PAGE,
+    # A draft's figures and attachments, for its preview: district A's secretariat and the
+    # superuser; to everyone else signed in they do not exist.
+    "files:preview_figure": "L 404 404 404 200 404 200 | L 405 405 405 405 405 405",
+    "files:preview_attachment": "L 404 404 404 200 404 200 | L 405 405 405 405 405 405",
     # A draft's preview: district A's secretariat and the superuser; to everyone else it does
     # not exist.
     "public:preview": "404 404 404 404 200 404 200 | 405 405 405 405 405 405 405",
@@ -207,6 +214,8 @@ ADMIN_MODELS = {
     ("plans", "focusarea"): DISTRICT_CONTENT,
     ("plans", "activity"): DISTRICT_CONTENT,
     ("plans", "annualcycleentry"): DISTRICT_CONTENT,
+    ("plans", "sectionfigure"): DISTRICT_CONTENT,
+    ("plans", "planattachment"): DISTRICT_CONTENT,
     ("plans", "assignment"): READ_ONLY,
     ("plans", "statusupdate"): READ_ONLY,
     ("plans", "reportinground"): READ_ONLY,

@@ -82,6 +82,7 @@ def test_permission_matrix(db, data, settings, tmp_path, pattern):
     for role in ROLES:
         for method in METHODS:
             settings.MEDIA_ROOT = tmp_path / f"{role}-{method}"
+            data.store_files()
             cache.clear()
             try:
                 problems += check_cell(data, pattern, path, role, method)

@@ -1,8 +1,8 @@
 """Stored XSS: a <script>, an onerror= attribute and a javascript: link typed into every text and
-rich-text field (plan, sections, focus areas, activities, forums, councils, persons,
-memberships, also by function alone, staff functions, status updates, rounds) render inert
-everywhere: every page of the portal that someone may open (public, member, secretariat,
-admin), the JSON export and both PDFs.
+rich-text field (plan, sections, figures' alt text and caption, attachments' titles, focus areas,
+activities, forums, councils, persons, memberships, also by function alone, staff functions,
+status updates, rounds) render inert everywhere: every page of the portal that someone may open
+(public, member, secretariat, admin), the JSON export and both PDFs.
 
 Plain-text fields must come out escaped; rich-text fields lose the dangerous parts when they
 are stored (nh3), so they can be shown as HTML.
@@ -126,6 +126,7 @@ def test_every_page_renders_the_payload_inert(db, hostile, settings, tmp_path):
     problems = []
     for pattern in PAGES:
         settings.MEDIA_ROOT = tmp_path / pattern.key.replace("/", "_")
+        hostile.store_files()
         cache.clear()
         role = reader_for(pattern.key)
         path = path_for(pattern, hostile)
@@ -154,6 +155,9 @@ PAGES_SHOWING_TEXT = [
     "members:focus_area_edit",
     "rounds:council",
     "admin:plans_plan_change",
+    "admin:plans_plansection_change",
+    "admin:plans_sectionfigure_change",
+    "admin:plans_planattachment_change",
     "admin:forums_forum_change",
     "admin:councils_person_change",
     "admin:councils_council_change",
@@ -289,6 +293,14 @@ def test_plan_pdf_has_no_javascript_and_shows_the_text_as_text(db, hostile):
     assert pdf_problems(content) == []
     assert "<script>alert(1)</script>" in pdf_text(content)
     assert "Udgivet af <script>alert(1)</script>" in pdf_text(content)  # the cover's issuer
+
+
+def test_a_figures_alt_text_is_escaped_in_its_img_tag(client, db, hostile, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    pattern = next(p for p in url_patterns() if p.key == "public:plan")
+    html = client.get(path_for(pattern, hostile)).text
+    assert f'alt="{ESCAPED}' in html
+    assert f"<figcaption>{ESCAPED}" in html
 
 
 def test_status_report_pdf_has_no_javascript_and_shows_the_text_as_text(db, hostile):

@@ -96,6 +96,8 @@ def admin_objects(data: Dataset) -> dict[str, object]:
         "plans_reportinground": a.reporting_round,
         "plans_planversion": a.version,
         "plans_workflowevent": a.plan.workflow_events.first(),
+        "plans_sectionfigure": a.figure,
+        "plans_planattachment": a.attachment,
     }
 
 
@@ -154,6 +156,7 @@ def _admin_path(pattern: Pattern, data: Dataset) -> str:
 def path_for(pattern: Pattern, data: Dataset) -> str:
     a = data.a
     plan = {"district": a.district.slug, "period": a.plan.period_label}
+    draft = {"district": a.district.slug, "period": a.draft.period_label}
     council = a.council.pk
     paths = {
         "home": lambda: reverse("home"),
@@ -220,6 +223,18 @@ def path_for(pattern: Pattern, data: Dataset) -> str:
         ),
         "public:preview": lambda: reverse(
             "public:preview", args=[a.district.slug, a.draft.period_label]
+        ),
+        "files:figure": lambda: reverse(
+            "files:figure", kwargs={**plan, "number": 1, "figure_id": a.figure.pk}
+        ),
+        "files:attachment": lambda: reverse(
+            "files:attachment", kwargs={**plan, "number": 1, "attachment_id": a.attachment.pk}
+        ),
+        "files:preview_figure": lambda: reverse(
+            "files:preview_figure", kwargs={**draft, "figure_id": a.draft_figure.pk}
+        ),
+        "files:preview_attachment": lambda: reverse(
+            "files:preview_attachment", kwargs={**draft, "attachment_id": a.draft_attachment.pk}
         ),
     }
     if pattern.key in paths:
