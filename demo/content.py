@@ -122,6 +122,40 @@ SECTIONS = [
     },
 ]
 
+# The organisation diagram in the section on the cooperation's organisation (demo/documents.py
+# draws it) and the plan's one attachment, rendered as a PDF when the demo is loaded.
+FIGURE = {
+    "section": "organisering",
+    "alt_text": (
+        "Diagram over samarbejdets tre niveauer. Øverst kredsrådet, det strategiske niveau, med "
+        "politidirektøren og borgmestrene. Under det lokalrådene, det operationelle niveau, med "
+        "ét lokalråd i hver kommune. Nederst lokalråd+, det taktiske niveau, hvor skoler, "
+        "klubber og boligforeninger er med."
+    ),
+    "caption": "Figur 1: Kredsråd, lokalråd og lokalråd+",
+}
+
+ATTACHMENT = {
+    "title": "Forretningsorden for kredsrådet",
+    "body": (
+        "<p>Forretningsordenen beskriver, hvordan kredsrådet i Syd- og Sønderjyllands Politi "
+        "arbejder. Den er vedtaget af kredsrådet og gælder, indtil rådet ændrer den.</p>"
+        "<h2>§ 1. Sammensætning</h2>"
+        "<p>Kredsrådet består af politidirektøren og borgmestrene i politikredsens kommuner. "
+        "Politidirektøren er formand. Rådet vælger en næstformand blandt borgmestrene.</p>"
+        "<h2>§ 2. Møder</h2>"
+        "<p>Kredsrådet holder mindst ét ordinært møde om året. Formanden indkalder med mindst "
+        "fire ugers varsel og sender dagsordenen senest en uge før mødet. Et medlem kan bede om "
+        "at få et punkt på dagsordenen.</p>"
+        "<h2>§ 3. Sekretariat</h2>"
+        "<p>Politiets sekretariat forbereder møderne, skriver referat og følger op på "
+        "samarbejdsplanen. Referatet sendes til medlemmerne senest to uger efter mødet.</p>"
+        "<h2>§ 4. Gæster</h2>"
+        "<p>Formanden kan invitere gæster, fx kommunaldirektører eller repræsentanter for "
+        "Kriminalforsorgen, når et punkt på dagsordenen gør det relevant.</p>"
+    ),
+}
+
 # Who answers for an activity: "all_local", "district_council", "secretariat" or
 # "forum:<slug>". Each activity has a `key` the status history refers to.
 FOCUS_AREAS = [

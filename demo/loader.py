@@ -36,9 +36,14 @@ from plans.models import (
     WorkflowEvent,
 )
 from plans.publishing import approve_plan, publish_plan
-from plans.services import report_status, sync_assignments
+from plans.services import (
+    add_plan_attachment,
+    add_section_figure,
+    report_status,
+    sync_assignments,
+)
 
-from . import content, status
+from . import content, documents, status
 from .people import (
     DEMO_LOGINS,
     DISTRICT_COUNCIL_MEMBERS,
@@ -400,6 +405,19 @@ class _PlanStory:
             self.sections[item["key"]] = _create(
                 PlanSection, plan=self.plan, title=item["title"], body=item["body"], order=order
             )
+        figure = content.FIGURE
+        add_section_figure(
+            section=self.sections[figure["section"]],
+            image=documents.organisation_diagram(),
+            alt_text=figure["alt_text"],
+            caption=figure["caption"],
+        )
+        attachment = content.ATTACHMENT
+        add_plan_attachment(
+            plan=self.plan,
+            pdf=documents.pdf_document(attachment["title"], attachment["body"]),
+            title=attachment["title"],
+        )
         for order, item in enumerate(content.FOCUS_AREAS, 1):
             self.add_focus_area(item, order)
         local = content.LOCAL_FOCUS_AREA

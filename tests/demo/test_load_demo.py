@@ -366,3 +366,24 @@ def test_closed_june_report_shows_the_statuses_reported_before_closing(demo):
     reported = [line for area in report.focus_areas for line in area.lines if line.date]
     assert reported, "the closed round's report must include the updates made in June 2017"
     assert {line.status for line in reported} - {"not_started"}
+
+
+def test_the_organisation_section_has_a_figure_in_every_version(demo):
+    section = demo.plan.sections.get(title="Samarbejdets organisering")
+    figure = section.figures.get()
+    assert figure.caption == "Figur 1: Kredsråd, lokalråd og lokalråd+"
+    assert figure.alt_text.startswith("Diagram over samarbejdets tre niveauer")
+    assert figure.image.name.endswith(".png")
+    assert (figure.width, figure.height) == (900, 470)
+    for version in demo.plan.versions.all():
+        frozen = next(s for s in version.snapshot["sections"] if s["id"] == section.pk)
+        assert [f["file"] for f in frozen["figures"]] == [figure.image.name]
+
+
+def test_the_plan_carries_its_forretningsorden_as_a_pdf(demo):
+    attachment = demo.plan.attachments.get()
+    assert attachment.title == "Forretningsorden for kredsrådet"
+    with attachment.file.open("rb") as stored:
+        assert stored.read(5) == b"%PDF-"
+    latest = demo.plan.versions.order_by("-number").first()
+    assert [a["title"] for a in latest.snapshot["attachments"]] == [attachment.title]
