@@ -548,7 +548,15 @@ JSON_DOCUMENTATION = {
             "approval_meeting_date (kredsrådets mødedato), effective_date (gælder fra). Ældre "
             "versioner kan mangle subtitle, issuer og council_treatment."
         ),
-        "indhold.sections": "Planens afsnit i rækkefølge: id, title, body (HTML), order.",
+        "indhold.sections": (
+            "Planens afsnit i rækkefølge: id, title, body (HTML), order og figures (figurer: id, "
+            "file, width, height, alt_text (alternativ tekst), caption (billedtekst), order; "
+            "billedet hentes på …/version/<nummer>/figur/<id>/)."
+        ),
+        "indhold.attachments": (
+            "Vedhæftede bilag (PDF): id, title, file, size (bytes), order; hentes på "
+            "…/version/<nummer>/bilag/<id>/."
+        ),
         "indhold.focus_areas": (
             "Indsatsområder: id, title, scope (district = kredsfælles, local = lokalt valgt), "
             "council (lokalrådet, der har valgt området), priority_group, rank, background "
