@@ -18,7 +18,9 @@ from plans.models import (
     StatusUpdate,
     WorkflowEvent,
 )
+from plans.services import add_plan_attachment, add_section_figure
 from plans.snapshot import build_snapshot
+from tests.uploads import pdf_bytes, png_bytes
 
 EDIT = ("add", "change", "delete", "view")
 
@@ -106,6 +108,13 @@ def build_world(district, *, suffix, author, make_plan):
     section = PlanSection.objects.create(
         plan=plan, title=f"Organisering {suffix}", body="<p>Tre niveauer</p>", order=1
     )
+    figure = add_section_figure(
+        section=section,
+        image=png_bytes(),
+        alt_text=f"Diagram over samarbejdet {suffix}",
+        caption=f"Figur 1 {suffix}",
+    )
+    attachment = add_plan_attachment(plan=plan, pdf=pdf_bytes(), title=f"Forretningsorden {suffix}")
     area = plan.focus_areas.get()
     activity = area.activities.order_by("order").first()
     local = Council.objects.filter(district=district, kind=Council.Kind.LOCAL).first()
@@ -156,6 +165,8 @@ def build_world(district, *, suffix, author, make_plan):
     return {
         "plan": plan,
         "plansection": section,
+        "sectionfigure": figure,
+        "planattachment": attachment,
         "focusarea": area,
         "activity": activity,
         "annualcycleentry": entry,

@@ -9,8 +9,7 @@ import pytest
 from django.urls import reverse
 from PIL import Image
 
-from plans.models import PlanAttachment, SectionFigure
-from plans.services import add_section_figure
+from plans.models import PlanAttachment, PlanSection, SectionFigure
 
 from ..uploads import CAMERA, jpeg_with_exif, pdf_bytes, png_bytes, upload
 from .html_forms import admin_form, single
@@ -29,7 +28,15 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def section(world):
-    return world["plansection"]
+    """A section of district A's plan without figures yet."""
+    return PlanSection.objects.create(plan=world["plan"], title="Organisering", body="", order=5)
+
+
+@pytest.fixture
+def plan(world):
+    """District A's plan without attachments yet."""
+    world["plan"].attachments.all().delete()
+    return world["plan"]
 
 
 def section_url(section):
@@ -52,8 +59,8 @@ def inline_errors(response, model) -> dict:
     return formset.forms[0].errors
 
 
-def stored_files(media_root) -> list:
-    return [path for path in media_root.rglob("*") if path.is_file()]
+def stored_files(media_root) -> set:
+    return {path for path in media_root.rglob("*") if path.is_file()}
 
 
 def test_a_png_figure_is_stored_re_encoded_with_its_size(secretary_client, section):
@@ -117,13 +124,14 @@ BROKEN = "Billedet kan ikke læses: filen er ufuldstændig eller beskadiget"
 def test_a_bad_figure_is_refused_next_to_the_field_and_nothing_is_saved(
     secretary_client, section, media_root, make_file, message
 ):
+    files_before = stored_files(media_root)
     response = post_figure(secretary_client, section, make_file(), caption="Min billedtekst")
     assert response.status_code == 200
     errors = inline_errors(response, SectionFigure)
     assert any(message in error for error in errors["image"]), errors
     assert "Min billedtekst" in response.text  # the user's input is kept
-    assert not SectionFigure.objects.exists()
-    assert stored_files(media_root) == []
+    assert not SectionFigure.objects.filter(section=section).exists()
+    assert stored_files(media_root) == files_before
 
 
 def test_a_figure_needs_alt_text_and_a_caption(secretary_client, section):
@@ -133,12 +141,12 @@ def test_a_figure_needs_alt_text_and_a_caption(secretary_client, section):
     assert response.status_code == 200
     errors = inline_errors(response, SectionFigure)
     assert set(errors) >= {"alt_text", "caption"}
-    assert not SectionFigure.objects.exists()
+    assert not SectionFigure.objects.filter(section=section).exists()
 
 
 def test_the_plan_page_links_to_the_sections_figures(secretary_client, world):
     response = secretary_client.get(reverse("admin:plans_plan_change", args=[world["plan"].pk]))
-    assert "tilføj eller rediger dem på afsnittets side" in response.text
+    assert "1 figur – rediger på afsnittets side" in response.text
 
 
 # --- Attachments --------------------------------------------------------------------------
@@ -150,13 +158,11 @@ def post_attachment(client, plan, file, *, title="Forretningsorden for kredsråd
     return client.post(url, {**data, "attachments-0-file": file})
 
 
-def test_a_pdf_attachment_is_stored_with_its_size(secretary_client, world):
+def test_a_pdf_attachment_is_stored_with_its_size(secretary_client, plan):
     content = pdf_bytes()
-    response = post_attachment(
-        secretary_client, world["plan"], upload(content, "forretningsorden.pdf")
-    )
+    response = post_attachment(secretary_client, plan, upload(content, "forretningsorden.pdf"))
     assert response.status_code == 302, response.context["errors"]
-    attachment = PlanAttachment.objects.get(plan=world["plan"])
+    attachment = PlanAttachment.objects.get(plan=plan)
     assert attachment.title == "Forretningsorden for kredsrådet"
     assert attachment.size == len(content)
     assert attachment.file.name.startswith("plans/attachments/")
@@ -182,21 +188,20 @@ BROKEN_PDF = "PDF-filen kan ikke læses: den er ufuldstændig eller beskadiget"
     ids=["png-renamed-pdf", "text", "truncated", "bytes"],
 )
 def test_a_bad_attachment_is_refused_next_to_the_field_and_nothing_is_saved(
-    secretary_client, world, media_root, make_file, message
+    secretary_client, plan, media_root, make_file, message
 ):
-    response = post_attachment(secretary_client, world["plan"], make_file(), title="Mit bilag")
+    files_before = stored_files(media_root)
+    response = post_attachment(secretary_client, plan, make_file(), title="Mit bilag")
     assert response.status_code == 200
     errors = inline_errors(response, PlanAttachment)
     assert any(message in error for error in errors["file"]), errors
     assert "Mit bilag" in response.text
-    assert not PlanAttachment.objects.exists()
-    assert stored_files(media_root) == []
+    assert not PlanAttachment.objects.filter(plan=plan).exists()
+    assert stored_files(media_root) == files_before
 
 
 def test_another_districts_secretariat_cannot_reach_a_figure(client, other_secretary, world):
-    figure = add_section_figure(
-        section=world["plansection"], image=png_bytes(), alt_text=ALT, caption=CAPTION
-    )
     client.force_login(other_secretary)
+    figure = world["sectionfigure"]
     response = client.get(reverse("admin:plans_sectionfigure_change", args=[figure.pk]))
     assert response.status_code == 404

@@ -50,6 +50,8 @@ def test_every_model_of_the_portal_is_registered():
         "focusarea",
         "activity",
         "annualcycleentry",
+        "sectionfigure",
+        "planattachment",
         "assignment",
         "statusupdate",
         "reportinground",
@@ -81,7 +83,7 @@ def test_change_page_loads(secretary_client, world, model_name):
 
 
 @pytest.mark.parametrize("view", ["changelist", "change"])
-@pytest.mark.parametrize("model_name", ["council", "plan", "focusarea"])
+@pytest.mark.parametrize("model_name", ["council", "plan", "plansection", "focusarea"])
 def test_pages_of_admins_with_sortable_inlines_name_only_static_files_that_exist(
     secretary_client, world, model_name, view
 ):
