@@ -12,96 +12,314 @@ import plans.models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0008_dated_history_approval_and_cover'),
+        ("plans", "0008_dated_history_approval_and_cover"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalPlanAttachment',
+            name="HistoricalPlanAttachment",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titel')),
-                ('file', models.TextField(help_text='En PDF-fil på højst 10 MB.', max_length=200, verbose_name='fil')),
-                ('size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='størrelse (bytes)')),
-                ('order', models.PositiveIntegerField(db_index=True, default=0, verbose_name='rækkefølge')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('plan', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.plan', verbose_name='plan')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titel")),
+                (
+                    "file",
+                    models.TextField(
+                        help_text="En PDF-fil på højst 10 MB.", max_length=200, verbose_name="fil"
+                    ),
+                ),
+                (
+                    "size",
+                    models.PositiveBigIntegerField(
+                        default=0, editable=False, verbose_name="størrelse (bytes)"
+                    ),
+                ),
+                (
+                    "order",
+                    models.PositiveIntegerField(
+                        db_index=True, default=0, verbose_name="rækkefølge"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.plan",
+                        verbose_name="plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical bilag',
-                'verbose_name_plural': 'historical bilag',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical bilag",
+                "verbose_name_plural": "historical bilag",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalSectionFigure',
+            name="HistoricalSectionFigure",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('image', models.TextField(help_text='PNG eller JPEG, højst 5 MB og 20 millioner punkter. Billedet gemmes på ny uden metadata (fx EXIF).', max_length=200, verbose_name='billede')),
-                ('width', models.PositiveIntegerField(default=0, editable=False, verbose_name='bredde (punkter)')),
-                ('height', models.PositiveIntegerField(default=0, editable=False, verbose_name='højde (punkter)')),
-                ('alt_text', models.TextField(help_text="Hvad figuren viser, skrevet til den, der ikke kan se den, fx »Kredsrådet øverst, under det tre lokalråd …«. Læses op af skærmlæsere og står i PDF'en.", max_length=1000, verbose_name='alternativ tekst')),
-                ('caption', models.CharField(help_text='Vises under figuren, fx »Figur 1: …«.', max_length=300, verbose_name='billedtekst')),
-                ('order', models.PositiveIntegerField(db_index=True, default=0, verbose_name='rækkefølge')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('section', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='plans.plansection', verbose_name='afsnit')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "image",
+                    models.TextField(
+                        help_text="PNG eller JPEG, højst 5 MB og 20 millioner punkter. Billedet gemmes på ny uden metadata (fx EXIF).",
+                        max_length=200,
+                        verbose_name="billede",
+                    ),
+                ),
+                (
+                    "width",
+                    models.PositiveIntegerField(
+                        default=0, editable=False, verbose_name="bredde (punkter)"
+                    ),
+                ),
+                (
+                    "height",
+                    models.PositiveIntegerField(
+                        default=0, editable=False, verbose_name="højde (punkter)"
+                    ),
+                ),
+                (
+                    "alt_text",
+                    models.TextField(
+                        help_text="Hvad figuren viser, skrevet til den, der ikke kan se den, fx »Kredsrådet øverst, under det tre lokalråd …«. Læses op af skærmlæsere og står i PDF'en.",
+                        max_length=1000,
+                        verbose_name="alternativ tekst",
+                    ),
+                ),
+                (
+                    "caption",
+                    models.CharField(
+                        help_text="Vises under figuren, fx »Figur 1: …«.",
+                        max_length=300,
+                        verbose_name="billedtekst",
+                    ),
+                ),
+                (
+                    "order",
+                    models.PositiveIntegerField(
+                        db_index=True, default=0, verbose_name="rækkefølge"
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "section",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="plans.plansection",
+                        verbose_name="afsnit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical figur',
-                'verbose_name_plural': 'historical figurer',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical figur",
+                "verbose_name_plural": "historical figurer",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='PlanAttachment',
+            name="PlanAttachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titel')),
-                ('file', models.FileField(help_text='En PDF-fil på højst 10 MB.', max_length=200, upload_to=plans.models.attachment_upload_to, verbose_name='fil')),
-                ('size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='størrelse (bytes)')),
-                ('order', models.PositiveIntegerField(db_index=True, default=0, verbose_name='rækkefølge')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='plans.plan', verbose_name='plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titel")),
+                (
+                    "file",
+                    models.FileField(
+                        help_text="En PDF-fil på højst 10 MB.",
+                        max_length=200,
+                        upload_to=plans.models.attachment_upload_to,
+                        verbose_name="fil",
+                    ),
+                ),
+                (
+                    "size",
+                    models.PositiveBigIntegerField(
+                        default=0, editable=False, verbose_name="størrelse (bytes)"
+                    ),
+                ),
+                (
+                    "order",
+                    models.PositiveIntegerField(
+                        db_index=True, default=0, verbose_name="rækkefølge"
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="plans.plan",
+                        verbose_name="plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bilag',
-                'verbose_name_plural': 'bilag',
-                'ordering': ['plan', 'order', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('title', ''), _negated=True), name='plan_attachment_title_required', violation_error_code='plan_attachment_title_required', violation_error_message='Giv bilaget en titel.')],
+                "verbose_name": "bilag",
+                "verbose_name_plural": "bilag",
+                "ordering": ["plan", "order", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("title", ""), _negated=True),
+                        name="plan_attachment_title_required",
+                        violation_error_code="plan_attachment_title_required",
+                        violation_error_message="Giv bilaget en titel.",
+                    )
+                ],
             },
             bases=(base.constraints.ConstraintErrorsOnFields, models.Model),
         ),
         migrations.CreateModel(
-            name='SectionFigure',
+            name="SectionFigure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(height_field='height', help_text='PNG eller JPEG, højst 5 MB og 20 millioner punkter. Billedet gemmes på ny uden metadata (fx EXIF).', max_length=200, upload_to=plans.models.figure_upload_to, verbose_name='billede', width_field='width')),
-                ('width', models.PositiveIntegerField(default=0, editable=False, verbose_name='bredde (punkter)')),
-                ('height', models.PositiveIntegerField(default=0, editable=False, verbose_name='højde (punkter)')),
-                ('alt_text', models.TextField(help_text="Hvad figuren viser, skrevet til den, der ikke kan se den, fx »Kredsrådet øverst, under det tre lokalråd …«. Læses op af skærmlæsere og står i PDF'en.", max_length=1000, verbose_name='alternativ tekst')),
-                ('caption', models.CharField(help_text='Vises under figuren, fx »Figur 1: …«.', max_length=300, verbose_name='billedtekst')),
-                ('order', models.PositiveIntegerField(db_index=True, default=0, verbose_name='rækkefølge')),
-                ('section', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='figures', to='plans.plansection', verbose_name='afsnit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "image",
+                    models.ImageField(
+                        height_field="height",
+                        help_text="PNG eller JPEG, højst 5 MB og 20 millioner punkter. Billedet gemmes på ny uden metadata (fx EXIF).",
+                        max_length=200,
+                        upload_to=plans.models.figure_upload_to,
+                        verbose_name="billede",
+                        width_field="width",
+                    ),
+                ),
+                (
+                    "width",
+                    models.PositiveIntegerField(
+                        default=0, editable=False, verbose_name="bredde (punkter)"
+                    ),
+                ),
+                (
+                    "height",
+                    models.PositiveIntegerField(
+                        default=0, editable=False, verbose_name="højde (punkter)"
+                    ),
+                ),
+                (
+                    "alt_text",
+                    models.TextField(
+                        help_text="Hvad figuren viser, skrevet til den, der ikke kan se den, fx »Kredsrådet øverst, under det tre lokalråd …«. Læses op af skærmlæsere og står i PDF'en.",
+                        max_length=1000,
+                        verbose_name="alternativ tekst",
+                    ),
+                ),
+                (
+                    "caption",
+                    models.CharField(
+                        help_text="Vises under figuren, fx »Figur 1: …«.",
+                        max_length=300,
+                        verbose_name="billedtekst",
+                    ),
+                ),
+                (
+                    "order",
+                    models.PositiveIntegerField(
+                        db_index=True, default=0, verbose_name="rækkefølge"
+                    ),
+                ),
+                (
+                    "section",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="figures",
+                        to="plans.plansection",
+                        verbose_name="afsnit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'figur',
-                'verbose_name_plural': 'figurer',
-                'ordering': ['section', 'order', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('alt_text', ''), _negated=True), name='section_figure_alt_text_required', violation_error_code='section_figure_alt_text_required', violation_error_message='Skriv en alternativ tekst, der beskriver figuren.'), models.CheckConstraint(condition=models.Q(('caption', ''), _negated=True), name='section_figure_caption_required', violation_error_code='section_figure_caption_required', violation_error_message='Skriv en billedtekst til figuren.'), models.CheckConstraint(condition=django.db.models.lookups.LessThanOrEqual(django.db.models.functions.text.Length('alt_text'), 1000), name='section_figure_alt_text_max_length', violation_error_message='Teksten er for lang.')],
+                "verbose_name": "figur",
+                "verbose_name_plural": "figurer",
+                "ordering": ["section", "order", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("alt_text", ""), _negated=True),
+                        name="section_figure_alt_text_required",
+                        violation_error_code="section_figure_alt_text_required",
+                        violation_error_message="Skriv en alternativ tekst, der beskriver figuren.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("caption", ""), _negated=True),
+                        name="section_figure_caption_required",
+                        violation_error_code="section_figure_caption_required",
+                        violation_error_message="Skriv en billedtekst til figuren.",
+                    ),
+                    models.CheckConstraint(
+                        condition=django.db.models.lookups.LessThanOrEqual(
+                            django.db.models.functions.text.Length("alt_text"), 1000
+                        ),
+                        name="section_figure_alt_text_max_length",
+                        violation_error_message="Teksten er for lang.",
+                    ),
+                ],
             },
             bases=(base.constraints.ConstraintErrorsOnFields, models.Model),
         ),
