@@ -3,6 +3,8 @@ no-store` (portal.security.PrivatePagesMiddleware): every such URL of the portal
 once, as the first role that may see it (tests/security/expectations.py), and its header checked.
 """
 
+import shutil
+
 import pytest
 from django.urls import reverse
 
@@ -68,6 +70,9 @@ def test_the_walk_covers_members_rounds_pdf_admin_and_accounts():
 def test_private_page_is_kept_out_of_caches(
     client, db, data, settings, tmp_path, monkeypatch, pattern, role
 ):
+    # A folder of the test's own, holding the dataset's files (a draft's figure and attachment),
+    # so what the page stores (a status report's PDF) does not reach the next test.
+    shutil.copytree(settings.MEDIA_ROOT, tmp_path, dirs_exist_ok=True)
     settings.MEDIA_ROOT = tmp_path
     monkeypatch.setattr(pdf, "write_pdf", lambda html: b"%PDF-1.4\n%stand-in\n")
     user = data.user(role)
