@@ -29,27 +29,35 @@ PLAN = {
         "<p>Kredsråd, lokalråd og SSP bærer det forebyggende arbejde, men alle kan bidrage til "
         "et trygt samfund.</p>"
     ),
-    "shared_goals": (
-        "<h3>Politiet vil</h3>"
-        "<ul>"
-        "<li>dele viden fra den strategiske kriminalitetsanalyse, så indsatserne rammer "
-        "rigtigt</li>"
-        "<li>stille ledere og forebyggende medarbejdere til rådighed i alle lokalråd</li>"
-        "<li>reagere hurtigt, når børn og unge er i fare</li>"
-        "</ul>"
-        "<h3>Kommunerne vil</h3>"
-        "<ul>"
-        "<li>koble planens indsatser til egne planer, fx trafiksikkerhedsplaner og byplaner</li>"
-        "<li>bidrage med SSP og fagfolk fra skole-, social- og ungeområdet</li>"
-        "<li>bringe planens budskaber ud til borgere, skoler og foreninger</li>"
-        "</ul>"
-        "<h3>Sammen vil vi</h3>"
-        "<ul>"
-        "<li>have færre anmeldelser om vold, indbrud og digitale krænkelser</li>"
-        "<li>fastholde, at borgerne føler sig trygge i deres nabolag</li>"
-        "<li>gøre status i kredsrådet to gange om året</li>"
-        "</ul>"
-    ),
+    "shared_goals": "",
+}
+
+# The plan's goals per party, in order: (party, text). Party: police, municipalities, joint.
+GOALS = [
+    ("police", "give lokalrådene adgang til den strategiske kriminalitetsanalyse"),
+    ("police", "have en leder og en forebyggende medarbejder med i hvert lokalråd"),
+    ("police", "handle straks, når et barn eller en ung er i fare"),
+    ("municipalities", "knytte planens indsatser til egne planer for trafik og byudvikling"),
+    ("municipalities", "stille SSP og fagfolk fra skole, socialområde og ungdomsarbejde"),
+    ("municipalities", "sprede planens budskaber til borgere, skoler og foreninger"),
+    ("joint", "nedbringe antallet af anmeldelser om vold, indbrud og digitale krænkelser"),
+    ("joint", "bevare borgernes tryghed i deres nærområde"),
+    ("joint", "gøre status over arbejdet i kredsrådet to gange om året"),
+]
+
+# The plan's groups of focus areas, in order: the six the kredsråd chose for 2017-18 (the plan
+# names them together, unranked), then those a lokalråd chose for itself.
+FOCUS_AREA_GROUPS = {
+    "kredsen": {
+        "heading": "Kredsrådets indsatsområder 2017-18",
+        "kind": "district",
+        "ranked": False,
+    },
+    "lokalt": {
+        "heading": "Lokalt valgte indsatsområder",
+        "kind": "local",
+        "ranked": False,
+    },
 }
 
 # Narrative sections, in order. `key` names a section for the revision below.
@@ -309,6 +317,12 @@ FOCUS_AREAS = [
             "Facebook kan give inspiration.</p>"
         ),
         "ambition": "Vi vil have færre indbrud i private hjem ved at …",
+        # What each party does against burglary: (party, text), in order.
+        "goals": [
+            ("police", "sende sikringsrådgivere ud til borgermøder og foreninger"),
+            ("municipalities", "fortælle om nabohjælp i nyhedsbreve og på sociale medier"),
+            ("joint", "gøre det kendt, at køb af hælervarer holder indbruddene i gang"),
+        ],
         "activities": [
             {
                 "key": "indbrud-nabohjaelp",

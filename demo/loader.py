@@ -29,6 +29,8 @@ from plans.models import (
     AnnualCycleEntry,
     Assignment,
     FocusArea,
+    FocusAreaGroup,
+    Goal,
     Plan,
     PlanSection,
     ReportingRound,
@@ -418,11 +420,20 @@ class _PlanStory:
             pdf=documents.pdf_document(attachment["title"], attachment["body"]),
             title=attachment["title"],
         )
+        for order, (party, text) in enumerate(content.GOALS, 1):
+            _create(Goal, plan=self.plan, party=party, text=text, order=order)
+        self.groups = {
+            key: _create(FocusAreaGroup, plan=self.plan, order=order, **spec)
+            for order, (key, spec) in enumerate(content.FOCUS_AREA_GROUPS.items(), 1)
+        }
         for order, item in enumerate(content.FOCUS_AREAS, 1):
-            self.add_focus_area(item, order)
+            self.add_focus_area(item, order, group=self.groups["kredsen"])
         local = content.LOCAL_FOCUS_AREA
         self.add_focus_area(
-            local, len(content.FOCUS_AREAS) + 1, council=self.councils[local["council"]]
+            local,
+            len(content.FOCUS_AREAS) + 1,
+            group=self.groups["lokalt"],
+            council=self.councils[local["council"]],
         )
         for order, item in enumerate(content.ANNUAL_CYCLE, 1):
             _create(
@@ -439,17 +450,20 @@ class _PlanStory:
                 order=order,
             )
 
-    def add_focus_area(self, item, order, *, council=None) -> None:
+    def add_focus_area(self, item, order, *, group, council=None) -> None:
         area = _create(
             FocusArea,
             plan=self.plan,
+            group=group,
             title=item["title"],
-            scope=FocusArea.Scope.LOCAL if council else FocusArea.Scope.DISTRICT,
-            council=council,
             background=item["background"],
             ambition=item["ambition"],
             order=order,
         )
+        if council is not None:
+            area.councils.set([council])
+        for goal_order, (party, text) in enumerate(item.get("goals", []), 1):
+            _create(Goal, plan=self.plan, focus_area=area, party=party, text=text, order=goal_order)
         self.areas[item["key"]] = area
         for activity_order, spec in enumerate(item["activities"], 1):
             responsible, _, forum_slug = spec["responsible"].partition(":")

@@ -51,6 +51,8 @@ from plans.models import (
     AnnualCycleEntry,
     Assignment,
     FocusArea,
+    FocusAreaGroup,
+    Goal,
     Plan,
     PlanSection,
     PlanVersion,
@@ -66,12 +68,15 @@ from plans.services import sync_plan_assignments
 USERNAME_PREFIX = "national-"
 HISTORY_TABLES = (
     "plans.HistoricalActivity_responsible_councils",
+    "plans.HistoricalFocusArea_councils",
     "forums.HistoricalForum_municipalities",
     "forums.HistoricalForum_interface_forums",
     "forums.HistoricalForum_interface_councils",
     "plans.HistoricalPlan",
     "plans.HistoricalPlanSection",
     "plans.HistoricalFocusArea",
+    "plans.HistoricalFocusAreaGroup",
+    "plans.HistoricalGoal",
     "plans.HistoricalActivity",
     "plans.HistoricalAnnualCycleEntry",
     "forums.HistoricalForum",
@@ -708,9 +713,13 @@ class _Generator:
         )
         area_count = min(FOCUS_AREAS_PER_PLAN, self.activities)
         titles = rng.sample(FOCUS_AREA_TITLES, area_count)
+        group = FocusAreaGroup.objects.create(
+            plan=plan, heading="Kredsfælles indsatsområder", kind=FocusAreaGroup.Kind.DISTRICT
+        )
         areas = [
             FocusArea(
                 plan=plan,
+                group=group,
                 title=title,
                 background=(
                     f"<p>{title} er et af de områder, hvor samarbejdet gør størst forskel.</p>"
@@ -963,7 +972,10 @@ def clear() -> dict[str, int]:
         Assignment,
         Activity.responsible_councils.through,
         Activity,
+        Goal,
+        FocusArea.councils.through,
         FocusArea,
+        FocusAreaGroup,
         PlanSection,
         AnnualCycleEntry,
         Plan,

@@ -1,10 +1,12 @@
 """The secretariat's admin for plans: one whole plan edited from one place.
 
 Pages (under /admin/plans/):
-    plan/                 plans: fields, sections, focus areas, annual cycle and attachments on
-                          one page; the publishing steps (plans/admin_actions.py) as actions
+    plan/                 plans: fields, goals, sections, focus-area groups, focus areas, annual
+                          cycle and attachments on one page; the publishing steps
+                          (plans/admin_actions.py) as actions
     plansection/          a section with its figures
-    focusarea/            a focus area with its activities
+    focusarea/            a focus area with its goals per party and its activities
+    focusareagroup/       the plan's groups of focus areas (also inline on the plan)
     activity/, annualcycleentry/, sectionfigure/, planattachment/
                           each row alone too (for its change history)
     assignment/, statusupdate/, reportinground/, planversion/, workflowevent/
@@ -28,12 +30,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from base.admin import (
+    InlineRevisionLockedForm,
     PortalAdmin,
     PortalHistoryAdmin,
     PortalSortableHistoryAdmin,
     ReadOnlyAdminMixin,
     ReadOnlyInlineMixin,
     RevisionLockedAdminMixin,
+    RevisionLockedForm,
     RevisionLockedInlineMixin,
     ScopedInlineMixin,
     SortableStackedInline,
@@ -49,6 +53,8 @@ from .models import (
     AnnualCycleEntry,
     Assignment,
     FocusArea,
+    FocusAreaGroup,
+    Goal,
     Plan,
     PlanAttachment,
     PlanSection,
@@ -58,7 +64,7 @@ from .models import (
     StatusUpdate,
     WorkflowEvent,
 )
-from .services import sync_assignments
+from .services import first_group, sync_assignments, sync_focus_area_assignments
 from .tasks import version_pdf_problem
 
 QUARTERS = [(number, lazy(quarter_name, str)(number)) for number in range(1, 5)]
@@ -154,13 +160,85 @@ class PlanAttachmentInline(ScopedInlineMixin, SortableTabularInline):
         return _attachment_summary(obj)
 
 
+class FocusAreaFormMixin:
+    """A focus area's lokalråd: only in a local group, at least one there, of the plan's own
+    district (the choices already are). The model checks its group and rank."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        group = cleaned_data.get("group") or self.instance_group()
+        councils = list(cleaned_data.get("councils") or [])
+        if group is None or "councils" not in self.fields:
+            return cleaned_data
+        if group.is_local and not councils:
+            self.add_error("councils", _("Vælg de lokalråd, der har valgt området."))
+        elif councils:
+            self.instance.group = group
+            if problem := self.instance.councils_problem(councils):
+                self.add_error(None, problem)
+        return cleaned_data
+
+    def instance_group(self):
+        return self.instance.group if self.instance.group_id else None
+
+
+class FocusAreaForm(FocusAreaFormMixin, RevisionLockedForm):
+    pass
+
+
+class InlineFocusAreaForm(FocusAreaFormMixin, InlineRevisionLockedForm):
+    pass
+
+
+class GoalInline(ScopedInlineMixin, SortableTabularInline):
+    """A focus area's goals per party, in order."""
+
+    model = Goal
+    fk_name = "focus_area"
+    district_path = "plan__district"
+    fields = ["party", "text"]
+    ordering = ["order", "pk"]
+    extra = 1
+    verbose_name = _("mål")
+    verbose_name_plural = _("mål for parterne (politiet, kommunerne, fælles)")
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}
+    }
+
+
+class PlanGoalInline(GoalInline):
+    """The plan's own goals per party (its front matter), in order."""
+
+    fk_name = "plan"
+    verbose_name_plural = _("planens mål for parterne (politiet, kommunerne, fælles)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(focus_area__isnull=True)
+
+
+class FocusAreaGroupInline(ScopedInlineMixin, SortableTabularInline):
+    model = FocusAreaGroup
+    district_path = "plan__district"
+    fields = ["heading", "kind", "ranked"]
+    ordering = ["order", "pk"]
+    extra = 1
+    show_change_link = True
+
+
+def plan_groups_only(formfield, plan) -> None:
+    """The group choices of a focus area: its plan's own groups (the model checks it too)."""
+    if formfield is not None and plan is not None and plan.pk is not None:
+        formfield.queryset = formfield.queryset.filter(plan=plan)
+
+
 class FocusAreaInline(RevisionLockedInlineMixin, ScopedInlineMixin, SortableStackedInline):
     model = FocusArea
+    form = InlineFocusAreaForm
     district_path = "plan__district"
     fields = [
         "title",
-        ("scope", "council"),
-        ("priority_group", "rank"),
+        ("group", "rank"),
+        "councils",
         "background",
         "ambition",
         "activities_link",
@@ -169,6 +247,25 @@ class FocusAreaInline(RevisionLockedInlineMixin, ScopedInlineMixin, SortableStac
     ordering = ["order", "pk"]
     extra = 1
     show_change_link = True
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        group = formset.form.base_fields.get("group")
+        plan_groups_only(group, obj)
+        if group is not None and (obj is None or not obj.focus_area_groups.exists()):
+            # A new plan has no groups to choose from yet: its areas go in a first group
+            # (PlanAdmin.save_formset), which can be renamed or split afterwards.
+            group.required = False
+            group.help_text = _(
+                "Planen har ingen grupper endnu; områderne kommer i gruppen "
+                "»Indsatsområder«, som du kan omdøbe, når planen er gemt."
+            )
+        return formset
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "councils":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     @admin.display(description=_("aktiviteter"))
     def activities_link(self, obj):
@@ -271,7 +368,14 @@ class PlanAdmin(RevisionLockedAdminMixin, PublishingAdminMixin, PortalSortableHi
     district_path = "district"
     # The publishing steps each open a confirmation page (plans/admin_actions.py).
     actions = ["delete_selected", *PUBLISHING_ACTIONS]
-    inlines = [PlanSectionInline, FocusAreaInline, AnnualCycleEntryInline, PlanAttachmentInline]
+    inlines = [
+        PlanSectionInline,
+        PlanGoalInline,
+        FocusAreaGroupInline,
+        FocusAreaInline,
+        AnnualCycleEntryInline,
+        PlanAttachmentInline,
+    ]
     list_display = ["title", "period", "district", "status", "effective_date", "updated_at"]
     list_filter = ["status", ("district", RelatedOnly), "period_start"]
     search_fields = ["title", "district__name"]
@@ -353,6 +457,27 @@ class PlanAdmin(RevisionLockedAdminMixin, PublishingAdminMixin, PortalSortableHi
             return _public_url(obj)
         return None
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is FocusArea:
+            ungrouped = [
+                f.instance
+                for f in formset.forms
+                if f.has_changed() and not f.instance.group_id and f not in formset.deleted_forms
+            ]
+            if ungrouped:
+                group = first_group(form.instance)
+                for area in ungrouped:
+                    area.group = group
+        super().save_formset(request, form, formset, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        for formset in formsets:
+            if formset.model is FocusArea:
+                saved = [*formset.new_objects, *(obj for obj, _ in formset.changed_objects)]
+                for area in saved:
+                    sync_focus_area_assignments(focus_area=area)
+
     def delete_model(self, request, obj):
         publishing.delete_plan(plan=obj, user=request.user)
 
@@ -375,26 +500,42 @@ class PlanSectionAdmin(RevisionLockedAdminMixin, PortalSortableHistoryAdmin):
     ordering = ["plan", "order", "pk"]
 
 
-@admin.register(FocusArea)
-class FocusAreaAdmin(RevisionLockedAdminMixin, PortalSortableHistoryAdmin):
-    """A focus area with its activities, in order."""
+@admin.register(FocusAreaGroup)
+class FocusAreaGroupAdmin(PortalSortableHistoryAdmin):
+    """A group of a plan's focus areas, with the areas in it."""
 
     district_path = "plan__district"
-    inlines = [ActivityInline]
     fixed_once_saved = ("plan",)
-    list_display = ["title", "plan", "scope", "council", "priority_group", "rank", "order"]
+    list_display = ["heading", "plan", "kind", "ranked", "order"]
+    list_filter = [("plan__district", RelatedOnly), ("plan", RelatedOnly), "kind"]
+    search_fields = ["heading", "plan__title"]
+    fields = ["plan", "heading", "kind", "ranked", "order"]
+    ordering = ["plan", "order", "pk"]
+    delete_guard_help = _(
+        "En gruppe med indsatsområder kan ikke slettes. Flyt først områderne til en anden gruppe."
+    )
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(RevisionLockedAdminMixin, PortalSortableHistoryAdmin):
+    """A focus area with its goals per party and its activities, in order."""
+
+    form = FocusAreaForm
+    district_path = "plan__district"
+    inlines = [GoalInline, ActivityInline]
+    fixed_once_saved = ("plan",)
+    list_display = ["title", "plan", "group", "rank", "order"]
     list_filter = [
         ("plan__district", RelatedOnly),
         ("plan", RelatedOnly),
-        "scope",
-        "priority_group",
+        "group__kind",
     ]
+    list_select_related = ["plan__district", "group"]
     search_fields = ["title", "ambition", "plan__title"]
     ordering = ["plan", "order", "pk"]
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["plan", "title", ("scope", "council")]}),
-        (_("Prioritering"), {"fields": [("priority_group", "rank")]}),
+        (None, {"fields": ["plan", "title", ("group", "rank"), "councils"]}),
         (_("Indhold"), {"fields": ["background", "ambition"]}),
     ]
     derived_models = (Assignment,)
@@ -403,13 +544,20 @@ class FocusAreaAdmin(RevisionLockedAdminMixin, PortalSortableHistoryAdmin):
         "i stedet områdets tekst, eller fjern det, når planen revideres."
     )
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        plan_groups_only(form_class.base_fields.get("group"), obj.plan if obj else None)
+        return form_class
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "councils":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        for formset in formsets:
-            if formset.model is Activity:
-                saved = [*formset.new_objects, *(obj for obj, _ in formset.changed_objects)]
-                for activity in saved:
-                    sync_assignments(activity=activity)
+        # Its lokalråd or its group may have changed: every activity's assignments follow.
+        sync_focus_area_assignments(focus_area=form.instance)
 
 
 @admin.register(Activity)

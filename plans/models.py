@@ -516,42 +516,89 @@ class PlanAttachment(ConstraintErrorsOnFields, models.Model):
         super().save(*args, **kwargs)
 
 
+class FocusAreaGroup(models.Model):
+    """A group of focus areas that the plan names itself: "Nationale indsatsområder med højeste
+    prioritet" (ranked), "Øvrige indsatsområder", kredsfælles, the police's own, locally chosen.
+    The plan lists its focus areas under their group's heading, groups in order."""
+
+    class Kind(models.TextChoices):
+        NATIONAL = "national", _("Nationale indsatsområder")
+        DISTRICT = "district", _("Kredsfælles indsatsområder")
+        POLICE = "police", _("Politikredsens egne indsatsområder")
+        LOCAL = "local", _("Lokalt valgte indsatsområder")
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="focus_area_groups"
+    )
+    heading = models.CharField(
+        _("overskrift"),
+        max_length=200,
+        help_text=_("Som planen skriver den, f.eks. »Øvrige indsatsområder«."),
+    )
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.DISTRICT)
+    ranked = models.BooleanField(
+        _("prioriteret rækkefølge"),
+        default=False,
+        help_text=_("Sæt kryds, når planen giver områderne i gruppen et nummer (nr. 1 først)."),
+    )
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("gruppe af indsatsområder")
+        verbose_name_plural = _("grupper af indsatsområder")
+        ordering = ["plan", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["national", "district", "police", "local"]),
+                name="focus_area_group_kind_valid",
+                violation_error_message=_("Vælg en af de viste typer af grupper."),
+                violation_error_code="focus_area_group_kind_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.heading
+
+    @property
+    def is_local(self) -> bool:
+        return self.kind == self.Kind.LOCAL
+
+
 class FocusArea(ConstraintErrorsOnFields, RevisionedModel):
-    """An indsatsområde: district-wide, or chosen locally by one lokalråd."""
-
-    class Scope(models.TextChoices):
-        DISTRICT = "district", _("Kredsfælles")
-        LOCAL = "local", _("Lokalt valgt")
-
-    class PriorityGroup(models.TextChoices):
-        NONE = "", _("Ingen prioritering")
-        PRIORITISED = "prioritised", _("Prioriteret")
-        OTHER = "other", _("Øvrige")
+    """An indsatsområde in one of the plan's groups; a local one is chosen by one or more
+    lokalråd."""
 
     plan = models.ForeignKey(
         Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="focus_areas"
     )
-    title = models.CharField(_("titel"), max_length=200)
-    scope = models.CharField(
-        _("omfang"), max_length=20, choices=Scope.choices, default=Scope.DISTRICT
+    group = models.ForeignKey(
+        FocusAreaGroup,
+        verbose_name=_("gruppe"),
+        # RESTRICT, not PROTECT: a group with areas is not deleted alone, but a plan deleted
+        # with its groups and areas is.
+        on_delete=models.RESTRICT,
+        related_name="focus_areas",
     )
-    council = models.ForeignKey(
+    title = models.CharField(_("titel"), max_length=200)
+    councils = models.ManyToManyField(
         Council,
         verbose_name=_("valgt af lokalråd"),
-        on_delete=models.PROTECT,
         related_name="local_focus_areas",
-        null=True,
         blank=True,
         limit_choices_to={"kind": Council.Kind.LOCAL},
+        help_text=_(
+            "Kun i en gruppe af lokalt valgte områder: de lokalråd, der arbejder med området. "
+            "Aktiviteter for »Alle lokalråd« går til dem."
+        ),
     )
-    priority_group = models.CharField(
-        _("prioriteringsgruppe"),
-        max_length=20,
-        choices=PriorityGroup.choices,
-        default=PriorityGroup.NONE,
+    rank = models.PositiveSmallIntegerField(
+        _("prioritet"),
+        null=True,
         blank=True,
+        help_text=_("Områdets nummer i en prioriteret gruppe (1 er højest)."),
     )
-    rank = models.PositiveSmallIntegerField(_("prioritet"), null=True, blank=True)
     background = RichTextField(_("baggrund"), max_chars=BACKGROUND_CHARS)
     ambition = LimitedTextField(
         _("ambition"),
@@ -561,45 +608,21 @@ class FocusArea(ConstraintErrorsOnFields, RevisionedModel):
     )
     order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[councils])
 
     # A constraint's refusal next to the field to change (base.constraints).
-    constraint_error_fields = {
-        "focus_area_local_has_council": "council",
-        "focus_area_rank_needs_group": "rank",
-        "focus_area_rank_unique_in_group": "rank",
-    }
+    constraint_error_fields = {"focus_area_rank_unique_in_group": "rank"}
 
     class Meta:
         verbose_name = _("indsatsområde")
         verbose_name_plural = _("indsatsområder")
         ordering = ["plan", "order", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=(
-                    Q(scope="district", council__isnull=True)
-                    | Q(scope="local", council__isnull=False)
-                ),
-                name="focus_area_local_has_council",
-                violation_error_message=_(
-                    "Et lokalt valgt indsatsområde skal have det lokalråd, der har valgt det; et "
-                    "kredsfælles område har intet lokalråd."
-                ),
-                violation_error_code="focus_area_local_has_council",
-            ),
-            models.CheckConstraint(
-                condition=Q(rank__isnull=True) | ~Q(priority_group=""),
-                name="focus_area_rank_needs_group",
-                violation_error_message=_("En prioritet kræver en prioritetsgruppe."),
-                violation_error_code="focus_area_rank_needs_group",
-            ),
             models.UniqueConstraint(
-                fields=["plan", "priority_group", "rank"],
+                fields=["group", "rank"],
                 condition=Q(rank__isnull=False),
                 name="focus_area_rank_unique_in_group",
-                violation_error_message=_(
-                    "Et andet indsatsområde i samme gruppe har allerede denne prioritet."
-                ),
+                violation_error_message=_("Nummeret er allerede brugt i gruppen."),
                 violation_error_code="focus_area_rank_unique_in_group",
             ),
             max_length_constraint(
@@ -611,17 +634,111 @@ class FocusArea(ConstraintErrorsOnFields, RevisionedModel):
     def __str__(self):
         return self.title
 
+    @property
+    def is_local(self) -> bool:
+        return self.group.is_local
+
     def clean(self):
-        if self.scope == self.Scope.LOCAL and not self.council_id:
-            raise ValidationError({"council": _("Vælg det lokalråd, der har valgt området.")})
-        if self.scope == self.Scope.DISTRICT and self.council_id:
+        if not self.group_id:
+            return
+        if self.plan_id and self.group.plan_id != self.plan_id:
+            raise ValidationError({"group": _("Vælg en af planens egne grupper.")})
+        if self.rank is not None and not self.group.ranked:
             raise ValidationError(
-                {"council": _("Et kredsfælles indsatsområde hører ikke til ét lokalråd.")}
+                {
+                    "rank": _("Gruppen »%(group)s« er ikke prioriteret; lad nummeret stå tomt.")
+                    % {"group": self.group.heading}
+                }
             )
-        if self.council_id and self.plan_id and self.council.district_id != self.plan.district_id:
-            raise ValidationError({"council": _("Lokalrådet hører til en anden politikreds.")})
-        if self.rank is not None and not self.priority_group:
-            raise ValidationError({"rank": _("En prioritet kræver en prioriteringsgruppe.")})
+        taken = FocusArea.objects.filter(group_id=self.group_id, rank=self.rank).exclude(pk=self.pk)
+        if self.rank is not None and taken.exists():
+            raise ValidationError(
+                {
+                    "rank": _("Nr. %(rank)s er allerede brugt i gruppen »%(group)s«.")
+                    % {"rank": self.rank, "group": self.group.heading}
+                }
+            )
+
+    def councils_problem(self, councils) -> ValidationError | None:
+        """Why the area cannot be chosen by `councils` (None when it can): only a local area
+        has lokalråd, and only of the plan's district."""
+        if not councils:
+            return None
+        if self.group_id and not self.group.is_local:
+            return ValidationError(
+                {"councils": _("Kun et lokalt valgt indsatsområde vælges af lokalråd.")}
+            )
+        district_id = self.plan.district_id if self.plan_id else None
+        if any(c.district_id != district_id or c.kind != Council.Kind.LOCAL for c in councils):
+            return ValidationError({"councils": _("Vælg kun lokalråd i planens egen politikreds.")})
+        return None
+
+
+class Goal(models.Model):
+    """One goal of a party, in order: what the police, the kommuner or both together will do.
+    The plan's own goals (its front matter) or a focus area's."""
+
+    class Party(models.TextChoices):
+        POLICE = "police", _("Politiet")
+        MUNICIPALITIES = "municipalities", _("Kommunerne")
+        JOINT = "joint", _("Fælles")
+
+    # How the plan introduces each party's list.
+    HEADINGS = {
+        Party.POLICE: _("Politiet vil"),
+        Party.MUNICIPALITIES: _("Kommunerne vil"),
+        Party.JOINT: _("Sammen vil vi"),
+    }
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="goals"
+    )
+    focus_area = models.ForeignKey(
+        FocusArea,
+        verbose_name=_("indsatsområde"),
+        on_delete=models.CASCADE,
+        related_name="goals",
+        null=True,
+        blank=True,
+        help_text=_("Tom for planens egne mål."),
+    )
+    party = models.CharField(_("part"), max_length=20, choices=Party.choices)
+    text = LimitedTextField(_("mål"), max_length=500)
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("mål")
+        verbose_name_plural = _("mål for parterne")
+        ordering = ["plan", "focus_area", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(party__in=["police", "municipalities", "joint"]),
+                name="goal_party_valid",
+                violation_error_message=_("Vælg politiet, kommunerne eller fælles."),
+                violation_error_code="goal_party_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(text=""),
+                name="goal_text_required",
+                violation_error_message=_("Skriv målet."),
+                violation_error_code="goal_text_required",
+            ),
+            max_length_constraint("goal", "text", 500),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def save(self, *args, **kwargs):
+        if self.focus_area_id:
+            self.plan_id = self.focus_area.plan_id  # derived: a focus area's goal is its plan's
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.focus_area_id and self.plan_id and self.focus_area.plan_id != self.plan_id:
+            raise ValidationError({"focus_area": _("Indsatsområdet hører til en anden plan.")})
 
 
 class Activity(ConstraintErrorsOnFields, RevisionedModel):

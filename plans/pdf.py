@@ -22,7 +22,13 @@ from .cycle import cycle_entries
 from .models import PlanVersion, Status
 from .reporting import StatusReport
 from .revisions import RevisionFootnotes, revision_footnotes
-from .snapshot import snapshot_approval_line
+from .snapshot import (
+    area_labels,
+    goals_by_party,
+    grouped_focus_areas,
+    snapshot_approval_line,
+    upgrade,
+)
 from .templatetags.public import nest_headings
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
@@ -83,7 +89,7 @@ def write_pdf(html: str) -> bytes:
 
 
 def plan_context(version: PlanVersion) -> dict:
-    snapshot = version.snapshot
+    snapshot = upgrade(version.snapshot)
     # Version 1 is the original: nothing in it is revised, no need to ask the database.
     footnotes = revision_footnotes(version) if version.is_revision else RevisionFootnotes()
     sections = [
@@ -99,19 +105,24 @@ def plan_context(version: PlanVersion) -> dict:
         }
         for section in sorted(snapshot["sections"], key=lambda s: (s["order"], s["id"]))
     ]
-    focus_areas = [
-        {
-            **area,
-            "background_html": nest_headings(area["background"], 3),
-            "running": shorten(area["title"], RUNNING_CHAPTER_CHARS),
-            "revised_on": danish_date(footnotes.focus_areas.get(area["id"])),
-            "activities": [
-                {**activity, "responsible_text": responsible_text(activity)}
-                for activity in area["activities"]
-            ],
-        }
-        for area in sorted(snapshot["focus_areas"], key=lambda a: (a["order"], a["id"]))
-    ]
+    groups = grouped_focus_areas(
+        snapshot,
+        [
+            {
+                **area,
+                "background_html": nest_headings(area["background"], 4),
+                "running": shorten(area["title"], RUNNING_CHAPTER_CHARS),
+                "revised_on": danish_date(footnotes.focus_areas.get(area["id"])),
+                "activities": [
+                    {**activity, "responsible_text": responsible_text(activity)}
+                    for activity in area["activities"]
+                ],
+            }
+            for area in snapshot["focus_areas"]
+        ],
+    )
+    for group in groups:
+        group["areas"] = [{**area, **area_labels(group, area)} for area in group["areas"]]
     plan = {
         **snapshot["plan"],
         "foreword": nest_headings(snapshot["plan"]["foreword"], 2),
@@ -129,7 +140,9 @@ def plan_context(version: PlanVersion) -> dict:
         "approval_line": snapshot_approval_line(snapshot["plan"]),
         "effective_date": danish_date(snapshot["plan"]["effective_date"]),
         "sections": sections,
-        "focus_areas": focus_areas,
+        "groups": groups,
+        "focus_areas": [area for group in groups for area in group["areas"]],
+        "plan_goals": goals_by_party(snapshot["plan"]["goals"]),
         "annual_cycle": cycle_entries(
             snapshot["annual_cycle"], period_start=snapshot["plan"]["period_start"]
         ),

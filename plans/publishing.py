@@ -24,9 +24,9 @@ from django.utils.translation import gettext as _
 from base.limits import EARLIEST_DATE, date_bounds_problem
 from base.text import as_date, danish_date
 
-from .models import FocusArea, Plan, PlanSection, PlanVersion, WorkflowEvent
+from .models import FocusArea, Goal, Plan, PlanSection, PlanVersion, WorkflowEvent
 from .services import sync_plan_assignments
-from .snapshot import build_snapshot, council_treatment
+from .snapshot import build_snapshot, council_treatment, upgrade
 from .tasks import render_version_pdf
 
 # --- Workflow steps -------------------------------------------------------------------------
@@ -323,13 +323,41 @@ def delete_plan(*, plan: Plan, user) -> None:
 SECTION_FIELDS = ("title", "body")
 FOCUS_AREA_FIELDS = (
     "title",
-    "scope",
-    "council",
-    "priority_group",
+    "group",
+    "councils",
     "rank",
     "background",
     "ambition",
+    "goals",
 )
+
+
+def _goals_text(goals: list[dict]) -> str:
+    parties = dict(Goal.Party.choices)
+    return "; ".join(
+        f"{parties.get(g['party'], g['party'])}: {g['text']}"
+        for g in sorted(goals, key=lambda g: (g["order"], g["id"]))
+    )
+
+
+def comparable_areas(snapshot: dict) -> list[dict]:
+    """The snapshot's focus areas as compared between versions: the group by its heading, kind
+    and ranking (a schema-1 version's derived groups have no ids of their own), the lokalråd
+    and the goals as text."""
+    snapshot = upgrade(snapshot)
+    groups = {
+        g["id"]: f"{g['heading']} ({g['kind_display']}{', prioriteret' if g['ranked'] else ''})"
+        for g in snapshot.get("focus_area_groups", [])
+    }
+    return [
+        {
+            **area,
+            "group": groups.get(area["group"], ""),
+            "councils": ", ".join(c["name"] for c in area["councils"]),
+            "goals": _goals_text(area.get("goals", [])),
+        }
+        for area in snapshot.get("focus_areas", [])
+    ]
 
 
 def detect_changes(plan: Plan) -> tuple[list[int], list[int]]:
@@ -344,7 +372,7 @@ def detect_changes(plan: Plan) -> tuple[list[int], list[int]]:
         return [], []
     draft = build_snapshot(plan)
     old_sections = {s["id"]: s for s in latest.snapshot.get("sections", [])}
-    old_areas = {a["id"]: a for a in latest.snapshot.get("focus_areas", [])}
+    old_areas = {a["id"]: a for a in comparable_areas(latest.snapshot)}
     sections = [
         s["id"]
         for s in draft["sections"]
@@ -354,7 +382,7 @@ def detect_changes(plan: Plan) -> tuple[list[int], list[int]]:
     ]
     focus_areas = [
         a["id"]
-        for a in draft["focus_areas"]
+        for a in comparable_areas(draft)
         if a["id"] not in old_areas
         or _changed_fields(old_areas[a["id"]], a, FOCUS_AREA_FIELDS)
         or _activities_key(old_areas[a["id"]]) != _activities_key(a)
@@ -483,11 +511,15 @@ def diff_versions(old: PlanVersion, new: PlanVersion) -> VersionDiff:
         for name in FRONT_MATTER_FIELDS
         if _front_matter(a["plan"], name) != _front_matter(b["plan"], name)
     )
+    old_goals = _goals_text(a["plan"].get("goals", []))
+    new_goals = _goals_text(b["plan"].get("goals", []))
+    if old_goals != new_goals:
+        front_matter += (FieldChange("goals", _("mål for parterne"), old_goals, new_goals),)
     s_added, s_removed, s_changed = _diff_parts(
         a.get("sections", []), b.get("sections", []), PlanSection, SECTION_FIELDS
     )
     f_added, f_removed, f_changed = _diff_parts(
-        a.get("focus_areas", []), b.get("focus_areas", []), FocusArea, FOCUS_AREA_FIELDS
+        comparable_areas(a), comparable_areas(b), FocusArea, FOCUS_AREA_FIELDS
     )
     old_activities = _activities_by_id(a)
     new_activities = _activities_by_id(b)
@@ -617,6 +649,8 @@ def _front_matter(plan: dict, name: str):
 def _label(model, name: str) -> str:
     if name == "period_label":
         return _("periode")
+    if name == "goals":
+        return _("mål for parterne")
     return str(model._meta.get_field(name).verbose_name)
 
 

@@ -420,7 +420,18 @@ def build_status_report(reporting_round: ReportingRound) -> StatusReport:
 
     area_reports = []
     overall: Counter = Counter()
-    for area in plan.focus_areas.select_related("council").order_by("order", "pk"):
+    areas = list(
+        plan.focus_areas.select_related("group").order_by("group__order", "group_id", "order", "pk")
+    )
+    # The lokalråd of the local areas, asked only when there are any.
+    choosers: dict[int, list[str]] = defaultdict(list)
+    if local_ids := [area.pk for area in areas if area.is_local]:
+        rows = FocusArea.councils.through.objects.filter(focusarea_id__in=local_ids)
+        for area_id, name in rows.values_list("focusarea_id", "council__name").order_by(
+            "council__name"
+        ):
+            choosers[area_id].append(name)
+    for area in areas:
         lines = by_area.get(area.pk, [])
         counter = Counter(line.status for line in lines)
         overall.update(counter)
@@ -428,8 +439,8 @@ def build_status_report(reporting_round: ReportingRound) -> StatusReport:
             FocusAreaReport(
                 focus_area_id=area.pk,
                 title=area.title,
-                is_local=area.scope == FocusArea.Scope.LOCAL,
-                local_council_name=area.council.name if area.council_id else "",
+                is_local=area.is_local,
+                local_council_name=", ".join(choosers[area.pk]),
                 counts=_counts(counter),
                 total=len(lines),
                 lines=tuple(lines),

@@ -61,14 +61,16 @@ def clean_query(value: str) -> str:
 def snapshot_parts(snapshot: dict) -> list[tuple[str, int, str, str]]:
     """(kind, id, title, plain text) of each searchable part of a snapshot."""
     plan = snapshot["plan"]
-    front = f"{plan['foreword']} {plan['shared_goals']} {snapshot['district']['name']}"
+    goals = " ".join(goal["text"] for goal in plan.get("goals", []))
+    front = f"{plan['foreword']} {plan['shared_goals']} {goals} {snapshot['district']['name']}"
     parts = [("plan", 0, f"{plan['title']} {plan['period_label']}", html_words(front))]
     parts += [("section", s["id"], s["title"], html_words(s["body"])) for s in snapshot["sections"]]
     for area in snapshot["focus_areas"]:
         activities = " ".join(
             f"{a['text']} {a['responsible_display']} {a['timing']}" for a in area["activities"]
         )
-        text = html_words(f"{area['background']} {area['ambition']} {activities}")
+        goals = " ".join(goal["text"] for goal in area.get("goals", []))
+        text = html_words(f"{area['background']} {area['ambition']} {goals} {activities}")
         parts.append(("focus_area", area["id"], area["title"], text))
     return parts
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage, mailers
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +23,7 @@ from .models import (
     Activity,
     Assignment,
     FocusArea,
+    FocusAreaGroup,
     Plan,
     PlanAttachment,
     PlanSection,
@@ -62,10 +63,14 @@ def councils_responsible_for(activity: Activity) -> list[Council]:
     """The councils that hold an assignment for the activity.
 
     A district-level activity (kredsråd, secretariat, forum) is held by the kredsråd; "all
-    lokalråd" by every active lokalråd of the district; "named lokalråd" by those chosen.
+    lokalråd" by every active lokalråd of the district, or under a locally chosen focus area by
+    the active lokalråd that chose it (one or several); "named lokalråd" by those chosen.
     """
-    district = activity.focus_area.plan.district
+    focus_area = activity.focus_area
+    district = focus_area.plan.district
     match activity.responsible:
+        case Activity.Responsible.ALL_LOCAL if focus_area.group.is_local:
+            return list(focus_area.councils.active().local().filter(district=district))
         case Activity.Responsible.ALL_LOCAL:
             return list(Council.objects.active().local().filter(district=district))
         case Activity.Responsible.NAMED_LOCAL:
@@ -91,8 +96,40 @@ def sync_assignments(*, activity: Activity) -> None:
 
 
 @transaction.atomic
+def sync_focus_area_assignments(*, focus_area: FocusArea) -> None:
+    """Every activity of a focus area whose lokalråd or group may have changed."""
+    for activity in focus_area.activities.select_related("focus_area__plan__district"):
+        sync_assignments(activity=activity)
+
+
+def first_group(plan: Plan) -> FocusAreaGroup:
+    """The plan's first group of focus areas; a plan without one gets »Indsatsområder«."""
+    group = plan.focus_area_groups.order_by("order", "pk").first()
+    if group is None:
+        group = FocusAreaGroup.objects.create(
+            plan=plan, heading=_("Indsatsområder"), kind=FocusAreaGroup.Kind.DISTRICT, order=1
+        )
+    return group
+
+
+def local_group(plan: Plan) -> FocusAreaGroup:
+    """The plan's first group of locally chosen focus areas; made when the plan has none."""
+    group = plan.focus_area_groups.filter(kind=FocusAreaGroup.Kind.LOCAL).first()
+    if group is None:
+        highest = plan.focus_area_groups.aggregate(highest=Max("order"))["highest"]
+        group = FocusAreaGroup.objects.create(
+            plan=plan,
+            heading=_("Lokalt valgte indsatsområder"),
+            kind=FocusAreaGroup.Kind.LOCAL,
+            order=(highest or 0) + 1,
+        )
+    return group
+
+
+@transaction.atomic
 def sync_assignments_for_council(*, council: Council) -> None:
-    """Give a (new) lokalråd its assignments for every "all lokalråd" activity of live plans."""
+    """Give a (new) lokalråd its assignments for every "all lokalråd" activity of live plans
+    (under a local focus area only if the lokalråd chose it)."""
     if council.kind != Council.Kind.LOCAL or not council.is_active:
         return
     activities = Activity.objects.filter(
@@ -103,6 +140,9 @@ def sync_assignments_for_council(*, council: Council) -> None:
             Plan.Status.PUBLISHED,
         ],
         responsible=Activity.Responsible.ALL_LOCAL,
+    ).exclude(
+        Q(focus_area__group__kind=FocusAreaGroup.Kind.LOCAL)
+        & ~Q(focus_area__in=council.local_focus_areas.values("pk"))
     )
     Assignment.objects.bulk_create(
         [Assignment(activity=activity, council=council) for activity in activities],
@@ -300,10 +340,17 @@ def local_activities_of(council: Council):
     )
 
 
-def _focus_areas_open_to(council: Council, plan: Plan):
+def focus_areas_open_to(council: Council, plan: Plan):
     """Focus areas a lokalråd may put its own activities under: the district's and its own."""
-    return plan.focus_areas.filter(scope=FocusArea.Scope.DISTRICT) | plan.focus_areas.filter(
-        scope=FocusArea.Scope.LOCAL, council=council
+    return plan.focus_areas.exclude(group__kind=FocusAreaGroup.Kind.LOCAL) | own_focus_areas(
+        council, plan
+    )
+
+
+def own_focus_areas(council: Council, plan: Plan):
+    """The plan's locally chosen focus areas that the lokalråd is one of the choosers of."""
+    return plan.focus_areas.filter(
+        group__kind=FocusAreaGroup.Kind.LOCAL, pk__in=council.local_focus_areas.values("pk")
     )
 
 
@@ -323,15 +370,10 @@ def save_local_focus_area(
         raise ValidationError(_("Politikredsen har ingen gældende plan at tilføje til."))
     if focus_area is None:
         highest = plan.focus_areas.aggregate(highest=Max("order"))["highest"]
-        focus_area = FocusArea(
-            plan=plan,
-            scope=FocusArea.Scope.LOCAL,
-            council=council,
-            order=(highest or 0) + 1,
-        )
+        focus_area = FocusArea(plan=plan, group=local_group(plan), order=(highest or 0) + 1)
     else:
         focus_area = FocusArea.objects.select_for_update().get(
-            pk=focus_area.pk, plan=plan, scope=FocusArea.Scope.LOCAL, council=council
+            pk=focus_area.pk, pk__in=own_focus_areas(council, plan).values("pk")
         )
         # Optimistic locking: RevisionConflict if saved since the page was loaded (None
         # checks nothing).
@@ -343,6 +385,8 @@ def save_local_focus_area(
     focus_area.ambition = ambition
     focus_area.full_clean()
     focus_area.save()
+    if not focus_area.councils.filter(pk=council.pk).exists():
+        focus_area.councils.add(council)
     return focus_area
 
 
@@ -363,7 +407,7 @@ def save_local_activity(
     plan = current_plan_for(council)
     if plan is None:
         raise ValidationError(_("Politikredsen har ingen gældende plan at tilføje til."))
-    if not _focus_areas_open_to(council, plan).filter(pk=focus_area.pk).exists():
+    if not focus_areas_open_to(council, plan).filter(pk=focus_area.pk).exists():
         raise ValidationError(
             {"focus_area": _("Vælg et kredsfælles indsatsområde eller et af lokalrådets egne.")}
         )
@@ -420,7 +464,7 @@ def move_local_focus_area(*, council: Council, focus_area: FocusArea, direction:
     plan = current_plan_for(council)
     own = list(
         FocusArea.objects.select_for_update()
-        .filter(plan=plan, scope=FocusArea.Scope.LOCAL, council=council)
+        .filter(pk__in=own_focus_areas(council, plan).values("pk"))
         .order_by("order", "pk")
     )
     if focus_area.pk not in {area.pk for area in own}:

@@ -6,20 +6,22 @@ that dict; public pages, the JSON export, the PDF and the version diff all read 
 to the draft change nothing citizens see until the next publication. Live data that is *meant* to
 change after publication (the status of assignments) is joined in by activity id when rendering.
 
-Schema (version 1)::
+Schema (version 2)::
 
     {
-      "schema": 1,
+      "schema": 2,
       "district": {"id", "name", "slug"},
       "plan": {"id", "title", "subtitle", "issuer", "period_start", "period_end",
-               "period_label", "foreword", "shared_goals", "signatory_name", "signatory_title",
+               "period_label", "foreword", "shared_goals", "goals": [GOAL], "signatory_name",
+               "signatory_title",
                "council_treatment",                 # "approved", "discussed" or ""
                "approval_meeting_date", "effective_date"},          # dates as ISO strings or None
       "sections": [{"id", "title", "body", "order",
                     "figures": [{"id", "file", "width", "height", "alt_text", "caption",
                                  "order"}]}],         # figures: not in older snapshots
-      "focus_areas": [{"id", "title", "scope", "council": COUNCIL|None, "priority_group", "rank",
-                       "background", "ambition", "order",
+      "focus_area_groups": [{"id", "heading", "kind", "kind_display", "ranked", "order"}],
+      "focus_areas": [{"id", "title", "group": group id, "councils": [COUNCIL], "rank",
+                       "background", "ambition", "order", "goals": [GOAL],
                        "activities": [{"id", "text", "responsible", "responsible_display",
                                        "forum": {"id", "name"}|None, "councils": [COUNCIL],
                                        "timing", "order"}]}],
@@ -40,10 +42,16 @@ Schema (version 1)::
       "attachments": [{"id", "title", "file", "size", "order"}],   # not in older snapshots
     }
 
-COUNCIL is {"id", "name", "slug"}. Snapshots made before "subtitle", "issuer" and
-"council_treatment" existed lack them: read the treatment with `council_treatment(plan)`.
-Rich-text fields (foreword, shared_goals, body, background) hold HTML already sanitised on save.
-Internal notes and personal contact data are never included.
+COUNCIL is {"id", "name", "slug"}; GOAL is {"id", "party" (police, municipalities, joint),
+"text", "order"}. Snapshots made before "subtitle", "issuer" and "council_treatment" existed
+lack them: read the treatment with `council_treatment(plan)`. Rich-text fields (foreword,
+shared_goals, body, background) hold HTML already sanitised on save. Internal notes and personal
+contact data are never included.
+
+Schema 1 (versions published before plans named their focus-area groups) had no groups and no
+goals; a focus area had "scope" (district/local), one "council" and a "priority_group". Every
+reader takes a stored snapshot through `upgrade`, which gives it the groups the data migration
+gave the plan's focus areas (`plans.legacy`), so old versions render as they did.
 
 The organisation (the kredsråd's seats, chair first, each by name or by function alone; the
 active lokalråd with their kommuner and lokalråd+; the secretariat's staff functions) is frozen
@@ -62,9 +70,10 @@ from django.db.models import Prefetch, Q
 from councils.models import Council, Membership, PoliceDistrict
 from forums.models import Forum
 
-from .models import Activity, FocusArea, Plan, SectionFigure, approval_line
+from .legacy import legacy_groups
+from .models import Activity, FocusArea, FocusAreaGroup, Goal, Plan, SectionFigure, approval_line
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _council(council):
@@ -92,18 +101,16 @@ def snapshot_approval_line(plan: dict) -> str:
 
 def build_snapshot(plan: Plan) -> dict:
     district = plan.district
-    focus_areas = (
-        plan.focus_areas.select_related("council")
-        .prefetch_related(
-            Prefetch(
-                "activities",
-                queryset=Activity.objects.select_related("forum").prefetch_related(
-                    "responsible_councils"
-                ),
-            )
-        )
-        .order_by("order", "pk")
-    )
+    focus_areas = plan.focus_areas.prefetch_related(
+        "councils",
+        Prefetch("goals", queryset=Goal.objects.order_by("order", "pk")),
+        Prefetch(
+            "activities",
+            queryset=Activity.objects.select_related("forum").prefetch_related(
+                "responsible_councils"
+            ),
+        ),
+    ).order_by("order", "pk")
     forums = (
         Forum.objects.active()
         .filter(district=district)
@@ -123,6 +130,10 @@ def build_snapshot(plan: Plan) -> dict:
             "period_label": plan.period_label,
             "foreword": plan.foreword,
             "shared_goals": plan.shared_goals,
+            "goals": [
+                _goal(goal)
+                for goal in plan.goals.filter(focus_area__isnull=True).order_by("order", "pk")
+            ],
             "signatory_name": plan.signatory_name,
             "signatory_title": plan.signatory_title,
             "council_treatment": plan.council_treatment,
@@ -140,6 +151,17 @@ def build_snapshot(plan: Plan) -> dict:
             for s in plan.sections.prefetch_related(
                 Prefetch("figures", queryset=SectionFigure.objects.order_by("order", "pk"))
             ).order_by("order", "pk")
+        ],
+        "focus_area_groups": [
+            {
+                "id": group.pk,
+                "heading": group.heading,
+                "kind": group.kind,
+                "kind_display": str(group.get_kind_display()),
+                "ranked": group.ranked,
+                "order": group.order,
+            }
+            for group in plan.focus_area_groups.order_by("order", "pk")
         ],
         "focus_areas": [_focus_area(area) for area in focus_areas],
         "annual_cycle": [
@@ -267,13 +289,13 @@ def _focus_area(area: FocusArea) -> dict:
     return {
         "id": area.pk,
         "title": area.title,
-        "scope": area.scope,
-        "council": _council(area.council),
-        "priority_group": area.priority_group,
+        "group": area.group_id,
+        "councils": [_council(c) for c in sorted(area.councils.all(), key=lambda c: c.name)],
         "rank": area.rank,
         "background": area.background,
         "ambition": area.ambition,
         "order": area.order,
+        "goals": [_goal(goal) for goal in area.goals.all()],
         "activities": [
             {
                 "id": activity.pk,
@@ -297,6 +319,10 @@ def _focus_area(area: FocusArea) -> dict:
     }
 
 
+def _goal(goal: Goal) -> dict:
+    return {"id": goal.pk, "party": goal.party, "text": goal.text, "order": goal.order}
+
+
 def _forum(forum: Forum) -> dict:
     interfaces = [f.name for f in forum.interface_forums.all()] + [
         c.name for c in forum.interface_councils.all()
@@ -318,4 +344,106 @@ def _forum(forum: Forum) -> dict:
         "meetings_min": forum.meetings_min,
         "meetings": str(forum.meetings_display),
         "order": forum.order,
+    }
+
+
+# --- Reading a stored snapshot ----------------------------------------------------------------
+
+GROUP_KINDS = dict(FocusAreaGroup.Kind.choices)
+
+
+def upgrade(snapshot: dict) -> dict:
+    """The snapshot in the current schema: a schema-1 snapshot gets the groups its focus areas
+    were migrated into (ids below zero, never a real group's), each area its group, its lokalråd
+    as a list and no goals; the plan no goals. Others are returned as they are."""
+    if snapshot.get("schema", 1) >= 2:
+        return snapshot
+    areas = snapshot.get("focus_areas", [])
+    groups = legacy_groups(areas)
+    group_of = {area_id: -group["order"] for group in groups for area_id in group["area_ids"]}
+    return {
+        **snapshot,
+        "schema": SCHEMA_VERSION,
+        "plan": {**snapshot["plan"], "goals": []},
+        "focus_area_groups": [
+            {
+                "id": -group["order"],
+                "heading": group["heading"],
+                "kind": group["kind"],
+                "kind_display": str(GROUP_KINDS[group["kind"]]),
+                "ranked": group["ranked"],
+                "order": group["order"],
+            }
+            for group in groups
+        ],
+        "focus_areas": [
+            {
+                **area,
+                "group": group_of[area["id"]],
+                "councils": [area["council"]] if area.get("council") else [],
+                "goals": [],
+            }
+            for area in areas
+        ],
+    }
+
+
+def _area_sort_key(ranked: bool):
+    if ranked:
+        return lambda a: (a["rank"] is None, a["rank"] or 0, a["order"], a["id"])
+    return lambda a: (a["order"], a["id"])
+
+
+def grouped_focus_areas(snapshot: dict, areas: list[dict] | None = None) -> list[dict]:
+    """The (upgraded) snapshot's groups in order, each with its focus areas under "areas": a
+    ranked group's by rank, the others in their order. `areas` (the snapshot's by default) may
+    be the focus areas as the page shows them; empty groups are left out."""
+    areas = snapshot["focus_areas"] if areas is None else areas
+    result = []
+    for group in sorted(snapshot["focus_area_groups"], key=lambda g: (g["order"], g["id"])):
+        members = [area for area in areas if area["group"] == group["id"]]
+        if members:
+            members.sort(key=_area_sort_key(group["ranked"]))
+            result.append({**group, "areas": members})
+    return result
+
+
+def goals_by_party(goals: list[dict]) -> list[dict]:
+    """Goals as one list per party (police, kommuner, together), each with its heading."""
+    result = []
+    for party in Goal.Party:
+        texts = [
+            g["text"]
+            for g in sorted(goals, key=lambda g: (g["order"], g["id"]))
+            if g["party"] == party
+        ]
+        if texts:
+            result.append(
+                {"party": str(party), "heading": str(Goal.HEADINGS[party]), "items": texts}
+            )
+    return result
+
+
+AREA_KIND_LABELS = {
+    FocusAreaGroup.Kind.NATIONAL: "Nationalt indsatsområde",
+    FocusAreaGroup.Kind.DISTRICT: "Kredsfælles indsatsområde",
+    FocusAreaGroup.Kind.POLICE: "Politikredsens eget indsatsområde",
+    FocusAreaGroup.Kind.LOCAL: "Lokalt valgt",
+}
+
+
+def area_labels(group: dict, area: dict) -> dict:
+    """What the plan page and the PDF both say about a focus area under its group's heading:
+    its kind ("Kredsfælles indsatsområde"; a local one "Lokalt valgt" followed by its lokalråd)
+    and its priority ("Prioriteret som nr. 2", or "Prioriteret" in a ranked group without a
+    number yet; nothing in an unranked group)."""
+    if group["ranked"]:
+        priority = f"Prioriteret som nr. {area['rank']}" if area["rank"] else "Prioriteret"
+    else:
+        priority = ""
+    return {
+        "kind_label": AREA_KIND_LABELS.get(group["kind"], ""),
+        "is_local": group["kind"] == FocusAreaGroup.Kind.LOCAL,
+        "priority_label": priority,
+        "goal_lists": goals_by_party(area.get("goals", [])),
     }

@@ -11,6 +11,7 @@ from pytest_django.plugin import blocking_manager_key
 from councils.models import Council, Membership, Person, PoliceDistrict
 from plans.models import Activity, FocusArea, Plan
 from plans.services import report_status, sync_assignments
+from tests.groups import group_for
 
 PASSWORD = "korrekt-hest-batteri-42"
 
@@ -64,7 +65,9 @@ def make_plan(db):
             signatory_name="Politidirektør",
             status=status,
         )
-        area = FocusArea.objects.create(plan=plan, title="Trygt nærmiljø", order=1)
+        area = FocusArea.objects.create(
+            plan=plan, group=group_for(plan, "district"), title="Trygt nærmiljø", order=1
+        )
         for index in range(activities):
             activity = Activity.objects.create(
                 focus_area=area,

@@ -141,7 +141,9 @@ def _council_overview(request, council, user) -> dict:
         member_assignments(user)
         # The district as well: else PostgreSQL joins the activities of every published plan.
         .filter(council=council, activity__focus_area__plan__district_id=council.district_id)
-        .select_related("activity__focus_area__plan", "latest_update")
+        .select_related(
+            "activity__focus_area__plan", "activity__focus_area__group", "latest_update"
+        )
         .order_by(
             "activity__focus_area__order",
             "activity__focus_area_id",
@@ -261,13 +263,11 @@ def _secretary_context(request, council_id):
 
 
 def _local_areas(council, plan):
-    return FocusArea.objects.filter(plan=plan, scope=FocusArea.Scope.LOCAL, council=council)
+    return services.own_focus_areas(council, plan)
 
 
 def _open_areas(council, plan):
-    return FocusArea.objects.filter(plan=plan, scope=FocusArea.Scope.DISTRICT) | _local_areas(
-        council, plan
-    )
+    return services.focus_areas_open_to(council, plan)
 
 
 def _own_activities(council, plan):
@@ -281,6 +281,7 @@ def local_plan(request, council_id):
     own_ids = _own_activities(council, plan).values("pk")
     areas = (
         _open_areas(council, plan)
+        .select_related("group")
         .prefetch_related(
             Prefetch(
                 "activities",
@@ -290,8 +291,8 @@ def local_plan(request, council_id):
         )
         .order_by("order", "pk")
     )
-    local_areas = [area for area in areas if area.scope == FocusArea.Scope.LOCAL]
-    district_areas = [area for area in areas if area.scope == FocusArea.Scope.DISTRICT]
+    local_areas = [area for area in areas if area.is_local]
+    district_areas = [area for area in areas if not area.is_local]
     return render(
         request,
         "members/local_plan.html",

@@ -43,7 +43,14 @@ from ..publishing import diff_versions
 from ..revisions import revision_footnotes
 from ..search import clean_query, search_plans
 from ..snapshot import _forum as forum_row
-from ..snapshot import build_snapshot, organisation
+from ..snapshot import (
+    area_labels,
+    build_snapshot,
+    goals_by_party,
+    grouped_focus_areas,
+    organisation,
+    upgrade,
+)
 
 DISTRICT_LEVEL = {"district_council", "secretariat", "forum"}
 
@@ -262,13 +269,36 @@ def file_urls(snapshot: dict, number: int | None):
 def plan_content(
     snapshot: dict, *, summaries=None, footnotes=None, links=True, number=None
 ) -> dict:
-    """The snapshot's sections and focus areas, each with its revision date and live status,
-    and, with `links`, each activity with the address of its page; figures and attachments
-    with their addresses in version `number` (None: the draft's preview)."""
+    """The snapshot's sections and focus areas (under their groups), each with its revision
+    date and live status, and, with `links`, each activity with the address of its page;
+    figures and attachments with their addresses in version `number` (None: the draft's
+    preview)."""
+    snapshot = upgrade(snapshot)
     summaries = summaries or {}
     sections = footnotes.sections if footnotes else {}
     areas = footnotes.focus_areas if footnotes else {}
     url = activity_url(snapshot) if links else lambda activity_id: ""
+    groups = grouped_focus_areas(
+        snapshot,
+        [
+            {
+                **area,
+                "revised_on": areas.get(area["id"]),
+                "activities": [
+                    {
+                        **a,
+                        "status": summaries.get(a["id"], StatusSummary()),
+                        "url": url(a["id"]),
+                        "responsible_text": responsible_text(a),
+                    }
+                    for a in area["activities"]
+                ],
+            }
+            for area in snapshot["focus_areas"]
+        ],
+    )
+    for group in groups:
+        group["areas"] = [{**area, **area_labels(group, area)} for area in group["areas"]]
     figure_url, attachment_url = file_urls(snapshot, number)
     return {
         "sections": [
@@ -285,22 +315,9 @@ def plan_content(
             {**attachment, "url": attachment_url(attachment["id"])}
             for attachment in snapshot.get("attachments", ())
         ],
-        "focus_areas": [
-            {
-                **area,
-                "revised_on": areas.get(area["id"]),
-                "activities": [
-                    {
-                        **a,
-                        "status": summaries.get(a["id"], StatusSummary()),
-                        "url": url(a["id"]),
-                        "responsible_text": responsible_text(a),
-                    }
-                    for a in area["activities"]
-                ],
-            }
-            for area in snapshot["focus_areas"]
-        ],
+        "groups": groups,
+        "focus_areas": [area for group in groups for area in group["areas"]],
+        "plan_goals": goals_by_party(snapshot["plan"]["goals"]),
         "annual_cycle": cycle_entries(
             snapshot["annual_cycle"], period_start=snapshot["plan"]["period_start"]
         ),
@@ -557,10 +574,21 @@ JSON_DOCUMENTATION = {
             "Vedhæftede bilag (PDF): id, title, file, size (bytes), order; hentes på "
             "…/version/<nummer>/bilag/<id>/."
         ),
+        "indhold.plan.goals": (
+            "Planens mål for parterne i rækkefølge: id, party (police = politiet, "
+            "municipalities = kommunerne, joint = fælles), text, order."
+        ),
+        "indhold.focus_area_groups": (
+            "Planens grupper af indsatsområder i rækkefølge: id, heading (overskrift), kind "
+            "(national, district = kredsfælles, police = politikredsens egne, local = lokalt "
+            "valgte), kind_display, ranked (områderne har et nummer), order."
+        ),
         "indhold.focus_areas": (
-            "Indsatsområder: id, title, scope (district = kredsfælles, local = lokalt valgt), "
-            "council (lokalrådet, der har valgt området), priority_group, rank, background "
-            "(HTML), ambition, order og activities."
+            "Indsatsområder: id, title, group (gruppens id), councils (lokalråd, der har valgt "
+            "et lokalt område), rank (nummer i en prioriteret gruppe), background (HTML), "
+            "ambition, order, goals (mål for parterne, som planens) og activities. Versioner "
+            "med schema 1 har ingen grupper og mål, men scope (district = kredsfælles, local = "
+            "lokalt valgt), council og priority_group (prioritised, other eller tom)."
         ),
         "indhold.focus_areas[].activities": (
             "Aktiviteter: id, text, responsible (district_council, secretariat, forum, "
@@ -688,8 +716,8 @@ def council(request, district, council):
             .select_related("latest_update")
             .defer("latest_update__internal_note")
         }
-        for area in version.snapshot["focus_areas"]:
-            own = area["council"] is not None and area["council"]["id"] == council.pk
+        for area in upgrade(version.snapshot)["focus_areas"]:
+            own = any(chooser["id"] == council.pk for chooser in area["councils"])
             rows = [
                 {**a, "assignment": held.get(a["id"])}
                 for a in area["activities"]

@@ -48,6 +48,7 @@ def test_every_model_of_the_portal_is_registered():
         "plan",
         "plansection",
         "focusarea",
+        "focusareagroup",
         "activity",
         "annualcycleentry",
         "sectionfigure",

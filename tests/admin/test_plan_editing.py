@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from councils.models import Council, CouncilMunicipality, Municipality
 from plans.models import Activity, AnnualCycleEntry, Assignment, FocusArea, Plan, PlanSection
+from tests.groups import group_for
 
 from .html_forms import admin_form, single
 
@@ -26,7 +27,6 @@ def test_new_plan_with_sections_focus_areas_and_annual_cycle_is_saved_from_one_p
             "sections-0-title": "Organisering",
             "sections-0-body": "<h2>Tre niveauer</h2><p>Strategisk, operativt, taktisk.</p>",
             "focus_areas-0-title": "Tryghed i nattelivet",
-            "focus_areas-0-scope": "district",
             "focus_areas-0-background": "<p>Baggrund</p>",
             "focus_areas-0-ambition": "Vi vil skabe tryghed ved at …",
             "annual_cycle-0-kind": "meeting",
@@ -41,6 +41,8 @@ def test_new_plan_with_sections_focus_areas_and_annual_cycle_is_saved_from_one_p
     assert [s.title for s in plan.sections.all()] == ["Organisering"]
     assert plan.sections.get().body.startswith("<h2>Tre niveauer</h2>")
     assert [a.title for a in plan.focus_areas.all()] == ["Tryghed i nattelivet"]
+    # A new plan has no groups to choose from: its areas go in a first group, to rename later.
+    assert plan.focus_areas.get().group.heading == "Indsatsområder"
     assert [e.title for e in plan.annual_cycle.all()] == ["Borgmestermøde"]
 
 
@@ -182,9 +184,12 @@ def test_annual_cycle_entry_month_is_chosen_by_its_danish_name(secretary_client,
 def test_local_focus_area_without_its_lokalraad_is_refused_and_nothing_saved(
     secretary_client, world
 ):
-    url = reverse("admin:plans_focusarea_change", args=[world["focusarea"].pk])
-    data = single(admin_form(secretary_client.get(url)), scope="local", council="")
+    area = world["focusarea"]
+    local = group_for(area.plan, "local")
+    url = reverse("admin:plans_focusarea_change", args=[area.pk])
+    data = single(admin_form(secretary_client.get(url)), group=local.pk)
+    data.pop("councils", None)
     response = secretary_client.post(url, data)
     assert response.status_code == 200
-    assert "Vælg det lokalråd, der har valgt området." in response.text
-    assert FocusArea.objects.get(pk=world["focusarea"].pk).scope == "district"
+    assert "Vælg de lokalråd, der har valgt området." in response.text
+    assert FocusArea.objects.get(pk=area.pk).group == area.group

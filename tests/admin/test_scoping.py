@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from councils.models import Council, Membership
 from forums.models import Forum
-from plans.models import Activity, FocusArea, Plan
+from plans.models import Activity, FocusArea, FocusAreaGroup, Plan
 
 from .html_forms import admin_form, single
 from .test_pages import admin_url
@@ -98,10 +98,20 @@ def test_inline_choices_are_only_the_plans_district(secretary_client, world, dis
         for inline in response.context["inline_admin_formsets"]
         if inline.formset.model is FocusArea
     )
-    councils = focus_areas.formset.empty_form.fields["council"].queryset
+    councils = focus_areas.formset.empty_form.fields["councils"].queryset
     assert councils.exists()
     assert {council.district_id for council in councils} == {district.pk}
     assert {council.kind for council in councils} == {Council.Kind.LOCAL}
+
+
+def test_focus_area_group_choices_are_only_the_plans_own_groups(
+    secretary_client, world, make_plan, district
+):
+    other_plan = make_plan(district, start=2030, end=2031, activities=0)
+    FocusAreaGroup.objects.create(plan=other_plan, heading="Den anden plans gruppe")
+    url = admin_url("focusarea", "change", world["focusarea"].pk)
+    groups = secretary_client.get(url).context["adminform"].form.fields["group"].queryset
+    assert list(groups) == [world["focusareagroup"]]
 
 
 def test_plan_district_choice_is_only_the_users_district(secretary_client, district):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from councils.models import Council, Membership, Person
 from forums.models import Forum
 from plans.models import AnnualCycleEntry, FocusArea, Plan
+from tests.groups import group_for
 
 from .html_forms import admin_form, single
 
@@ -100,15 +101,14 @@ def test_forum_renamed_to_another_forums_short_name_gets_a_form_error(
 
 def test_focus_area_given_a_rank_taken_in_its_group_gets_a_form_error(secretary_client, world):
     area = world["focusarea"]
-    FocusArea.objects.create(
-        plan=area.plan, title="Færdsel", priority_group="prioritised", rank=1, order=2
-    )
+    national = group_for(area.plan, "national", ranked=True)
+    FocusArea.objects.create(plan=area.plan, group=national, title="Færdsel", rank=1, order=2)
     url = reverse("admin:plans_focusarea_change", args=[area.pk])
-    data = single(admin_form(secretary_client.get(url)), priority_group="prioritised", rank=1)
+    data = single(admin_form(secretary_client.get(url)), group=national.pk, rank=1)
     response = secretary_client.post(url, data)
     assert response.status_code == 200
     assert errors_next_to(response, "rank") == [
-        "Et andet indsatsområde i samme gruppe har allerede denne prioritet."
+        "Nr. 1 er allerede brugt i gruppen »Nationale indsatsområder«."
     ]
     assert FocusArea.objects.get(pk=area.pk).rank is None
 

@@ -33,8 +33,10 @@ def test_citizen_reads_the_plan_an_activitys_status_the_archive_searches_and_dow
     expect(page.get_by_role("heading", level=1)).to_have_text(
         f"{demo_plan.title} {demo_plan.period_label}"
     )
-    for area in demo_plan.focus_areas.filter(scope="district"):
-        expect(page.get_by_role("heading", level=3, name=area.title)).to_be_visible()
+    for group in demo_plan.focus_area_groups.all():
+        expect(page.get_by_role("heading", level=3, name=group.heading)).to_be_visible()
+    for area in demo_plan.focus_areas.exclude(group__kind="local"):
+        expect(page.get_by_role("heading", level=4, name=area.title)).to_be_visible()
     axe(page)
 
     activity = (

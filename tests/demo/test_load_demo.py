@@ -15,6 +15,8 @@ from plans.models import (
     AnnualCycleEntry,
     Assignment,
     FocusArea,
+    FocusAreaGroup,
+    Goal,
     Plan,
     ReportingRound,
     StatusUpdate,
@@ -54,7 +56,7 @@ def test_second_run_keeps_password_hashes_and_edits(demo):
 
 def test_plan_has_the_six_district_focus_areas_in_order(demo):
     titles = list(
-        demo.plan.focus_areas.filter(scope=FocusArea.Scope.DISTRICT)
+        demo.plan.focus_areas.filter(group__heading="Kredsrådets indsatsområder 2017-18")
         .order_by("order")
         .values_list("title", flat=True)
     )
@@ -108,10 +110,10 @@ def test_theme_meeting_is_held_by_the_koordinationsgruppe(demo):
 
 
 def test_esbjerg_has_a_local_focus_area_with_its_own_activity(demo, esbjerg):
-    area = demo.plan.focus_areas.get(scope=FocusArea.Scope.LOCAL)
+    area = demo.plan.focus_areas.get(group__kind=FocusAreaGroup.Kind.LOCAL)
     activity = area.activities.get()
 
-    assert area.council == esbjerg
+    assert list(area.councils.all()) == [esbjerg]
     assert activity.responsible == Activity.Responsible.NAMED_LOCAL
     assert list(activity.assignments.values_list("council", flat=True)) == [esbjerg.pk]
 
@@ -122,7 +124,12 @@ def test_plan_front_matter_is_filled_and_signed_by_the_police_director(demo):
     assert (plan.title, plan.period_label) == ("Samarbejdsplan", "2017-2018")
     assert (plan.signatory_name, plan.signatory_title) == ("Jørgen Meyer", "politidirektør")
     assert "31 pct." in plan.foreword
-    assert plan.shared_goals.count("<li>") >= 6
+    goals = plan.goals.filter(focus_area__isnull=True)
+    assert {party: goals.filter(party=party).count() for party in Goal.Party} == {
+        "police": 3,
+        "municipalities": 3,
+        "joint": 3,
+    }
     assert plan.sections.count() >= 3
 
 
@@ -387,3 +394,20 @@ def test_the_plan_carries_its_forretningsorden_as_a_pdf(demo):
         assert stored.read(5) == b"%PDF-"
     latest = demo.plan.versions.order_by("-number").first()
     assert [a["title"] for a in latest.snapshot["attachments"]] == [attachment.title]
+
+
+def test_focus_areas_are_in_the_plans_two_groups_district_first(demo):
+    groups = demo.plan.focus_area_groups.order_by("order")
+    assert [(g.heading, g.kind, g.focus_areas.count()) for g in groups] == [
+        ("Kredsrådets indsatsområder 2017-18", "district", 6),
+        ("Lokalt valgte indsatsområder", "local", 1),
+    ]
+
+
+def test_burglary_focus_area_has_a_goal_for_each_party(demo):
+    area = demo.plan.focus_areas.get(title="Indsats mod indbrud og hæleri")
+    assert [goal.party for goal in area.goals.order_by("order")] == [
+        "police",
+        "municipalities",
+        "joint",
+    ]

@@ -17,6 +17,7 @@ from plans.models import Activity, AnnualCycleEntry, FocusArea, Plan, PlanSectio
 from plans.pdf import render_plan_pdf
 from plans.snapshot import build_snapshot
 from plans.tasks import pdf_filename
+from tests.groups import group_for
 
 SECTIONS = [
     (
@@ -227,13 +228,14 @@ def build_demo_plan(district, esbjerg, toender) -> Plan:
     for order, spec in enumerate(FOCUS_AREAS):
         area = FocusArea.objects.create(
             plan=plan,
+            group=group_for(plan, "local" if spec.get("local") else "district"),
             title=spec["title"],
-            scope=FocusArea.Scope.LOCAL if spec.get("local") else FocusArea.Scope.DISTRICT,
-            council=esbjerg if spec.get("local") else None,
             background=spec["background"],
             ambition=spec["ambition"],
             order=order,
         )
+        if spec.get("local"):
+            area.councils.set([esbjerg])
         for index, (text, responsible, timing) in enumerate(spec["activities"]):
             activity = Activity.objects.create(
                 focus_area=area,

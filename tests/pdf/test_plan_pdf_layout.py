@@ -12,6 +12,7 @@ from councils.models import PoliceDistrict
 from plans.models import Activity, AnnualCycleEntry, FocusArea, Plan, PlanVersion
 from plans.pdf import RUNNING_CHAPTER_CHARS, render_plan_pdf, running_title
 from plans.snapshot import build_snapshot
+from tests.groups import group_for
 from tests.pdf.pdftext import large_text, outline_pages, page_texts, read_pdf, squash
 
 AREAS = 12
@@ -43,6 +44,7 @@ def build_plan(district) -> Plan:
     for number in range(AREAS):
         area = FocusArea.objects.create(
             plan=plan,
+            group=group_for(plan),
             title=area_title(number),
             background=f"<p>Kort baggrund for område {number + 1}. Det er en prioritet.</p>",
             order=number,

@@ -10,11 +10,14 @@ from plans.models import (
     AnnualCycleEntry,
     Assignment,
     FocusArea,
+    FocusAreaGroup,
+    Goal,
     Plan,
     PlanVersion,
     ReportingRound,
     StatusUpdate,
 )
+from tests.groups import group_for
 
 pytestmark = pytest.mark.django_db
 
@@ -57,18 +60,20 @@ def test_unknown_plan_status_is_rejected(district):
     )
 
 
-def test_local_focus_area_needs_its_lokalraad(district, make_plan):
+def test_focus_area_without_a_group_is_rejected(district, make_plan):
     plan = make_plan(district)
-    rejected(lambda: FocusArea.objects.create(plan=plan, title="Lokalt", scope="local"))
+    rejected(lambda: FocusArea.objects.create(plan=plan, title="Uden gruppe"))
 
 
-def test_district_focus_area_cannot_belong_to_one_lokalraad(district, esbjerg, make_plan):
+def test_unknown_focus_area_group_kind_is_rejected(district, make_plan):
     plan = make_plan(district)
-    rejected(
-        lambda: FocusArea.objects.create(
-            plan=plan, title="Fælles", scope="district", council=esbjerg
-        )
-    )
+    rejected(lambda: FocusAreaGroup.objects.create(plan=plan, heading="Andre", kind="regional"))
+
+
+def test_goal_of_unknown_party_or_without_text_is_rejected(district, make_plan):
+    plan = make_plan(district)
+    rejected(lambda: Goal.objects.create(plan=plan, party="borgmester", text="Mere tryghed"))
+    rejected(lambda: Goal.objects.create(plan=plan, party="police", text=""))
 
 
 def test_forum_activity_needs_a_forum(district, make_plan):
@@ -171,21 +176,23 @@ def test_plan_period_before_2000_is_rejected(district):
     rejected(lambda: Plan.objects.create(district=district, period_start=1999, period_end=1999))
 
 
-def test_rank_without_a_priority_group_is_rejected(make_plan, district):
-    plan = make_plan(district)
-    rejected(lambda: FocusArea.objects.create(plan=plan, title="Uden gruppe", rank=1, order=9))
-
-
 def test_two_focus_areas_with_the_same_rank_in_a_group_are_rejected(make_plan, district):
     plan = make_plan(district)
-    FocusArea.objects.create(
-        plan=plan, title="Først", priority_group="prioritised", rank=1, order=8
-    )
+    group = group_for(plan, "national", ranked=True)
+    FocusArea.objects.create(plan=plan, group=group, title="Først", rank=1, order=8)
     rejected(
         lambda: FocusArea.objects.create(
-            plan=plan, title="Også først", priority_group="prioritised", rank=1, order=9
+            plan=plan, group=group, title="Også først", rank=1, order=9
         )
     )
+
+
+def test_the_same_rank_in_two_groups_is_accepted(make_plan, district):
+    plan = make_plan(district)
+    national = group_for(plan, "national", ranked=True)
+    police = group_for(plan, "police", ranked=True)
+    FocusArea.objects.create(plan=plan, group=national, title="Først", rank=1, order=8)
+    FocusArea.objects.create(plan=plan, group=police, title="Også først", rank=1, order=9)
 
 
 def test_unknown_responsible_party_is_rejected(make_plan, district):

@@ -1,6 +1,7 @@
 import pytest
 
 from plans.models import FocusArea, PlanSection
+from tests.groups import group_for
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,9 @@ def test_rich_text_strips_scripts_event_handlers_and_javascript_links(district, 
 
 def test_rich_text_keeps_headings_lists_links_bold_and_italic(district, make_plan):
     plan = make_plan(district)
-    area = FocusArea.objects.create(plan=plan, title="Vold", background=HOSTILE)
+    area = FocusArea.objects.create(
+        plan=plan, group=group_for(plan, "district"), title="Vold", background=HOSTILE
+    )
     area.refresh_from_db()
     for kept in ("<h2>Baggrund</h2>", "<strong>fed</strong>", "<em>kursiv</em>", "<li>punkt</li>"):
         assert kept in area.background

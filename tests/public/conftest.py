@@ -14,6 +14,7 @@ from forums.models import Forum
 from plans.models import Activity, AnnualCycleEntry, FocusArea, Plan, PlanSection
 from plans.publishing import approve_plan, publish_plan
 from plans.services import sync_assignments
+from tests.groups import group_for
 from tests.pdf.conftest import tiny_plan_pdf
 
 INTERNAL_NOTE = "Intern note: borgmesteren er utilfreds"
@@ -81,12 +82,9 @@ def content(district, make_plan, esbjerg):
         background="<p>Indbruddene i kredsen er faldet.</p>", ambition="Vi vil skabe tryghed."
     )
     local = FocusArea.objects.create(
-        plan=plan,
-        title="Unge i nattelivet",
-        scope=FocusArea.Scope.LOCAL,
-        council=esbjerg,
-        order=2,
+        plan=plan, group=group_for(plan, "local"), title="Unge i nattelivet", order=2
     )
+    local.councils.set([esbjerg])
     activity = Activity.objects.create(
         focus_area=local,
         text="Natteravne i weekenden",

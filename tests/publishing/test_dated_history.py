@@ -21,6 +21,7 @@ from plans.models import Activity, FocusArea, Plan, PlanSection, PlanVersion, Wo
 from plans.pdf import render_plan_pdf
 from plans.snapshot import build_snapshot
 from tests.admin.html_forms import admin_form, single
+from tests.groups import group_for
 from tests.pdf.pdftext import page_texts, squash
 
 pytestmark = pytest.mark.django_db
@@ -364,7 +365,9 @@ def history_pdfs(django_db_setup, django_db_blocker):
         )
         PlanSection.objects.create(plan=plan, title="Organisering", body="<p>Tre.</p>", order=1)
         PlanSection.objects.create(plan=plan, title="Årshjul", body="<p>Fire.</p>", order=2)
-        area = FocusArea.objects.create(plan=plan, title="Trygt nærmiljø", order=1)
+        area = FocusArea.objects.create(
+            plan=plan, group=group_for(plan), title="Trygt nærmiljø", order=1
+        )
         Activity.objects.create(
             focus_area=area, text="Borgermøder", responsible=Activity.Responsible.ALL_LOCAL
         )

@@ -9,6 +9,7 @@ from councils.models import Municipality, SecretariatStaff
 from councils.services import create_local_council
 from plans.models import Activity, FocusArea, Plan, ReportingRound
 from plans.services import sync_assignments
+from tests.groups import group_for
 
 
 @pytest.fixture
@@ -16,7 +17,9 @@ def plan(district, make_plan):
     """The district's current plan: "Trygt nærmiljø" with 3 activities for every lokalråd and
     "Unge og kriminalitet" with one activity for every lokalråd and one for the kredsråd."""
     plan = make_plan(district, status=Plan.Status.PUBLISHED, activities=3)
-    youth = FocusArea.objects.create(plan=plan, title="Unge og kriminalitet", order=2)
+    youth = FocusArea.objects.create(
+        plan=plan, group=group_for(plan, "district"), title="Unge og kriminalitet", order=2
+    )
     for text, responsible in [
         ("Fælles indsats mod unges hashmisbrug", Activity.Responsible.ALL_LOCAL),
         ("Temadag for kredsrådet om unge", Activity.Responsible.DISTRICT_COUNCIL),

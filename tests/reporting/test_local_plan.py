@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def local_areas(council):
     return list(
-        FocusArea.objects.filter(council=council, scope="local")
+        FocusArea.objects.filter(councils=council, group__kind="local")
         .order_by("order", "pk")
         .values_list("title", flat=True)
     )
@@ -30,7 +30,8 @@ def test_secretary_adds_a_local_focus_area(client, plan, esbjerg, secretary):
     )
     assert response["Location"] == reverse("members:local_plan", args=[esbjerg.pk])
     area = FocusArea.objects.get(title="Tryghed på havnen")
-    assert (area.plan, area.scope, area.council) == (plan, "local", esbjerg)
+    assert (area.plan, area.group.kind, list(area.councils.all())) == (plan, "local", [esbjerg])
+    assert area.group.heading == "Lokalt valgte indsatsområder"
     assert area.background == "<p>Flere henvendelser om uro.</p><p>Især om aftenen.</p>"
     assert area.order > plan.focus_areas.exclude(pk=area.pk).order_by("-order")[0].order
 

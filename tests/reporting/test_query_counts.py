@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from plans.models import Activity, Assignment, FocusArea
 from plans.services import sync_assignments
+from tests.groups import group_for
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,9 @@ def sized_plan(request, plan, esbjerg, toender, member, other_member, open_round
     reported by Esbjerg and one by Tønder."""
     count = request.param
     areas = list(plan.focus_areas.all()) + [
-        FocusArea.objects.create(plan=plan, title="Vold i nattelivet", order=3)
+        FocusArea.objects.create(
+            plan=plan, group=group_for(plan, "district"), title="Vold i nattelivet", order=3
+        )
     ]
     existing = Activity.objects.filter(focus_area__plan=plan, responsible="all_local").count()
     for index in range(count - existing):

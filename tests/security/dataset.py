@@ -27,6 +27,7 @@ from plans.models import (
     AnnualCycleEntry,
     Assignment,
     FocusArea,
+    Goal,
     Plan,
     PlanAttachment,
     PlanSection,
@@ -39,6 +40,7 @@ from plans.models import (
 )
 from plans.services import add_plan_attachment, add_section_figure, sync_assignments
 from plans.snapshot import build_snapshot
+from tests.groups import group_for
 
 PASSWORD = "korrekt-hest-batteri-42"
 
@@ -224,22 +226,27 @@ def build_tenant(district: PoliceDistrict, council_slug: str, prefix: str, text:
     attachment = add_plan_attachment(plan=plan, pdf=attachment_pdf(), title=text[:200])
     focus_area = FocusArea.objects.create(
         plan=plan,
+        group=group_for(plan, "national", ranked=True, heading=text[:200]),
         title=text[:200],
         background=f"<h2>{text}</h2><p>{text}</p>",
         ambition=text,
-        priority_group=FocusArea.PriorityGroup.PRIORITISED,
         rank=1,
         order=1,
     )
     local_focus_area = FocusArea.objects.create(
         plan=plan,
+        group=group_for(plan, "local", heading=f"{text[:180]} lokale"),
         title=f"{text} lokalt",
-        scope=FocusArea.Scope.LOCAL,
-        council=council,
         background=f"<p>{text}</p>",
         ambition=text,
         order=2,
     )
+    local_focus_area.councils.set([council])
+    for order, party in enumerate(Goal.Party, 1):
+        Goal.objects.create(plan=plan, party=party, text=f"{text} planmål", order=order)
+        Goal.objects.create(
+            plan=plan, focus_area=focus_area, party=party, text=f"{text} mål", order=order
+        )
     activity = Activity.objects.create(
         focus_area=focus_area, text=text, responsible=Activity.Responsible.ALL_LOCAL, timing=text
     )
@@ -330,7 +337,12 @@ def build_tenant(district: PoliceDistrict, council_slug: str, prefix: str, text:
         foreword=f"<p>{text}</p>",
         shared_goals=f"<p>{text}</p>",
     )
-    FocusArea.objects.create(plan=draft, title=f"{text} kladde", background=f"<p>{text}</p>")
+    FocusArea.objects.create(
+        plan=draft,
+        group=group_for(draft, "district"),
+        title=f"{text} kladde",
+        background=f"<p>{text}</p>",
+    )
     draft_section = PlanSection.objects.create(plan=draft, title=f"{text} kladde"[:200], body="")
     draft_figure = add_section_figure(
         section=draft_section, image=figure_image(), alt_text=text, caption=text[:300]

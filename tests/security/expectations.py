@@ -212,6 +212,7 @@ ADMIN_MODELS = {
     ("plans", "plan"): DISTRICT_CONTENT,
     ("plans", "plansection"): DISTRICT_CONTENT,
     ("plans", "focusarea"): DISTRICT_CONTENT,
+    ("plans", "focusareagroup"): DISTRICT_CONTENT,
     ("plans", "activity"): DISTRICT_CONTENT,
     ("plans", "annualcycleentry"): DISTRICT_CONTENT,
     ("plans", "sectionfigure"): DISTRICT_CONTENT,

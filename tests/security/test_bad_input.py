@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from councils.models import Council
 from plans.models import FocusArea
+from tests.groups import group_for
 
 from .dataset import post_unsaved
 
@@ -127,8 +128,9 @@ def test_activity_under_another_districts_focus_area_is_refused(secretary, data)
 def test_activity_under_a_neighbours_local_focus_area_is_refused(secretary, data):
     neighbour = Council.objects.get(district=data.a.district, slug="toender")
     theirs = FocusArea.objects.create(
-        plan=data.a.plan, title="Tønders egen", scope=FocusArea.Scope.LOCAL, council=neighbour
+        plan=data.a.plan, group=group_for(data.a.plan, "local"), title="Tønders egen"
     )
+    theirs.councils.set([neighbour])
     fields = {"focus_area": theirs.pk, "text": "Borgermøde", "timing": "2026"}
     response = post_unsaved(secretary, activity_url(data), fields)
     assert "Vælg et af de viste indsatsområder." in response.text

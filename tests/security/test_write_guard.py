@@ -7,6 +7,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from plans.models import AnnualCycleEntry, FocusArea, Plan
+from tests.groups import group_for
 
 from .writeguard import Writes, changes, recording_writes
 
@@ -21,7 +22,9 @@ def test_reads_are_not_writes(db, data):
 
 def test_a_new_row_is_named(db, data):
     with recording_writes() as writes:
-        FocusArea.objects.create(plan=data.a.plan, title="Ny")
+        FocusArea.objects.create(
+            plan=data.a.plan, group=group_for(data.a.plan, "district"), title="Ny"
+        )
     assert "plans.FocusArea" in changes(writes, data.snapshot)
 
 
@@ -51,7 +54,9 @@ def test_a_statement_whose_table_is_not_known_may_have_written_anywhere():
 
 def test_a_write_undone_before_the_end_changes_nothing(db, data):
     with recording_writes() as writes, transaction.atomic():
-        FocusArea.objects.create(plan=data.a.plan, title="Fortrudt")
+        FocusArea.objects.create(
+            plan=data.a.plan, group=group_for(data.a.plan, "district"), title="Fortrudt"
+        )
         transaction.set_rollback(True)
     assert writes
     assert changes(writes, data.snapshot) is None

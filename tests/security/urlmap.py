@@ -89,6 +89,7 @@ def admin_objects(data: Dataset) -> dict[str, object]:
         "plans_plan": a.plan,
         "plans_plansection": a.section,
         "plans_focusarea": a.focus_area,
+        "plans_focusareagroup": a.focus_area.group,
         "plans_activity": a.activity,
         "plans_annualcycleentry": a.plan.annual_cycle.first(),
         "plans_assignment": a.assignment,
@@ -129,7 +130,7 @@ def _admin_path(pattern: Pattern, data: Dataset) -> str:
     if pattern.key == "admin:autocomplete":
         return (
             reverse("admin:autocomplete")
-            + "?app_label=plans&model_name=focusarea&field_name=council&term=a"
+            + "?app_label=plans&model_name=focusarea&field_name=councils&term=a"
         )
     if pattern.key == "admin:auth_user_password_change":
         return reverse(pattern.key, args=[data.a.member.pk])
