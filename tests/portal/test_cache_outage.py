@@ -71,7 +71,7 @@ def test_pages_and_reports_go_on_while_redis_is_down_and_caching_resumes(
     monkeypatch,
 ):
     # Long enough for the four requests of the outage to fall within one pause on a busy
-    # machine (two test processes): 0.2 s let a slow request see a second failure.
+    # machine.
     monkeypatch.setattr(FailFastRetry, "pause", 2.0)
     visitor = Client()
     assignment = Assignment.objects.filter(council=esbjerg, activity__focus_area__plan=site).first()
