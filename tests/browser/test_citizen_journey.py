@@ -84,7 +84,7 @@ def test_citizen_reads_the_plan_an_activitys_status_the_archive_searches_and_dow
     axe(page)
 
     result.click()
-    expect(page.get_by_role("heading", level=3, name=BURGLARY_AREA)).to_be_visible()
+    expect(page.get_by_role("heading", level=4, name=BURGLARY_AREA)).to_be_visible()
     axe(page)
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Hent planen som PDF").click()
