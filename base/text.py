@@ -84,3 +84,11 @@ def text_lines(value: str | None) -> list[str]:
     """Plain text as its non-empty lines, each without a leading list mark ("-", "•", "1.")."""
     lines = (LIST_MARK.sub("", line).strip() for line in (value or "").splitlines())
     return [line for line in lines if line]
+
+
+def danish_list(items) -> str:
+    """ "A", "A og B", "A, B og C": items joined as a Danish sentence joins them."""
+    items = [str(item) for item in items if item]
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} og {items[-1]}"

@@ -164,8 +164,10 @@ ATTACHMENT = {
     ),
 }
 
-# Who answers for an activity: "all_local", "district_council", "secretariat" or
-# "forum:<slug>". Each activity has a `key` the status history refers to.
+# Who carries an activity (its actors, one or more): "all_local", "named_local" (the local
+# focus area's lokalråd), "district_council", "secretariat", "police" (with an optional
+# `police_unit`), "kommuner" (every kommune of the district) or "forum:<slug>". Each activity
+# has a `key` the status history refers to.
 FOCUS_AREAS = [
     {
         "key": "boern",
@@ -201,7 +203,7 @@ FOCUS_AREAS = [
                     "Holde forebyggelse af overgreb mod børn højt på dagsordenen i det daglige "
                     "samarbejde og i lokalrådene."
                 ),
-                "responsible": "all_local",
+                "actors": ["all_local"],
                 "timing": "2017-18",
             },
             {
@@ -210,7 +212,7 @@ FOCUS_AREAS = [
                     "Holde et temamøde i Koordinationsgruppen om vold i hjemmet med deltagere "
                     "fra Socialstyrelsen, Børnehus Syd og Børnerådet."
                 ),
-                "responsible": "forum:koordinationsgruppen",
+                "actors": ["forum:koordinationsgruppen"],
                 "timing": "maj 2017",
             },
             {
@@ -219,7 +221,7 @@ FOCUS_AREAS = [
                     "Fortælle børn og forældre, at revselsesretten er afskaffet – fx gennem SSP "
                     "i undervisningen, på forældremøder og på velkomstmøder for nye borgere."
                 ),
-                "responsible": "all_local",
+                "actors": ["all_local"],
                 "timing": "2017-18",
             },
             {
@@ -228,7 +230,7 @@ FOCUS_AREAS = [
                     "Indføre vejledningen »Så hør hvad jeg siger« om spørgeteknik for fagfolk "
                     "i alle kommuner."
                 ),
-                "responsible": "all_local",
+                "actors": ["all_local"],
                 "timing": "2017",
             },
             {
@@ -237,7 +239,7 @@ FOCUS_AREAS = [
                     "Bakke op om kampagnen #stopvoldmodbørn i kommunerne og hos politiet i "
                     "hele kredsen."
                 ),
-                "responsible": "district_council",
+                "actors": ["police", "kommuner"],
                 "timing": "2017-18",
             },
         ],
@@ -274,7 +276,7 @@ FOCUS_AREAS = [
                     "Koble kommunernes trafiksikkerhedsplaner til lokalrådenes indsatser, så "
                     "tiltag på grundlag af den årlige færdselsanalyse får størst mulig effekt."
                 ),
-                "responsible": "all_local",
+                "actors": ["all_local"],
                 "timing": "2017-18",
             },
             {
@@ -283,7 +285,7 @@ FOCUS_AREAS = [
                     "Sætte fokus på forældre som forbilleder i trafikken, fx med en målrettet "
                     "kampagne."
                 ),
-                "responsible": "all_local",
+                "actors": ["all_local"],
                 "timing": "2017-18",
             },
             {
@@ -292,7 +294,7 @@ FOCUS_AREAS = [
                     "Gennemføre et toårigt forsøg med registrering af tilskadekomne trafikanter "
                     "på skadestuerne for at kortlægge, hvor og hvorfor uheldene sker."
                 ),
-                "responsible": "district_council",
+                "actors": ["district_council"],
                 "timing": "2017-18 (toårigt forsøg)",
             },
         ],
@@ -330,7 +332,7 @@ FOCUS_AREAS = [
                     "Holde fast i nabohjælp og forklare, hvad god nabohjælp er – på "
                     "beboermøder og i andre kanaler."
                 ),
-                "responsible": "all_local",
+                "actors": ["all_local"],
                 "timing": "2017-18",
             },
             {
@@ -339,7 +341,7 @@ FOCUS_AREAS = [
                     "Tilbyde skoler og ungdomsuddannelser temaforløb om kriminalitet, herunder "
                     "hæleri."
                 ),
-                "responsible": "all_local",
+                "actors": ["all_local"],
                 "timing": "2017-18",
             },
             {
@@ -348,7 +350,7 @@ FOCUS_AREAS = [
                     "Sprede budskabet om, at det er socialt uacceptabelt at købe hælervarer, fx "
                     "på kommunernes hjemmesider."
                 ),
-                "responsible": "all_local",
+                "actors": ["all_local"],
                 "timing": "2017-18",
             },
             {
@@ -357,7 +359,8 @@ FOCUS_AREAS = [
                     "Sætte fokus på bedre sikring af private boliger med kredsrådet som "
                     "omdrejningspunkt."
                 ),
-                "responsible": "district_council",
+                "actors": ["police", "district_council"],
+                "police_unit": "Sikringsrådgiverne",
                 "timing": "2017-18",
             },
         ],
@@ -389,7 +392,7 @@ FOCUS_AREAS = [
                     "Bruge lokale undervisningsforløb om børn og unges adfærd på sociale medier, "
                     "i tråd med regeringens udspil mod digitale krænkelser."
                 ),
-                "responsible": "all_local",
+                "actors": ["all_local"],
                 "timing": "2017-18",
             },
             {
@@ -398,7 +401,7 @@ FOCUS_AREAS = [
                     "Holde en workshop om at forebygge og bekæmpe økonomisk motiveret "
                     "kriminalitet på nettet."
                 ),
-                "responsible": "secretariat",
+                "actors": ["secretariat"],
                 "timing": "2018",
             },
             {
@@ -407,7 +410,7 @@ FOCUS_AREAS = [
                     "Holde forebyggende møder for virksomheder, som samtidig giver politiet "
                     "viden om, hvordan virksomheder bliver angrebet."
                 ),
-                "responsible": "all_local",
+                "actors": ["all_local"],
                 "timing": "2017-18",
             },
             {
@@ -416,7 +419,7 @@ FOCUS_AREAS = [
                     "Lave informationsmateriale med korte videoer, der viser, at alle kan blive "
                     "snydt på nettet."
                 ),
-                "responsible": "secretariat",
+                "actors": ["secretariat"],
                 "timing": "2017",
             },
             {
@@ -425,7 +428,7 @@ FOCUS_AREAS = [
                     "Styrke politiets muligheder for at sikre beviser i sager om digitale "
                     "krænkelser."
                 ),
-                "responsible": "secretariat",
+                "actors": ["police"],
                 "timing": "2017-18",
             },
         ],
@@ -457,7 +460,7 @@ FOCUS_AREAS = [
                     "Gribe konsekvent ind over for personer og grupper, der skaber utryghed og "
                     "er voldelige i det offentlige rum, fx i nattelivet."
                 ),
-                "responsible": "all_local",
+                "actors": ["all_local"],
                 "timing": "2017-18",
             },
             {
@@ -466,7 +469,7 @@ FOCUS_AREAS = [
                     "Udvikle et fælles koncept for, hvad lokalrådene kan gøre i hjem med "
                     "husspektakler og vold."
                 ),
-                "responsible": "all_local",
+                "actors": ["all_local"],
                 "timing": "2018",
             },
             {
@@ -475,7 +478,7 @@ FOCUS_AREAS = [
                     "Indtænke kriminalitetsforebyggelse, når kommunerne planlægger byer og "
                     "boligområder, så fællesskaberne bliver attraktive."
                 ),
-                "responsible": "all_local",
+                "actors": ["all_local"],
                 "timing": "2017-18",
             },
         ],
@@ -503,13 +506,13 @@ FOCUS_AREAS = [
             {
                 "key": "naermiljoe-tiltag",
                 "text": "Sætte lokale tiltag i gang i udvalgte boligområder.",
-                "responsible": "all_local",
+                "actors": ["all_local"],
                 "timing": "2017-18",
             },
             {
                 "key": "naermiljoe-unge",
                 "text": "Reagere konsekvent over for unge, der skaber utryghed i nærmiljøet.",
-                "responsible": "all_local",
+                "actors": ["all_local"],
                 "timing": "2017-18",
             },
             {
@@ -518,7 +521,7 @@ FOCUS_AREAS = [
                     "Arbejde med positive fællesskaber i nærområdet, herunder orden, sikkerhed "
                     "og forebyggelse af radikalisering."
                 ),
-                "responsible": "all_local",
+                "actors": ["all_local"],
                 "timing": "2017-18",
             },
         ],
@@ -547,7 +550,7 @@ LOCAL_FOCUS_AREA = {
                 "Køre en ny runde af kampagnen »Stop E-hæleri« på sociale medier, rettet mod "
                 "elever på ungdomsuddannelserne."
             ),
-            "responsible": "named_local",
+            "actors": ["named_local"],
             "timing": "efterår 2017",
         },
     ],

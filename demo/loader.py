@@ -466,17 +466,24 @@ class _PlanStory:
             _create(Goal, plan=self.plan, focus_area=area, party=party, text=text, order=goal_order)
         self.areas[item["key"]] = area
         for activity_order, spec in enumerate(item["activities"], 1):
-            responsible, _, forum_slug = spec["responsible"].partition(":")
+            actors = set(spec["actors"])
+            forum_slug = next((a[6:] for a in actors if a.startswith("forum:")), None)
             activity = _create(
                 Activity,
                 focus_area=area,
                 text=spec["text"],
-                responsible=responsible,
+                police="police" in actors,
+                police_unit=spec.get("police_unit", ""),
+                district_council="district_council" in actors,
+                secretariat="secretariat" in actors,
+                all_local_councils="all_local" in actors,
                 forum=self.forums[forum_slug] if forum_slug else None,
                 timing=spec["timing"],
                 order=activity_order,
             )
-            if responsible == Activity.Responsible.NAMED_LOCAL:
+            if "kommuner" in actors:
+                activity.municipalities.set(self.district.municipalities.all())
+            if "named_local" in actors:
                 activity.responsible_councils.set([council])
             sync_assignments(activity=activity)
             self.activities[spec["key"]] = activity

@@ -69,6 +69,7 @@ USERNAME_PREFIX = "national-"
 HISTORY_TABLES = (
     "plans.HistoricalActivity_responsible_councils",
     "plans.HistoricalFocusArea_councils",
+    "plans.HistoricalActivity_municipalities",
     "forums.HistoricalForum_municipalities",
     "forums.HistoricalForum_interface_forums",
     "forums.HistoricalForum_interface_councils",
@@ -734,49 +735,49 @@ class _Generator:
         ]
         FocusArea.objects.bulk_create(areas)
         activities = []
+        named_ids = []  # indexes of the activities carried by named lokalråd
         for index in range(self.activities):
             area = areas[index % area_count]
             first_in_area = index < area_count
             responsible = (
-                Activity.Responsible.ALL_LOCAL
+                "all_local"
                 if first_in_area
                 else _weighted(
                     rng,
                     (
-                        (Activity.Responsible.ALL_LOCAL, 75),
-                        (Activity.Responsible.NAMED_LOCAL, 10),
-                        (Activity.Responsible.DISTRICT_COUNCIL, 5),
-                        (Activity.Responsible.SECRETARIAT, 5),
-                        (Activity.Responsible.FORUM, 5),
+                        ("all_local", 75),
+                        ("named_local", 10),
+                        ("district_council", 5),
+                        ("police", 5),
+                        ("forum", 5),
                     ),
                 )
             )
             year = rng.randint(start, end)
+            if responsible == "named_local":
+                named_ids.append(index)
             activities.append(
                 Activity(
                     focus_area=area,
                     text=rng.choice(ACTIVITY_TEMPLATES).format(topic=area.title.lower()),
-                    responsible=responsible,
-                    forum=(
-                        rng.choice(data.forums)
-                        if responsible == Activity.Responsible.FORUM
-                        else None
-                    ),
+                    all_local_councils=responsible == "all_local",
+                    district_council=responsible == "district_council",
+                    police=responsible == "police",
+                    forum=rng.choice(data.forums) if responsible == "forum" else None,
                     timing=rng.choice((f"{start}-{end}" if end > start else str(start), year)),
                     order=index // area_count,
                 )
             )
         Activity.objects.bulk_create(activities, batch_size=BATCH_SIZE)
         named = []
-        for activity in activities:
-            if activity.responsible == Activity.Responsible.NAMED_LOCAL:
-                chosen = rng.sample(data.local_councils, min(len(data.local_councils), 2))
-                named.extend(
-                    Activity.responsible_councils.through(
-                        activity_id=activity.pk, council_id=council.pk
-                    )
-                    for council in chosen
+        for index in named_ids:
+            chosen = rng.sample(data.local_councils, min(len(data.local_councils), 2))
+            named.extend(
+                Activity.responsible_councils.through(
+                    activity_id=activities[index].pk, council_id=council.pk
                 )
+                for council in chosen
+            )
         Activity.responsible_councils.through.objects.bulk_create(named, batch_size=BATCH_SIZE)
         AnnualCycleEntry.objects.bulk_create(
             [
@@ -971,6 +972,7 @@ def clear() -> dict[str, int]:
         ReportingRound,
         Assignment,
         Activity.responsible_councils.through,
+        Activity.municipalities.through,
         Activity,
         Goal,
         FocusArea.councils.through,

@@ -21,6 +21,7 @@ by their content on upload (base/uploads.py); a bad file is a Danish error next 
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.urls import NoReverseMatch, reverse
@@ -44,7 +45,8 @@ from base.admin import (
     SortableTabularInline,
     TabularInline,
 )
-from base.text import MONTH_CHOICES, quarter_name
+from base.text import MONTH_CHOICES, danish_list, quarter_name
+from councils.models import Council
 
 from . import publishing
 from .admin_actions import PUBLISHING_ACTIONS, PublishingAdminMixin
@@ -325,10 +327,141 @@ class AnnualCycleEntryInline(MonthQuarterFieldsMixin, ScopedInlineMixin, Sortabl
     }
 
 
-class ActivityInline(RevisionLockedInlineMixin, ScopedInlineMixin, SortableStackedInline):
+ACTOR_FIELDS = [
+    ("police", "police_unit"),
+    "municipalities",
+    ("district_council", "secretariat"),
+    "forum",
+    "all_local_councils",
+    "responsible_councils",
+]
+ACTORS_HELP = _(
+    "Vælg mindst én. Lokalråd og lokalråd+ indberetter selv status på aktiviteten; for "
+    "politiet, kommunerne, kredsrådet, sekretariatet og et forum indberetter sekretariatet."
+)
+
+
+class ActivityActorsForm:
+    """Who carries an activity: at least one actor, and only the plan's own district's."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        actors = [
+            cleaned_data.get(name)
+            for name in [
+                "police",
+                "municipalities",
+                "district_council",
+                "secretariat",
+                "forum",
+                "all_local_councils",
+                "responsible_councils",
+            ]
+        ]
+        if not any(actor for actor in actors if actor is not None and actor is not False):
+            self.add_error(
+                None,
+                ValidationError(
+                    _(
+                        "Vælg mindst én ansvarlig: politiet, en kommune, kredsrådet, "
+                        "sekretariatet, et forum, alle lokalråd eller udvalgte lokalråd."
+                    ),
+                    code="no_actor",
+                ),
+            )
+        district_id = self._plan_district_id(cleaned_data)
+        if district_id is not None:
+            self._refuse_other_district(cleaned_data, district_id)
+        councils = cleaned_data.get("responsible_councils") or []
+        if cleaned_data.get("all_local_councils") and any(
+            council.kind == Council.Kind.LOCAL for council in councils
+        ):
+            self.add_error(
+                "responsible_councils",
+                ValidationError(
+                    _(
+                        "Alle lokalråd er allerede valgt. Fjern de udvalgte lokalråd, eller "
+                        "fjern krydset ved »Alle lokalråd«; et lokalråd+ kan godt vælges sammen "
+                        "med alle lokalråd."
+                    ),
+                    code="all_and_named_local",
+                ),
+            )
+        return cleaned_data
+
+    def _plan_district_id(self, cleaned_data) -> int | None:
+        focus_area = cleaned_data.get("focus_area")
+        if focus_area is None and self.instance.focus_area_id:
+            focus_area = self.instance.focus_area
+        if focus_area is None or not focus_area.plan_id:
+            return None
+        return focus_area.plan.district_id
+
+    def _refuse_other_district(self, cleaned_data, district_id: int) -> None:
+        municipalities = cleaned_data.get("municipalities") or []
+        foreign = [m for m in municipalities if m.district_id != district_id]
+        if foreign:
+            self.add_error(
+                "municipalities",
+                ValidationError(
+                    _("%(names)s hører til en anden politikreds end planen.")
+                    % {"names": danish_list(foreign)},
+                    code="other_district",
+                ),
+            )
+        councils = cleaned_data.get("responsible_councils") or []
+        foreign = [c for c in councils if c.district_id != district_id]
+        if foreign:
+            self.add_error(
+                "responsible_councils",
+                ValidationError(
+                    _("%(names)s hører til en anden politikreds end planen.")
+                    % {"names": danish_list(c.name for c in foreign)},
+                    code="other_district",
+                ),
+            )
+        forum = cleaned_data.get("forum")
+        if forum is not None and forum.district_id != district_id:
+            self.add_error(
+                "forum",
+                ValidationError(
+                    _("Forummet hører til en anden politikreds end planen."),
+                    code="other_district",
+                ),
+            )
+
+
+class ActivityAdminForm(ActivityActorsForm, RevisionLockedForm):
+    pass
+
+
+class ActivityInlineForm(ActivityActorsForm, InlineRevisionLockedForm):
+    pass
+
+
+class ActivityActorWidgetsMixin:
+    """Kommuner and lokalråd as checkboxes (only the plan's district's are offered)."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in {"responsible_councils", "municipalities"}:
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class ActivityInline(
+    ActivityActorWidgetsMixin,
+    RevisionLockedInlineMixin,
+    ScopedInlineMixin,
+    SortableStackedInline,
+):
     model = Activity
+    form = ActivityInlineForm
     district_path = "focus_area__plan__district"
-    fields = ["text", ("responsible", "forum"), "responsible_councils", "timing"]
+    # "order" is the sortable inline's hidden field: with fieldsets it must be named.
+    fieldsets = [
+        (None, {"fields": ["text", "timing", "order"]}),
+        (_("Ansvarlige"), {"fields": ACTOR_FIELDS, "description": ACTORS_HELP}),
+    ]
     ordering = ["order", "pk"]
     extra = 1
     show_change_link = True
@@ -337,11 +470,6 @@ class ActivityInline(RevisionLockedInlineMixin, ScopedInlineMixin, SortableStack
         if db_field.name == "text":
             kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "responsible_councils":
-            kwargs["widget"] = forms.CheckboxSelectMultiple
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 class AssignmentStatusInline(ReadOnlyInlineMixin, ScopedInlineMixin, TabularInline):
@@ -561,22 +689,26 @@ class FocusAreaAdmin(RevisionLockedAdminMixin, PortalSortableHistoryAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(RevisionLockedAdminMixin, PortalHistoryAdmin):
+class ActivityAdmin(ActivityActorWidgetsMixin, RevisionLockedAdminMixin, PortalHistoryAdmin):
     """An activity on its own page; also shows its assignments and their latest status."""
 
     district_path = "focus_area__plan__district"
+    form = ActivityAdminForm
     inlines = [AssignmentStatusInline]
-    list_display = ["short_text", "focus_area", "responsible_display", "timing", "order"]
+    list_display = ["short_text", "focus_area", "actors", "timing", "order"]
     list_filter = [
         ("focus_area__plan__district", RelatedOnly),
         ("focus_area__plan", RelatedOnly),
-        "responsible",
+        "police",
+        "district_council",
+        "secretariat",
+        "all_local_councils",
     ]
-    search_fields = ["text", "timing", "focus_area__title"]
+    search_fields = ["text", "timing", "police_unit", "focus_area__title"]
     ordering = ["focus_area__plan", "focus_area__order", "order", "pk"]
     fieldsets = [
         (None, {"fields": ["focus_area", "text", "timing", "order"]}),
-        (_("Ansvar"), {"fields": ["responsible", "forum", "responsible_councils"]}),
+        (_("Ansvarlige"), {"fields": ACTOR_FIELDS, "description": ACTORS_HELP}),
     ]
     derived_models = (Assignment,)
     delete_guard_help = _(
@@ -584,18 +716,21 @@ class ActivityAdmin(RevisionLockedAdminMixin, PortalHistoryAdmin):
         "aflyst i næste statusrunde, eller ret teksten."
     )
 
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("forum")
+            .prefetch_related("municipalities", "responsible_councils")
+        )
+
     @admin.display(description=_("aktivitet"), ordering="text")
     def short_text(self, obj):
         return str(obj)
 
-    @admin.display(description=_("ansvarlig"), ordering="responsible")
-    def responsible_display(self, obj):
-        return obj.responsible_display
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.name == "responsible_councils":
-            kwargs["widget"] = forms.CheckboxSelectMultiple
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
+    @admin.display(description=_("ansvarlige"))
+    def actors(self, obj):
+        return obj.actors_display
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

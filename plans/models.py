@@ -7,7 +7,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.files.images import get_image_dimensions
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -23,9 +23,9 @@ from base.limits import (
     max_length_constraint,
 )
 from base.locking import RevisionedModel
-from base.text import danish_date
+from base.text import danish_date, danish_list
 from base.uploads import CheckedImageField, CheckedPdfField, random_name
-from councils.models import Council, ManagedDistricts, PoliceDistrict
+from councils.models import Council, ManagedDistricts, Municipality, PoliceDistrict
 from forums.models import Forum
 
 # Rich text is limited by the characters a reader sees (base.limits); a whole real plan is
@@ -741,15 +741,28 @@ class Goal(models.Model):
             raise ValidationError({"focus_area": _("Indsatsområdet hører til en anden plan.")})
 
 
-class Activity(ConstraintErrorsOnFields, RevisionedModel):
-    """What will be done under a focus area, by whom and when."""
+class ActivityQuerySet(models.QuerySet):
+    def councils_only(self):
+        """Activities carried by named lokalråd (or lokalråd+) and no other actor."""
+        municipalities = Activity.municipalities.through.objects.filter(activity_id=OuterRef("pk"))
+        return self.filter(
+            police=False,
+            district_council=False,
+            secretariat=False,
+            all_local_councils=False,
+            forum__isnull=True,
+        ).exclude(Exists(municipalities))
 
-    class Responsible(models.TextChoices):
-        DISTRICT_COUNCIL = "district_council", _("Kredsrådet")
-        SECRETARIAT = "secretariat", _("Sekretariatet")
-        FORUM = "forum", _("Et samarbejdsforum")
-        ALL_LOCAL = "all_local", _("Alle lokalråd")
-        NAMED_LOCAL = "named_local", _("Udvalgte lokalråd")
+
+class Activity(ConstraintErrorsOnFields, RevisionedModel):
+    """What will be done under a focus area, by whom (its actors) and when.
+
+    The actors: the police (optionally a named unit), kommuner of the district, the kredsråd,
+    the secretariat, a forum, all lokalråd, and named lokalråd or lokalråd+; one or more of
+    them. Who reports status follows from them (`plans.services.councils_responsible_for`): the
+    lokalråd carrying it each report their own, and the secretariat reports for the rest on the
+    kredsråd's one assignment.
+    """
 
     focus_area = models.ForeignKey(
         FocusArea,
@@ -758,9 +771,25 @@ class Activity(ConstraintErrorsOnFields, RevisionedModel):
         related_name="activities",
     )
     text = LimitedTextField(_("aktivitet"), max_length=2000)
-    responsible = models.CharField(
-        _("ansvarlig"), max_length=20, choices=Responsible.choices, default=Responsible.ALL_LOCAL
+    police = models.BooleanField(_("politiet"), default=False)
+    police_unit = models.CharField(
+        _("politiets enhed"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Valgfri, når politiet er ansvarligt, f.eks. »Forebyggelsesafdelingen« eller "
+            "»Lokalpolitiet«."
+        ),
     )
+    municipalities = models.ManyToManyField(
+        Municipality,
+        verbose_name=_("ansvarlige kommuner"),
+        related_name="activities",
+        blank=True,
+        help_text=_("Kun kommuner i planens politikreds."),
+    )
+    district_council = models.BooleanField(_("kredsrådet"), default=False)
+    secretariat = models.BooleanField(_("sekretariatet"), default=False)
     forum = models.ForeignKey(
         Forum,
         verbose_name=_("ansvarligt forum"),
@@ -769,15 +798,20 @@ class Activity(ConstraintErrorsOnFields, RevisionedModel):
         null=True,
         blank=True,
     )
+    all_local_councils = models.BooleanField(
+        _("alle lokalråd"),
+        default=False,
+        help_text=_("Hvert aktivt lokalråd i politikredsen indberetter sin egen status."),
+    )
     responsible_councils = models.ManyToManyField(
         Council,
-        verbose_name=_("ansvarlige lokalråd og lokalråd+"),
+        verbose_name=_("udvalgte lokalråd og lokalråd+"),
         related_name="named_activities",
         blank=True,
         limit_choices_to={"kind__in": [Council.Kind.LOCAL, Council.Kind.LOCAL_PLUS]},
         help_text=_(
-            "Kun når ansvarlig er »Udvalgte lokalråd«. Et lokalråd+ kan også vælges; dets "
-            "medlemmer indberetter så status på aktiviteten."
+            "Hvert valgt lokalråd og lokalråd+ indberetter sin egen status på aktiviteten. Et "
+            "lokalråd+ kan også vælges sammen med »Alle lokalråd«."
         ),
     )
     timing = models.CharField(
@@ -788,12 +822,12 @@ class Activity(ConstraintErrorsOnFields, RevisionedModel):
     )
     order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
 
-    history = HistoricalRecords(m2m_fields=[responsible_councils])
+    objects = ActivityQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[municipalities, responsible_councils])
 
     # A constraint's refusal next to the field to change (base.constraints).
     constraint_error_fields = {
-        "activity_forum_iff_responsible_forum": "forum",
-        "activity_responsible_valid": "responsible",
+        "activity_police_unit_only_with_police": "police_unit",
     }
 
     class Meta:
@@ -802,29 +836,12 @@ class Activity(ConstraintErrorsOnFields, RevisionedModel):
         ordering = ["focus_area", "order", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    Q(responsible="forum", forum__isnull=False)
-                    | (~Q(responsible="forum") & Q(forum__isnull=True))
-                ),
-                name="activity_forum_iff_responsible_forum",
+                condition=Q(police=True) | Q(police_unit=""),
+                name="activity_police_unit_only_with_police",
                 violation_error_message=_(
-                    "Vælg et forum, når et forum er ansvarligt, og ellers intet forum."
+                    "En enhed i politiet kan kun angives, når politiet er ansvarligt."
                 ),
-                violation_error_code="activity_forum_iff_responsible_forum",
-            ),
-            models.CheckConstraint(
-                condition=Q(
-                    responsible__in=[
-                        "district_council",
-                        "secretariat",
-                        "forum",
-                        "all_local",
-                        "named_local",
-                    ]
-                ),
-                name="activity_responsible_valid",
-                violation_error_message=_("Vælg en gyldig ansvarlig."),
-                violation_error_code="activity_responsible_valid",
+                violation_error_code="activity_police_unit_only_with_police",
             ),
             max_length_constraint("activity", "text", 2000),
         ]
@@ -833,26 +850,61 @@ class Activity(ConstraintErrorsOnFields, RevisionedModel):
         return self.text[:80]
 
     def clean(self):
-        if self.responsible == self.Responsible.FORUM and not self.forum_id:
-            raise ValidationError({"forum": _("Vælg det ansvarlige forum.")})
-        if self.responsible != self.Responsible.FORUM and self.forum_id:
+        if self.police_unit and not self.police:
             raise ValidationError(
-                {"forum": _("Et forum kan kun vælges, når ansvarlig er »Et samarbejdsforum«.")}
+                {
+                    "police_unit": _(
+                        "Sæt kryds ved »Politiet«, når en enhed i politiet er ansvarlig."
+                    )
+                }
             )
 
     @property
-    def is_district_level(self):
-        return self.responsible in {
-            self.Responsible.DISTRICT_COUNCIL,
-            self.Responsible.SECRETARIAT,
-            self.Responsible.FORUM,
-        }
+    def carried_by_district(self) -> bool:
+        """Whether an actor other than the lokalråd carries it (police, kommuner, kredsråd,
+        secretariat, forum): the secretariat then reports for that part."""
+        return bool(
+            self.police
+            or self.district_council
+            or self.secretariat
+            or self.forum_id
+            or (self.pk and self.municipalities.exists())
+        )
+
+    def actor_names(self) -> list[str]:
+        """Each actor as the plan names it, in a fixed order (police first, lokalråd last)."""
+        names = []
+        if self.police:
+            names.append(
+                _("Politiet (%(unit)s)") % {"unit": self.police_unit}
+                if self.police_unit
+                else _("Politiet")
+            )
+        if self.pk:
+            names += [str(m) for m in sorted(self.municipalities.all(), key=lambda m: m.name)]
+        if self.district_council:
+            names.append(_("kredsrådet"))
+        if self.secretariat:
+            names.append(_("sekretariatet"))
+        if self.forum_id:
+            names.append(self.forum.name)
+        if self.all_local_councils:
+            names.append(_("alle lokalråd"))
+        if self.pk:
+            names += [c.name for c in sorted(self.responsible_councils.all(), key=lambda c: c.name)]
+        return [str(name) for name in names]
 
     @property
-    def responsible_display(self):
-        if self.responsible == self.Responsible.FORUM and self.forum_id:
-            return str(self.forum)
-        return self.get_responsible_display()
+    def actors_display(self) -> str:
+        """ "Politiet (Forebyggelsesafdelingen), Esbjerg Kommune og Fanø Kommune"; "–" when
+        none is chosen."""
+        return actors_text(self.actor_names())
+
+
+def actors_text(names: list[str]) -> str:
+    """The actors as one Danish sentence part, its first letter a capital; "–" for none."""
+    text = danish_list(names)
+    return text[:1].upper() + text[1:] if text else "–"
 
 
 class Status(models.TextChoices):

@@ -23,6 +23,7 @@ from .models import PlanVersion, Status
 from .reporting import StatusReport
 from .revisions import RevisionFootnotes, revision_footnotes
 from .snapshot import (
+    actors_display,
     area_labels,
     goals_by_party,
     grouped_focus_areas,
@@ -114,7 +115,7 @@ def plan_context(version: PlanVersion) -> dict:
                 "running": shorten(area["title"], RUNNING_CHAPTER_CHARS),
                 "revised_on": danish_date(footnotes.focus_areas.get(area["id"])),
                 "activities": [
-                    {**activity, "responsible_text": responsible_text(activity)}
+                    {**activity, "actors_text": actors_display(activity)}
                     for activity in area["activities"]
                 ],
             }
@@ -167,12 +168,6 @@ def _plan_url(snapshot: dict) -> str:
     except NoReverseMatch:
         return ""
     return settings.SITE_URL + path
-
-
-def responsible_text(activity: dict) -> str:
-    if activity["responsible"] == "named_local" and activity["councils"]:
-        return ", ".join(council["name"] for council in activity["councils"])
-    return activity["responsible_display"]
 
 
 def render_plan_pdf(version: PlanVersion) -> bytes:

@@ -26,7 +26,7 @@ from base.text import as_date, danish_date
 
 from .models import FocusArea, Goal, Plan, PlanSection, PlanVersion, WorkflowEvent
 from .services import sync_plan_assignments
-from .snapshot import build_snapshot, council_treatment, upgrade
+from .snapshot import actors_display, build_snapshot, council_treatment, upgrade
 from .tasks import render_version_pdf
 
 # --- Workflow steps -------------------------------------------------------------------------
@@ -396,7 +396,7 @@ def _figures_key(section: dict) -> list:
 
 def _activities_key(area: dict) -> list:
     return [
-        (a["id"], a["text"], a["responsible"], _forum_id(a), _council_ids(a), a["timing"])
+        (a["id"], a["text"], actors_display(a), _forum_id(a), _council_ids(a), a["timing"])
         for a in area.get("activities", [])
     ]
 
@@ -603,18 +603,7 @@ def _activity_ref(activity: dict, area: dict) -> ActivityRef:
 def _activity_changes(old, old_area, new, new_area) -> tuple[FieldChange, ...]:
     pairs = [
         ("text", _("aktivitet"), old["text"], new["text"]),
-        (
-            "responsible",
-            _("ansvarlig"),
-            old["responsible_display"],
-            new["responsible_display"],
-        ),
-        (
-            "councils",
-            _("ansvarlige lokalråd"),
-            tuple(c["name"] for c in old.get("councils", [])),
-            tuple(c["name"] for c in new.get("councils", [])),
-        ),
+        ("actors", _("ansvarlige"), actors_display(old), actors_display(new)),
         ("timing", _("tidsramme"), old.get("timing", ""), new.get("timing", "")),
         ("focus_area", _("indsatsområde"), old_area["title"], new_area["title"]),
     ]

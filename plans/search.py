@@ -25,6 +25,7 @@ from django.utils.safestring import SafeString, mark_safe
 from base.text import html_words
 
 from .models import Plan, PlanSearchPart, PlanVersion
+from .snapshot import actors_display
 
 MAX_RESULTS = 50
 MAX_QUERY_CHARS = 200
@@ -67,7 +68,7 @@ def snapshot_parts(snapshot: dict) -> list[tuple[str, int, str, str]]:
     parts += [("section", s["id"], s["title"], html_words(s["body"])) for s in snapshot["sections"]]
     for area in snapshot["focus_areas"]:
         activities = " ".join(
-            f"{a['text']} {a['responsible_display']} {a['timing']}" for a in area["activities"]
+            f"{a['text']} {actors_display(a)} {a['timing']}" for a in area["activities"]
         )
         goals = " ".join(goal["text"] for goal in area.get("goals", []))
         text = html_words(f"{area['background']} {area['ambition']} {goals} {activities}")

@@ -62,21 +62,23 @@ def add_plan_attachment(*, plan: Plan, pdf: bytes, title: str, order: int = 0) -
 def councils_responsible_for(activity: Activity) -> list[Council]:
     """The councils that hold an assignment for the activity.
 
-    A district-level activity (kredsråd, secretariat, forum) is held by the kredsråd; "all
-    lokalråd" by every active lokalråd of the district, or under a locally chosen focus area by
-    the active lokalråd that chose it (one or several); "named lokalråd" by those chosen.
+    "All lokalråd" gives every active lokalråd of the district one, or under a locally chosen
+    focus area the active lokalråd that chose it (one or several); each named lokalråd or
+    lokalråd+ has its own. The other actors (the police, kommuner, the kredsråd, the secretariat,
+    a forum) report through the secretariat, on one assignment held by the kredsråd.
     """
     focus_area = activity.focus_area
     district = focus_area.plan.district
-    match activity.responsible:
-        case Activity.Responsible.ALL_LOCAL if focus_area.group.is_local:
-            return list(focus_area.councils.active().local().filter(district=district))
-        case Activity.Responsible.ALL_LOCAL:
-            return list(Council.objects.active().local().filter(district=district))
-        case Activity.Responsible.NAMED_LOCAL:
-            return list(activity.responsible_councils.filter(district=district))
-        case _:
-            return list(Council.objects.filter(district=district, kind=Council.Kind.DISTRICT))
+    councils = {}
+    if activity.all_local_councils:
+        local = focus_area.councils if focus_area.group.is_local else Council.objects
+        councils |= {c.pk: c for c in local.active().local().filter(district=district)}
+    councils |= {c.pk: c for c in activity.responsible_councils.filter(district=district)}
+    if activity.carried_by_district:
+        councils |= {
+            c.pk: c for c in Council.objects.filter(district=district, kind=Council.Kind.DISTRICT)
+        }
+    return list(councils.values())
 
 
 @transaction.atomic
@@ -139,7 +141,7 @@ def sync_assignments_for_council(*, council: Council) -> None:
             Plan.Status.APPROVED,
             Plan.Status.PUBLISHED,
         ],
-        responsible=Activity.Responsible.ALL_LOCAL,
+        all_local_councils=True,
     ).exclude(
         Q(focus_area__group__kind=FocusAreaGroup.Kind.LOCAL)
         & ~Q(focus_area__in=council.local_focus_areas.values("pk"))
@@ -328,14 +330,12 @@ def current_plan_for(council: Council) -> Plan | None:
 
 
 def local_activities_of(council: Council):
-    """Activities that belong to one lokalråd alone: "named lokalråd" naming only this one."""
+    """Activities that belong to one lokalråd alone: carried by this lokalråd and no other
+    actor."""
     return (
-        Activity.objects.annotate(named_count=Count("responsible_councils", distinct=True))
-        .filter(
-            responsible=Activity.Responsible.NAMED_LOCAL,
-            named_count=1,
-            responsible_councils=council,
-        )
+        Activity.objects.councils_only()
+        .annotate(named_count=Count("responsible_councils", distinct=True))
+        .filter(named_count=1, responsible_councils=council)
         .distinct()
     )
 
@@ -412,7 +412,7 @@ def save_local_activity(
             {"focus_area": _("Vælg et kredsfælles indsatsområde eller et af lokalrådets egne.")}
         )
     if activity is None:
-        activity = Activity(responsible=Activity.Responsible.NAMED_LOCAL)
+        activity = Activity()
         moved = True
     else:
         local_ids = local_activities_of(council).filter(focus_area__plan=plan).values("pk")

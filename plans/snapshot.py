@@ -22,9 +22,9 @@ Schema (version 2)::
       "focus_area_groups": [{"id", "heading", "kind", "kind_display", "ranked", "order"}],
       "focus_areas": [{"id", "title", "group": group id, "councils": [COUNCIL], "rank",
                        "background", "ambition", "order", "goals": [GOAL],
-                       "activities": [{"id", "text", "responsible", "responsible_display",
-                                       "forum": {"id", "name"}|None, "councils": [COUNCIL],
-                                       "timing", "order"}]}],
+                       "activities": [{"id", "text", "actors", "actors_display",
+                                       "district_level", "forum": {"id", "name"}|None,
+                                       "councils": [COUNCIL], "timing", "order"}]}],
       "annual_cycle": [{"id", "kind", "kind_display", "title", "description", "month",
                         "quarter", "undated", "before_period", "council": COUNCIL|None,
                         "order"}],             # undated, before_period: not in older snapshots
@@ -53,6 +53,13 @@ goals; a focus area had "scope" (district/local), one "council" and a "priority_
 reader takes a stored snapshot through `upgrade`, which gives it the groups the data migration
 gave the plan's focus areas (`plans.legacy`), so old versions render as they did.
 
+An activity's "actors" is {"police", "police_unit", "municipalities": [{"id", "name"}],
+"district_council", "secretariat", "all_local_councils"} (with "forum" and "councils" beside
+it), "actors_display" the one text that names them all and "district_level" whether the
+secretariat reports for part of it. Versions published before the actors have "responsible"
+(district_council, secretariat, forum, all_local, named_local) and "responsible_display"
+instead: `actors_display()` and `district_level()` read both.
+
 The organisation (the kredsråd's seats, chair first, each by name or by function alone; the
 active lokalråd with their kommuner and lokalråd+; the secretariat's staff functions) is frozen
 with the version, as the forums are: a published plan describes the cooperation as it was
@@ -71,9 +78,38 @@ from councils.models import Council, Membership, PoliceDistrict
 from forums.models import Forum
 
 from .legacy import legacy_groups
-from .models import Activity, FocusArea, FocusAreaGroup, Goal, Plan, SectionFigure, approval_line
+from .models import (
+    Activity,
+    FocusArea,
+    FocusAreaGroup,
+    Goal,
+    Plan,
+    SectionFigure,
+    actors_text,
+    approval_line,
+)
 
 SCHEMA_VERSION = 2
+
+# Who reported for an activity of an older version: these were held by the kredsråd.
+OLD_DISTRICT_LEVEL = {"district_council", "secretariat", "forum"}
+
+
+def actors_display(activity: dict) -> str:
+    """Who carries an activity of a snapshot, as one text, also for versions published before
+    the actors (their named lokalråd by name, else the fixed choice's label)."""
+    if "actors_display" in activity:
+        return activity["actors_display"]
+    if activity.get("responsible") == "named_local" and activity.get("councils"):
+        return actors_text([c["name"] for c in activity["councils"]])
+    return activity.get("responsible_display") or "–"
+
+
+def district_level(activity: dict) -> bool:
+    """Whether an actor other than the lokalråd carries the activity of a snapshot."""
+    if "district_level" in activity:
+        return activity["district_level"]
+    return activity.get("responsible") in OLD_DISTRICT_LEVEL
 
 
 def _council(council):
@@ -107,7 +143,7 @@ def build_snapshot(plan: Plan) -> dict:
         Prefetch(
             "activities",
             queryset=Activity.objects.select_related("forum").prefetch_related(
-                "responsible_councils"
+                "responsible_councils", "municipalities"
             ),
         ),
     ).order_by("order", "pk")
@@ -300,8 +336,19 @@ def _focus_area(area: FocusArea) -> dict:
             {
                 "id": activity.pk,
                 "text": activity.text,
-                "responsible": activity.responsible,
-                "responsible_display": str(activity.responsible_display),
+                "actors": {
+                    "police": activity.police,
+                    "police_unit": activity.police_unit,
+                    "municipalities": [
+                        {"id": m.pk, "name": str(m)}
+                        for m in sorted(activity.municipalities.all(), key=lambda m: m.name)
+                    ],
+                    "district_council": activity.district_council,
+                    "secretariat": activity.secretariat,
+                    "all_local_councils": activity.all_local_councils,
+                },
+                "actors_display": activity.actors_display,
+                "district_level": activity.carried_by_district,
                 "forum": (
                     {"id": activity.forum.pk, "name": activity.forum.name}
                     if activity.forum

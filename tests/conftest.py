@@ -72,7 +72,7 @@ def make_plan(db):
             activity = Activity.objects.create(
                 focus_area=area,
                 text=f"Aktivitet {index + 1}",
-                responsible=Activity.Responsible.ALL_LOCAL,
+                all_local_councils=True,
                 timing="2017-18",
                 order=index,
             )

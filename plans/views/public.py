@@ -44,15 +44,15 @@ from ..revisions import revision_footnotes
 from ..search import clean_query, search_plans
 from ..snapshot import _forum as forum_row
 from ..snapshot import (
+    actors_display,
     area_labels,
     build_snapshot,
+    district_level,
     goals_by_party,
     grouped_focus_areas,
     organisation,
     upgrade,
 )
-
-DISTRICT_LEVEL = {"district_council", "secretariat", "forum"}
 
 
 @functools.cache
@@ -177,14 +177,6 @@ class StatusSummary:
         return f"{self.done} af {self.total}"
 
 
-def responsible_text(activity: dict) -> str:
-    """ "Lokalråd: Esbjerg, Tønder": who holds an activity of a snapshot, as one text."""
-    names = ", ".join(council["name"] for council in activity.get("councils") or ())
-    return (
-        f"{activity['responsible_display']}: {names}" if names else activity["responsible_display"]
-    )
-
-
 @dataclass(frozen=True)
 class LiveStatus:
     """The live part of a plan page: how many of each activity's councils are at each status.
@@ -207,7 +199,7 @@ class LiveStatus:
     def summaries(self, snapshot: dict) -> dict[int, StatusSummary]:
         """{activity id: StatusSummary} for every activity of the snapshot."""
         return {
-            a["id"]: StatusSummary(self.counts.get(a["id"], {}), a["responsible"] in DISTRICT_LEVEL)
+            a["id"]: StatusSummary(self.counts.get(a["id"], {}), district_level(a))
             for area in snapshot["focus_areas"]
             for a in area["activities"]
         }
@@ -289,7 +281,7 @@ def plan_content(
                         **a,
                         "status": summaries.get(a["id"], StatusSummary()),
                         "url": url(a["id"]),
-                        "responsible_text": responsible_text(a),
+                        "actors_text": actors_display(a),
                     }
                     for a in area["activities"]
                 ],
@@ -458,9 +450,7 @@ def activity(request, district, period, activity_id):
         .defer("latest_update__internal_note")
         .order_by("council__name")
     )
-    summary = StatusSummary(
-        dict(Counter(a.status for a in assignments)), item["responsible"] in DISTRICT_LEVEL
-    )
+    summary = StatusSummary(dict(Counter(a.status for a in assignments)), district_level(item))
     return render(
         request,
         "plans/activity_detail.html",
@@ -468,7 +458,7 @@ def activity(request, district, period, activity_id):
             "plan": plan,
             "version": version,
             "area": area,
-            "activity": {**item, "responsible_text": responsible_text(item)},
+            "activity": {**item, "actors_text": actors_display(item)},
             "is_latest": is_latest,
             "status": summary,
             "assignments": assignments,
@@ -591,9 +581,13 @@ JSON_DOCUMENTATION = {
             "lokalt valgt), council og priority_group (prioritised, other eller tom)."
         ),
         "indhold.focus_areas[].activities": (
-            "Aktiviteter: id, text, responsible (district_council, secretariat, forum, "
-            "all_local, named_local), responsible_display, forum, councils (udvalgte "
-            "lokalråd), timing (tidsramme), order."
+            "Aktiviteter: id, text, actors (ansvarlige: police = politiet, police_unit = "
+            "politiets enhed, municipalities = kommuner, district_council = kredsrådet, "
+            "secretariat = sekretariatet, all_local_councils = alle lokalråd), forum, councils "
+            "(udvalgte lokalråd og lokalråd+), actors_display (de ansvarlige som én tekst), "
+            "district_level (sekretariatet indberetter for en del af aktiviteten), timing "
+            "(tidsramme), order. Ældre versioner har i stedet responsible (district_council, "
+            "secretariat, forum, all_local, named_local) og responsible_display."
         ),
         "indhold.annual_cycle": (
             "Årshjulet: id, kind (meeting, theme, deadline, report), kind_display, title, "

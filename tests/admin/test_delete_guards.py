@@ -91,7 +91,7 @@ def test_lokalraad_with_assignments_cannot_be_deleted(secretary_client, world):
 
 def test_forum_responsible_for_an_activity_cannot_be_deleted(secretary_client, world):
     forum, activity = world["forum"], world["activity"]
-    Activity.objects.filter(pk=activity.pk).update(responsible="forum", forum=forum)
+    Activity.objects.filter(pk=activity.pk).update(all_local_councils=False, forum=forum)
     response = secretary_client.get(delete_url(forum))
     assert "kan ikke slettes" in response.text
     assert "Aktivitet 1" in response.text
@@ -107,7 +107,7 @@ def test_forum_no_activity_names_is_deleted(secretary_client, world):
 
 def test_delete_action_on_a_protected_forum_explains_and_deletes_nothing(secretary_client, world):
     forum, activity = world["forum"], world["activity"]
-    Activity.objects.filter(pk=activity.pk).update(responsible="forum", forum=forum)
+    Activity.objects.filter(pk=activity.pk).update(all_local_councils=False, forum=forum)
     data = {"action": "delete_selected", "_selected_action": [forum.pk]}
     page = secretary_client.post(changelist_url(Forum), data)
     assert page.status_code == 200

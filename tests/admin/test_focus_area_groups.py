@@ -5,7 +5,7 @@ party, all in the admin."""
 import pytest
 from django.urls import reverse
 
-from plans.models import Activity, Assignment, FocusArea, FocusAreaGroup, Goal
+from plans.models import Assignment, FocusArea, FocusAreaGroup, Goal
 from tests.groups import group_for
 
 from .html_forms import admin_form, single
@@ -97,7 +97,7 @@ def test_shared_local_area_gives_each_of_its_lokalraad_the_all_lokalraad_assignm
     data["councils"] = [str(esbjerg.pk), str(toender.pk)]
     response = secretary_client.post(url, data)
     assert response.status_code == 302, response.context["errors"]
-    for activity in area.activities.filter(responsible=Activity.Responsible.ALL_LOCAL):
+    for activity in area.activities.filter(all_local_councils=True):
         held = Assignment.objects.filter(activity=activity).values_list("council", flat=True)
         # Held before by every lokalråd; those with status updates keep theirs.
         assert {esbjerg.pk, toender.pk} <= set(held)

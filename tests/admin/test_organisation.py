@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from councils.models import Council, Membership, Person, StaffFunction
-from plans.models import Activity, Assignment
+from plans.models import Assignment
 
 from .html_forms import admin_form, single
 
@@ -162,7 +162,7 @@ def test_a_lokalraad_plus_is_chosen_as_responsible_and_gets_the_assignment(
     response = secretary_client.get(url)
     assert "Netværket Esbjerg Øst" in response.text
     data = admin_form(response)
-    data["responsible"] = [Activity.Responsible.NAMED_LOCAL]
+    data.pop("all_local_councils", None)
     data["responsible_councils"] = [str(lokalraad_plus.pk)]
     response = secretary_client.post(url, data)
     assert response.status_code == 302, response.context["errors"]

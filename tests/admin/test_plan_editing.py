@@ -119,7 +119,7 @@ def test_all_lokalraad_activity_added_on_the_focus_area_page_is_assigned_to_ever
         data,
         **{
             f"activities-{index}-text": "Borgermøder om nabohjælp",
-            f"activities-{index}-responsible": "all_local",
+            f"activities-{index}-all_local_councils": "on",
             f"activities-{index}-timing": "2017",
         },
     )
@@ -138,7 +138,7 @@ def test_activity_changed_to_named_lokalraad_on_its_page_is_assigned_to_those_na
     activity = world["activity"]
     url = reverse("admin:plans_activity_change", args=[activity.pk])
     data = admin_form(secretary_client.get(url))
-    data = single(data, responsible="named_local")
+    data.pop("all_local_councils", None)
     data["responsible_councils"] = [str(esbjerg.pk), str(toender.pk)]
     response = secretary_client.post(url, data)
     assert response.status_code == 302, response.context["errors"]
@@ -164,9 +164,7 @@ def test_new_lokalraad_created_in_the_admin_gets_the_all_lokalraad_assignments(
     assert response.status_code == 302, response.context["errors"]
     council = Council.objects.get(district=district, name="Lokalråd Fanø Nord")
     assert council.slug == "lokalraad-fanoe-nord"
-    all_local = Activity.objects.filter(
-        focus_area__plan=world["plan"], responsible=Activity.Responsible.ALL_LOCAL
-    )
+    all_local = Activity.objects.filter(focus_area__plan=world["plan"], all_local_councils=True)
     assert set(Assignment.objects.filter(council=council).values_list("activity", flat=True)) == {
         activity.pk for activity in all_local
     }

@@ -211,7 +211,7 @@ def test_form_refuses_an_object_whose_relations_lead_to_another_district(
     data = {
         "focus_area": other_world["focusarea"].pk,
         "text": "Flyttet",
-        "responsible": "all_local",
+        "all_local_councils": "on",
         "timing": "",
         "order": 0,
         "loaded_revision": world["activity"].revision,

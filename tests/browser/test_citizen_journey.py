@@ -40,7 +40,7 @@ def test_citizen_reads_the_plan_an_activitys_status_the_archive_searches_and_dow
     axe(page)
 
     activity = (
-        Activity.objects.filter(focus_area__plan=demo_plan, responsible="all_local")
+        Activity.objects.filter(focus_area__plan=demo_plan, all_local_councils=True)
         .order_by("focus_area__order", "order")
         .first()
     )

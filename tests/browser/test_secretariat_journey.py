@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from councils import roles
-from councils.models import PoliceDistrict
+from councils.models import Municipality, PoliceDistrict
 from plans.models import Activity, Plan
 
 pytestmark = [
@@ -31,11 +31,18 @@ FIRST_AREA = "Tryghed i nattelivet"
 SECOND_AREA = "Færre indbrud i private hjem"
 FOREWORD = "Politiet og kommunerne i Nordsjælland arbejder sammen om et trygt lokalsamfund."
 ACTIVITIES = [
-    # (focus area, text, responsible)
-    (FIRST_AREA, "Fælles nattevandring i weekenderne", "Alle lokalråd"),
-    (FIRST_AREA, "Temamøde om nattelivet for kredsrådet", "Kredsrådet"),
-    (SECOND_AREA, "Kampagne om nabohjælp og sikring af boligen", "Sekretariatet"),
+    # (focus area, text, actors ticked, police unit, kommuner)
+    (FIRST_AREA, "Fælles nattevandring i weekenderne", ["all_local_councils"], "", []),
+    (FIRST_AREA, "Temamøde om nattelivet for kredsrådet", ["district_council"], "", []),
+    (
+        SECOND_AREA,
+        "Kampagne om nabohjælp og sikring af boligen",
+        ["police"],
+        "Forebyggelsesafdelingen",
+        ["Helsingør"],
+    ),
 ]
+POLICE_ACTORS = "Politiet (Forebyggelsesafdelingen) og Helsingør Kommune"
 
 
 @pytest.fixture
@@ -115,17 +122,23 @@ def create_plan(page, axe):
 
 def add_activities(page, axe, area_title: str):
     """Open the focus area's own page from the plan and add its activities there."""
-    rows = [(text, responsible) for area, text, responsible in ACTIVITIES if area == area_title]
+    rows = [row[1:] for row in ACTIVITIES if row[0] == area_title]
     page.locator(".inline-related", has_text=f"Indsatsområde: {area_title}").get_by_role(
         "link", name="0 aktiviteter"
     ).click()
     expect(page.get_by_role("heading", name=area_title)).to_be_visible()
     axe(page)
-    for index, (text, responsible) in enumerate(rows):
+    for index, (text, actors, unit, kommuner) in enumerate(rows):
         if index > 0:
             page.get_by_role("button", name="Tilføj endnu en Aktivitet").click()
         page.locator(f"[name='activities-{index}-text']").fill(text)
-        page.locator(f"[name='activities-{index}-responsible']").select_option(label=responsible)
+        for actor in actors:
+            page.locator(f"[name='activities-{index}-{actor}']").check()
+        if unit:
+            page.locator(f"[name='activities-{index}-police_unit']").fill(unit)
+        for name in kommuner:
+            pk = Municipality.objects.get(name=name).pk
+            page.locator(f"[name='activities-{index}-municipalities'][value='{pk}']").check()
         page.locator(f"[name='activities-{index}-timing']").fill("2026-27")
     axe(page)
     page.get_by_role("button", name="Gem og fortsæt med at redigere").first.click()
@@ -181,14 +194,14 @@ def test_secretariat_builds_approves_and_publishes_a_plan_that_citizens_can_read
     plan = Plan.objects.get(district__slug=DISTRICT, period_start=2026)
     assert plan.status == Plan.Status.PUBLISHED
     assert plan.approval_meeting_date == datetime.date(2026, 3, 12)
-    all_local = Activity.objects.get(focus_area__plan=plan, responsible="all_local")
+    all_local = Activity.objects.get(focus_area__plan=plan, all_local_councils=True)
     assert all_local.assignments.count() == plan.district.councils.filter(kind="local").count()
     assert plan.versions.get().pdf, "the PDF is rendered when the plan is published"
 
     page.get_by_role("link", name="Se på website").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Samarbejdsplan 2026-2027")
     expect(page.locator(".plan-meta")).to_contain_text("Godkendt af kredsrådet den 12. marts 2026.")
-    for text in (FOREWORD, FIRST_AREA, SECOND_AREA, *(text for _, text, _ in ACTIVITIES)):
+    for text in (FOREWORD, FIRST_AREA, SECOND_AREA, POLICE_ACTORS, *(a[1] for a in ACTIVITIES)):
         expect(page.get_by_text(text, exact=True).first).to_be_visible()
     axe(page)
 

@@ -259,7 +259,7 @@ def test_assignments_are_those_of_the_members_lokalraad_on_published_plans(
     activity = Activity.objects.create(
         focus_area=plan.focus_areas.get(),
         text="Kredsrådets aktivitet",
-        responsible=Activity.Responsible.DISTRICT_COUNCIL,
+        district_council=True,
         order=9,
     )
     sync_assignments(activity=activity)

@@ -92,9 +92,7 @@ def test_each_focus_area_has_background_ambition_and_its_activities(demo, title,
 
 
 def test_all_lokalraad_activities_fall_to_each_of_the_eight_lokalraad(demo):
-    activities = Activity.objects.filter(
-        focus_area__plan=demo.plan, responsible=Activity.Responsible.ALL_LOCAL
-    )
+    activities = Activity.objects.filter(focus_area__plan=demo.plan, all_local_councils=True)
 
     assert activities.count() == 16
     for activity in activities:
@@ -104,9 +102,20 @@ def test_all_lokalraad_activities_fall_to_each_of_the_eight_lokalraad(demo):
 def test_theme_meeting_is_held_by_the_koordinationsgruppe(demo):
     activity = Activity.objects.get(focus_area__plan=demo.plan, timing="maj 2017")
 
-    assert activity.responsible == Activity.Responsible.FORUM
+    assert activity.actors_display == activity.forum.name
     assert activity.forum.slug == "koordinationsgruppen"
     assert list(activity.assignments.values_list("council__kind", flat=True)) == ["district"]
+
+
+def test_police_and_kommuner_carry_activities_and_the_secretariat_reports_for_them(demo):
+    campaign = Activity.objects.get(focus_area__plan=demo.plan, text__contains="#stopvoldmodbørn")
+    assert campaign.police and not campaign.police_unit
+    assert campaign.municipalities.count() == demo.plan.district.municipalities.count() > 1
+    assert campaign.actors_display.startswith("Politiet, Aabenraa Kommune, ")
+    security = Activity.objects.get(focus_area__plan=demo.plan, police_unit="Sikringsrådgiverne")
+    assert security.actors_display == "Politiet (Sikringsrådgiverne) og kredsrådet"
+    for activity in (campaign, security):
+        assert list(activity.assignments.values_list("council__kind", flat=True)) == ["district"]
 
 
 def test_esbjerg_has_a_local_focus_area_with_its_own_activity(demo, esbjerg):
@@ -114,7 +123,8 @@ def test_esbjerg_has_a_local_focus_area_with_its_own_activity(demo, esbjerg):
     activity = area.activities.get()
 
     assert list(area.councils.all()) == [esbjerg]
-    assert activity.responsible == Activity.Responsible.NAMED_LOCAL
+    assert list(activity.responsible_councils.all()) == [esbjerg]
+    assert activity.actors_display == esbjerg.name
     assert list(activity.assignments.values_list("council", flat=True)) == [esbjerg.pk]
 
 

@@ -87,7 +87,7 @@ FOCUS_AREAS = [
                 "all_local",
                 "efterår 2017",
             ),
-            ("Følge op på skadestueregistreringen af færdselsuheld.", "secretariat", "2018"),
+            ("Følge op på skadestueregistreringen af færdselsuheld.", "police_kommuner", "2018"),
         ],
     },
     {
@@ -240,13 +240,20 @@ def build_demo_plan(district, esbjerg, toender) -> Plan:
             activity = Activity.objects.create(
                 focus_area=area,
                 text=text,
-                responsible=responsible,
+                all_local_councils=responsible == "all_local",
+                secretariat=responsible == "secretariat",
+                police=responsible == "police_kommuner",
+                police_unit="Færdselsafdelingen" if responsible == "police_kommuner" else "",
                 forum=forums[3] if responsible == "forum" else None,
                 timing=timing,
                 order=index,
             )
             if responsible == "named_local":
                 activity.responsible_councils.set([esbjerg, toender])
+            if responsible == "police_kommuner":
+                activity.municipalities.set(
+                    district.municipalities.filter(name__in=["Esbjerg", "Fanø"])
+                )
     build_organisation(district, esbjerg)
     for order, (kind, title, month, quarter) in enumerate(CYCLE):
         AnnualCycleEntry.objects.create(

@@ -63,7 +63,12 @@ def test_plan_pdf_contains_every_activity_text(plan_pdf):
 
 def test_plan_pdf_names_the_lokalraad_responsible_for_an_activity(plan_pdf):
     text = squash("".join(page_texts(plan_pdf)))
-    assert squash("Lokalråd Esbjerg, Lokalråd Tønder") in text
+    assert squash("Lokalråd Esbjerg og Lokalråd Tønder") in text
+
+
+def test_plan_pdf_names_the_police_unit_and_the_kommuner_carrying_an_activity(plan_pdf):
+    text = squash("".join(page_texts(plan_pdf)))
+    assert squash("Politiet (Færdselsafdelingen), Esbjerg Kommune og Fanø Kommune") in text
 
 
 def test_table_of_contents_page_numbers_point_at_the_focus_area_headings(plan_pdf):

@@ -53,7 +53,7 @@ def build_plan(district) -> Plan:
             Activity.objects.create(
                 focus_area=area,
                 text=f"Aktivitet {index + 1} under område {number + 1}.",
-                responsible=Activity.Responsible.ALL_LOCAL,
+                all_local_councils=True,
                 order=index,
             )
     cycle = [

@@ -72,7 +72,7 @@ def test_current_plans_have_the_requested_activities():
 def test_every_lokalraad_has_an_assignment_for_every_all_lokalraad_activity():
     activities = Activity.objects.filter(
         focus_area__plan__status=Plan.Status.PUBLISHED,
-        responsible=Activity.Responsible.ALL_LOCAL,
+        all_local_councils=True,
     ).select_related("focus_area__plan")
     assert activities.exists()
     for activity in activities:

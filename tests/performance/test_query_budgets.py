@@ -62,9 +62,7 @@ def page(name: str, slug: str):
     if name == "plan":
         return reverse("public:plan", kwargs=kwargs), None
     if name == "activity":
-        activity = Activity.objects.filter(
-            focus_area__plan=plan, responsible=Activity.Responsible.ALL_LOCAL
-        ).first()
+        activity = Activity.objects.filter(focus_area__plan=plan, all_local_councils=True).first()
         return reverse("public:activity", kwargs={**kwargs, "activity_id": activity.pk}), None
     if name == "district":
         return reverse("public:district", kwargs={"district": slug}), None

@@ -76,19 +76,22 @@ def test_goal_of_unknown_party_or_without_text_is_rejected(district, make_plan):
     rejected(lambda: Goal.objects.create(plan=plan, party="police", text=""))
 
 
-def test_forum_activity_needs_a_forum(district, make_plan):
+def test_a_police_unit_needs_the_police(district, make_plan):
     area = make_plan(district).focus_areas.get()
-    rejected(lambda: Activity.objects.create(focus_area=area, text="x", responsible="forum"))
-
-
-def test_forum_only_when_responsible_is_forum(district, make_plan):
-    area = make_plan(district).focus_areas.get()
-    forum = Forum.objects.create(district=district, name="SSP", slug="ssp", kind="ssp")
     rejected(
         lambda: Activity.objects.create(
-            focus_area=area, text="x", responsible="all_local", forum=forum
+            focus_area=area, text="x", secretariat=True, police_unit="Lokalpolitiet"
         )
     )
+
+
+def test_a_forum_may_carry_an_activity_with_others(district, make_plan):
+    area = make_plan(district).focus_areas.get()
+    forum = Forum.objects.create(district=district, name="SSP", slug="ssp", kind="ssp")
+    activity = Activity.objects.create(
+        focus_area=area, text="x", all_local_councils=True, police=True, forum=forum
+    )
+    assert activity.actors_display == "Politiet, SSP og alle lokalråd"
 
 
 def test_one_assignment_per_activity_and_council(district, esbjerg, make_plan):
@@ -195,9 +198,12 @@ def test_the_same_rank_in_two_groups_is_accepted(make_plan, district):
     FocusArea.objects.create(plan=plan, group=police, title="Også først", rank=1, order=9)
 
 
-def test_unknown_responsible_party_is_rejected(make_plan, district):
+def test_a_police_unit_alone_is_refused_next_to_its_field(make_plan, district):
     area = make_plan(district).focus_areas.first()
-    rejected(lambda: Activity.objects.create(focus_area=area, text="Ukendt", responsible="mayor"))
+    activity = Activity(focus_area=area, text="Ukendt", police_unit="Lokalpolitiet")
+    with pytest.raises(ValidationError) as refused:
+        activity.full_clean()
+    assert "police_unit" in refused.value.message_dict
 
 
 def test_version_number_zero_is_rejected(make_plan, district):

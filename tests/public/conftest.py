@@ -88,7 +88,6 @@ def content(district, make_plan, esbjerg):
     activity = Activity.objects.create(
         focus_area=local,
         text="Natteravne i weekenden",
-        responsible=Activity.Responsible.NAMED_LOCAL,
         order=1,
     )
     activity.responsible_councils.set([esbjerg])

@@ -105,7 +105,10 @@ def test_preview_shows_the_draft_to_its_district_secretariat_marked_as_preview(
 
 def test_preview_shows_unpublished_edits_of_a_published_plan(client, published, secretary):
     Activity.objects.create(
-        focus_area=published.focus_areas.first(), text="Kommende aktivitet", order=9
+        all_local_councils=True,
+        focus_area=published.focus_areas.first(),
+        text="Kommende aktivitet",
+        order=9,
     )
     client.force_login(secretary)
     assert (

@@ -93,7 +93,7 @@ def add_activities(plan, count):
     area = FocusArea.objects.get(plan=plan, title="Trygt nærmiljø")
     for index in range(count):
         activity = Activity.objects.create(
-            focus_area=area, text=f"Ekstra {index}", order=10 + index
+            all_local_councils=True, focus_area=area, text=f"Ekstra {index}", order=10 + index
         )
         sync_assignments(activity=activity)
 

@@ -28,7 +28,9 @@ def test_draft_edit_does_not_change_the_published_page(client, published):
     area = FocusArea.objects.get(plan=published, title="Trygt nærmiljø")
     area.title = "Ny kladdetitel"
     area.save()
-    Activity.objects.create(focus_area=area, text="Kladdeaktivitet", order=9)
+    Activity.objects.create(
+        all_local_councils=True, focus_area=area, text="Kladdeaktivitet", order=9
+    )
     PlanSection.objects.filter(plan=published).update(body="<p>Omskrevet i kladden</p>")
     cache.clear()  # the page is rebuilt from the version, not served from the cache
     after = client.get(plan_url(published)).content.decode()
@@ -100,7 +102,9 @@ def test_activity_page_shows_each_councils_latest_public_text_never_the_internal
 
 def test_activity_page_of_an_activity_not_in_any_published_version_is_404(client, published):
     area = FocusArea.objects.get(plan=published, title="Trygt nærmiljø")
-    draft_only = Activity.objects.create(focus_area=area, text="Kun i kladden", order=9)
+    draft_only = Activity.objects.create(
+        all_local_councils=True, focus_area=area, text="Kun i kladden", order=9
+    )
     response = client.get(plan_url(published, "public:activity", activity_id=draft_only.pk))
     assert response.status_code == 404
 

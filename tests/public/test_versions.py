@@ -28,7 +28,9 @@ def test_archive_names_the_revised_parts(client, published, publish):
 def test_diff_shows_an_added_and_a_removed_activity_in_words(client, published, publish):
     area = FocusArea.objects.get(plan=published, title="Trygt nærmiljø")
     Activity.objects.filter(focus_area=area, text="Aktivitet 3").delete()
-    added = Activity.objects.create(focus_area=area, text="Tryghedsvandring", order=5)
+    added = Activity.objects.create(
+        all_local_councils=True, focus_area=area, text="Tryghedsvandring", order=5
+    )
     sync_assignments(activity=added)
     publish(published, focus_areas=[area.pk])
     response = client.get(plan_url(published, "public:version_diff", old=1, new=2))

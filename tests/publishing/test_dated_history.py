@@ -368,9 +368,7 @@ def history_pdfs(django_db_setup, django_db_blocker):
         area = FocusArea.objects.create(
             plan=plan, group=group_for(plan), title="Trygt nærmiljø", order=1
         )
-        Activity.objects.create(
-            focus_area=area, text="Borgermøder", responsible=Activity.Responsible.ALL_LOCAL
-        )
+        Activity.objects.create(focus_area=area, text="Borgermøder", all_local_councils=True)
         client = Client()
         client.force_login(user)
         approve(client, plan)

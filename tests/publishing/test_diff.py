@@ -22,7 +22,9 @@ def test_diff_shows_an_added_and_a_removed_activity(published, secretary):
     removed = area.activities.get(text="Aktivitet 2")
     removed_id = removed.pk
     removed.delete()
-    added = Activity.objects.create(focus_area=area, text="Trygge skoleveje", order=9)
+    added = Activity.objects.create(
+        all_local_councils=True, focus_area=area, text="Trygge skoleveje", order=9
+    )
     diff = diff_versions(first, revise(published, secretary))
     assert [(a.id, a.text, a.focus_area_title) for a in diff.activities_added] == [
         (added.pk, "Trygge skoleveje", "Trygt nærmiljø")
@@ -74,7 +76,9 @@ def test_diff_of_two_versions_with_the_same_content_has_no_changes(published, se
 
 
 def test_diff_compares_the_draft_with_a_published_version(published):
-    Activity.objects.create(focus_area=published.focus_areas.get(), text="Ny aktivitet")
+    Activity.objects.create(
+        all_local_councils=True, focus_area=published.focus_areas.get(), text="Ny aktivitet"
+    )
     draft = PlanVersion(plan=published, snapshot=build_snapshot(published))
     diff = diff_versions(published.versions.get(), draft)
     assert [a.text for a in diff.activities_added] == ["Ny aktivitet"]

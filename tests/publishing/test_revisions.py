@@ -87,7 +87,9 @@ def test_detect_changes_finds_a_new_section(published):
 
 def test_detect_changes_counts_a_new_activity_as_a_change_of_its_focus_area(published):
     area = published.focus_areas.get()
-    Activity.objects.create(focus_area=area, text="Borgermøder om nabohjælp", order=9)
+    Activity.objects.create(
+        all_local_councils=True, focus_area=area, text="Borgermøder om nabohjælp", order=9
+    )
     assert detect_changes(published) == ([], [area.pk])
 
 

@@ -20,13 +20,11 @@ def plan(district, make_plan):
     youth = FocusArea.objects.create(
         plan=plan, group=group_for(plan, "district"), title="Unge og kriminalitet", order=2
     )
-    for text, responsible in [
-        ("Fælles indsats mod unges hashmisbrug", Activity.Responsible.ALL_LOCAL),
-        ("Temadag for kredsrådet om unge", Activity.Responsible.DISTRICT_COUNCIL),
+    for text, actors in [
+        ("Fælles indsats mod unges hashmisbrug", {"all_local_councils": True}),
+        ("Temadag for kredsrådet om unge", {"district_council": True}),
     ]:
-        activity = Activity.objects.create(
-            focus_area=youth, text=text, responsible=responsible, order=1
-        )
+        activity = Activity.objects.create(focus_area=youth, text=text, order=1, **actors)
         sync_assignments(activity=activity)
     return plan
 

@@ -102,7 +102,6 @@ def test_named_activity_is_only_expected_from_the_named_lokalraad(
     activity = Activity.objects.create(
         focus_area=plan.focus_areas.first(),
         text="Nabohjælp i Tønder",
-        responsible=Activity.Responsible.NAMED_LOCAL,
     )
     activity.responsible_councils.set([toender])
     sync_assignments(activity=activity)

@@ -46,7 +46,8 @@ def test_secretary_adds_an_activity_that_becomes_the_lokalraads_assignment(
         {"focus_area": district_area.pk, "text": "Natteravne på havnen", "timing": "2018"},
     )
     activity = Activity.objects.get(text="Natteravne på havnen")
-    assert activity.responsible == Activity.Responsible.NAMED_LOCAL
+    assert activity.actors_display == esbjerg.name
+    assert not activity.carried_by_district and not activity.all_local_councils
     assert list(activity.responsible_councils.all()) == [esbjerg]
     assert [a.council for a in Assignment.objects.filter(activity=activity)] == [esbjerg]
 
@@ -239,7 +240,6 @@ def test_activity_named_for_several_lokalraad_is_not_one_lokalraads_own(
     shared = Activity.objects.create(
         focus_area=plan.focus_areas.first(),
         text="Fælles for Esbjerg og Tønder",
-        responsible=Activity.Responsible.NAMED_LOCAL,
     )
     shared.responsible_councils.set([esbjerg, toender])
     sync_assignments(activity=shared)

@@ -28,7 +28,6 @@ def plus_assignment(plan, plus):
     activity = Activity.objects.create(
         focus_area=plan.focus_areas.order_by("order").first(),
         text="Tryghedsvandring med boligforeningerne",
-        responsible=Activity.Responsible.NAMED_LOCAL,
         order=9,
     )
     activity.responsible_councils.set([plus])

@@ -25,10 +25,13 @@ def sized_plan(request, plan, esbjerg, toender, member, other_member, open_round
             plan=plan, group=group_for(plan, "district"), title="Vold i nattelivet", order=3
         )
     ]
-    existing = Activity.objects.filter(focus_area__plan=plan, responsible="all_local").count()
+    existing = Activity.objects.filter(focus_area__plan=plan, all_local_councils=True).count()
     for index in range(count - existing):
         activity = Activity.objects.create(
-            focus_area=areas[index % 3], text=f"Ekstra aktivitet {index}", order=10 + index
+            all_local_councils=True,
+            focus_area=areas[index % 3],
+            text=f"Ekstra aktivitet {index}",
+            order=10 + index,
         )
         sync_assignments(activity=activity)
     own = Assignment.objects.filter(council=esbjerg, activity__focus_area__plan=plan)

@@ -248,29 +248,35 @@ def build_tenant(district: PoliceDistrict, council_slug: str, prefix: str, text:
             plan=plan, focus_area=focus_area, party=party, text=f"{text} mål", order=order
         )
     activity = Activity.objects.create(
-        focus_area=focus_area, text=text, responsible=Activity.Responsible.ALL_LOCAL, timing=text
+        focus_area=focus_area, text=text, all_local_councils=True, timing=text
     )
     named = Activity.objects.create(
         focus_area=focus_area,
         text=f"{text} udvalgte",
-        responsible=Activity.Responsible.NAMED_LOCAL,
         order=1,
     )
     named.responsible_councils.set([council])
     by_forum = Activity.objects.create(
         focus_area=focus_area,
         text=f"{text} forum",
-        responsible=Activity.Responsible.FORUM,
         forum=forum,
         order=2,
     )
     local_activity = Activity.objects.create(
         focus_area=local_focus_area,
         text=f"{text} lokal aktivitet",
-        responsible=Activity.Responsible.NAMED_LOCAL,
     )
     local_activity.responsible_councils.set([council])
-    for each in (activity, named, by_forum, local_activity):
+    # The police with a named unit (free text) and two of the district's kommuner.
+    by_police = Activity.objects.create(
+        focus_area=focus_area,
+        text=f"{text} politi",
+        police=True,
+        police_unit=text[:100],
+        order=3,
+    )
+    by_police.municipalities.set(district.municipalities.order_by("name")[:2])
+    for each in (activity, named, by_forum, local_activity, by_police):
         sync_assignments(activity=each)
     AnnualCycleEntry.objects.create(
         plan=plan, title=text[:200], description=text, month=6, council=council

@@ -209,6 +209,26 @@ def test_plan_pdf_shows_the_organisation_as_text(db, hostile):
     assert "<script>alert(1)</script>" in staff_functions
 
 
+def test_the_police_unit_is_shown_escaped_on_the_plan_and_activity_pages(db, hostile):
+    """The police unit is free text inside the one text that names an activity's actors."""
+    district, plan = hostile.a.district, hostile.a.plan
+    activity = plan.focus_areas.get(scope="district").activities.get(police=True)
+    kwargs = {"district": district.slug, "period": plan.period_label}
+    for path in (
+        reverse("public:plan", kwargs=kwargs),
+        reverse("public:activity", kwargs={**kwargs, "activity_id": activity.pk}),
+    ):
+        cache.clear()
+        html = Client().get(path).text
+        assert not active_content(html), path
+        assert escape(f"Politiet ({PAYLOAD[:100]})") in html, path
+
+
+def test_plan_pdf_shows_the_police_unit_as_text(db, hostile):
+    text = "".join(pdf_text(render_plan_pdf(hostile.a.version)).split())
+    assert "Politiet(<script>alert(1)</script><imgsrc=x" in text
+
+
 def assert_json_inert(value, key=None):
     if isinstance(value, dict):
         for inner_key, inner in value.items():
@@ -228,6 +248,12 @@ def test_json_export_is_json_not_html(client, db, hostile):
     assert response["Content-Type"].startswith("application/json")
     plan = response.json()["indhold"]["plan"]
     assert plan["title"] == PAYLOAD  # the plain text, as data for others to escape
+    activities = [
+        a for area in response.json()["indhold"]["focus_areas"] for a in area["activities"]
+    ]
+    by_police = next(a for a in activities if a["actors"]["police"])
+    assert by_police["actors"]["police_unit"] == PAYLOAD[:100]
+    assert by_police["actors_display"].startswith(f"Politiet ({PAYLOAD[:100]}), ")
     assert "<script" not in plan["foreword"]
 
 
