@@ -121,7 +121,7 @@ def test_new_all_lokalraad_activity_under_a_shared_local_area_falls_to_its_lokal
         admin_form(secretary_client.get(url)),
         **{
             "activities-0-text": "Fælles vandring på havnen",
-            "activities-0-responsible": "all_local",
+            "activities-0-all_local_councils": "on",
         },
     )
     assert secretary_client.post(url, data).status_code == 302
