@@ -11,6 +11,7 @@ from pytest_django.plugin import blocking_manager_key
 from councils.models import Council, Membership, Person, PoliceDistrict
 from plans.models import Activity, FocusArea, Plan
 from plans.services import report_status, sync_assignments
+from tests.database_kind import is_transactional
 from tests.groups import group_for
 
 PASSWORD = "korrekt-hest-batteri-42"
@@ -142,16 +143,6 @@ def empty_shared_cache():
     cache.clear()
 
 
-def _is_transactional(item) -> bool:
-    marker = item.get_closest_marker("django_db")
-    if marker is not None and (
-        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
-    ):
-        return True
-    names = getattr(item, "fixturenames", ())
-    return "transactional_db" in names or "live_server" in names
-
-
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """Put the reference data back after a transactional test has emptied the database.
@@ -163,7 +154,7 @@ def pytest_runtest_teardown(item, nextitem):
     role groups) are loaded again here, as `serialized_rollback` does at a test's start.
     """
     result = yield
-    if nextitem is not None and _is_transactional(item):
+    if nextitem is not None and is_transactional(item):
         from django.db import connections
 
         with item.config.stash[blocking_manager_key].unblock():

@@ -20,6 +20,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page
 
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.database_kind import database_order
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # for setup are still synchronous and safe.
@@ -36,24 +37,6 @@ SCREENSHOT_DIR = Path(
 
 def is_browser_test(item) -> bool:
     return Path(__file__).parent in Path(str(item.fspath)).parents
-
-
-def database_order(item) -> int:
-    """pytest-django's order: database tests, then transactional ones, then the rest."""
-    from django.test import TestCase, TransactionTestCase
-
-    test_class = getattr(item, "cls", None)
-    if test_class and issubclass(test_class, TransactionTestCase):
-        return 0 if issubclass(test_class, TestCase) else 1
-    marker = item.get_closest_marker("django_db")
-    fixtures = getattr(item, "fixturenames", ())
-    if (
-        (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
-        or "transactional_db" in fixtures
-        or "live_server" in fixtures
-    ):
-        return 1
-    return 0 if marker or "db" in fixtures else 2
 
 
 @pytest.hookimpl(trylast=True)
