@@ -26,6 +26,7 @@ urlpatterns = [
     path("konto/", include("portal.accounts_urls")),
     path("admin/", admin.site.urls),
     path("mit-lokalraad/", include("plans.urls.members")),
+    path("sekretariat/", include("plans.urls.workspace")),
     path("sekretariat/statusrunder/", include("plans.urls.rounds")),
     path("", include("plans.urls.pdf")),
     path("", include("plans.urls.files")),

@@ -6,23 +6,21 @@ may pick any district. Another district's round is a 404. Who manages which dist
 """
 
 import csv
-import functools
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import validate_slug
-from django.http import Http404, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from base.text import danish_slugify
-from councils.models import Council, ManagedDistricts, PoliceDistrict
+from councils.models import Council
 
 from .. import reporting, services
 from ..forms import OpenRoundForm
 from ..models import Assignment, Plan, ReportingRound, Status
+from .access import allowed_districts, chosen_district, secretariat_required
 from .members import add_service_error
 
 SORTS = {
@@ -43,46 +41,14 @@ STATUS_COLOURS = {
 }
 
 
-def secretariat_required(view):
-    """Signed-in secretariat staff or superusers; anyone else signed in gets 403."""
-
-    @functools.wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not ManagedDistricts.of(request.user).manages_any:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def allowed_districts(user):
-    return PoliceDistrict.objects.managed_by(user)
-
-
 def rounds_for(user):
     return ReportingRound.objects.managed_by(user).select_related("district", "plan")
-
-
-def _chosen_district(request, source):
-    """The district the page is about: the staff member's own, or the superuser's choice."""
-    districts = allowed_districts(request.user)
-    if not ManagedDistricts.of(request.user).every:
-        return districts.get()
-    slug = source.get("kreds")
-    if not slug:
-        return None
-    try:
-        validate_slug(slug)  # e.g. a NUL, which PostgreSQL refuses in a query
-    except ValidationError:
-        raise Http404 from None
-    return get_object_or_404(districts, slug=slug)
 
 
 @secretariat_required
 def index(request):
     """The district's rounds, the open one's progress, and the form to open one."""
-    district = _chosen_district(request, request.GET)
+    district = chosen_district(request, request.GET)
     context = {"districts": allowed_districts(request.user), "district": district}
     if district is not None:
         rounds = list(rounds_for(request.user).filter(district=district).order_by("-opened_on"))
@@ -105,7 +71,7 @@ def index(request):
 def open_round(request):
     """Open a round for the district on its current plan."""
     source = request.POST if request.method == "POST" else request.GET
-    district = _chosen_district(request, source)
+    district = chosen_district(request, source)
     if district is None:
         return redirect("rounds:index")
     form = OpenRoundForm(request.POST or None)

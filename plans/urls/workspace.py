@@ -1,0 +1,11 @@
+"""The secretariat's start page, mounted at /sekretariat/. Secretariat staff and superusers."""
+
+from django.urls import path
+
+from ..views import workspace as views
+
+app_name = "workspace"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+]
