@@ -15,7 +15,7 @@ from base.limits import limit_date_input, with_max_chars_help
 from base.locking import carry_revision
 from base.text import danish_date, html_text
 
-from .models import BACKGROUND_CHARS, ReportingRound, Status
+from .models import BACKGROUND_CHARS, Period, ReportingRound, Status
 
 
 class DateInput(forms.DateInput):
@@ -247,3 +247,38 @@ class LocalActivityForm(RevisionMixin):
     def __init__(self, *args, focus_areas, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["focus_area"].queryset = focus_areas
+
+
+class NextPeriodForm(forms.Form):
+    """The years of the new plan that "Ny plan for næste periode" copies an old one into."""
+
+    period_start = forms.IntegerField(
+        label=_("Periode fra år"),
+        min_value=Period.FIRST_YEAR,
+        max_value=Period.LAST_YEAR,
+        error_messages={
+            "required": _("Angiv planens første år."),
+            "invalid": _("Skriv året med fire cifre, f.eks. 2027."),
+            "min_value": _("Året skal være %(limit_value)s eller senere."),
+            "max_value": _("Året skal være %(limit_value)s eller tidligere."),
+        },
+    )
+    period_end = forms.IntegerField(
+        label=_("Periode til år"),
+        min_value=Period.FIRST_YEAR,
+        max_value=Period.LAST_YEAR,
+        help_text=_("Samme år som startåret, hvis planen dækker ét år; højst fire år i alt."),
+        error_messages={
+            "required": _("Angiv planens sidste år."),
+            "invalid": _("Skriv året med fire cifre, f.eks. 2028."),
+            "min_value": _("Året skal være %(limit_value)s eller senere."),
+            "max_value": _("Året skal være %(limit_value)s eller tidligere."),
+        },
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start is not None and end is not None and (problem := Period(start, end).problem()):
+            self.add_error("period_end", problem)
+        return cleaned

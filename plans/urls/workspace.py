@@ -8,4 +8,5 @@ app_name = "workspace"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("plan/<int:pk>/ny-periode/", views.next_period, name="next_period"),
 ]

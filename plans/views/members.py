@@ -78,7 +78,7 @@ def home(request):
         return redirect("members:council", council_id=councils[0].pk)
     user = request.user
     if not councils and user.is_staff and ManagedDistricts.of(user).manages_any:
-        return redirect("rounds:index")
+        return redirect("workspace:home")
     return render(request, "members/home.html", {"councils": councils})
 
 

@@ -7,13 +7,19 @@ reporting-round pages (`access.chosen_district`).
 
 from dataclasses import dataclass
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
 
-from .. import reporting
+from .. import copying, reporting
+from ..forms import NextPeriodForm
 from ..models import Plan, PlanVersion, ReportingRound
 from .access import allowed_districts, chosen_district, secretariat_required
+from .members import add_service_error
 
 
 @dataclass(frozen=True)
@@ -80,3 +86,50 @@ def home(request):
             }
         )
     return render(request, "workspace/home.html", context)
+
+
+def _home_of(user, district) -> str:
+    """The start page for `district` (a superuser's with the district chosen)."""
+    url = reverse("workspace:home")
+    return f"{url}?kreds={district.slug}" if user.is_superuser else url
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@secretariat_required
+def next_period(request, pk):
+    """ "Ny plan for næste periode": a new draft with this plan's content and no history."""
+    plan = get_object_or_404(
+        Plan.objects.managed_by(request.user).select_related("district"), pk=pk
+    )
+    suggested = copying.next_period(plan)
+    form = NextPeriodForm(
+        request.POST or None,
+        initial={"period_start": suggested.start, "period_end": suggested.end},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = copying.copy_for_next_period(plan=plan, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("Kladden %(title)s %(period)s er oprettet. Kopieret fra %(old)s: %(what)s.")
+                % {
+                    "title": result.plan.title,
+                    "period": result.plan.period_label,
+                    "old": plan.period_label,
+                    "what": result.summary(),
+                },
+            )
+            return redirect(_home_of(request.user, plan.district))
+    return render(
+        request,
+        "workspace/next_period.html",
+        {
+            "plan": plan,
+            "form": form,
+            "counts": copying.counts_to_copy(plan),
+            "back": _home_of(request.user, plan.district),
+        },
+    )

@@ -46,10 +46,10 @@ def test_requested_page_wins_over_mit_lokalraad(client, plan, esbjerg, member):
     assert f'name="next" value="{wanted}"' in response.text.replace("&amp;", "&")
 
 
-def test_secretariat_staff_land_on_the_reporting_rounds(client, secretariat):
+def test_secretariat_staff_land_on_the_secretariat_start_page(client, secretariat):
     client.force_login(secretariat)
     response = client.get(reverse("members:home"))
-    assert response["Location"] == reverse("rounds:index")
+    assert response["Location"] == reverse("workspace:home")
 
 
 def test_sign_out_ends_the_session(client, member):

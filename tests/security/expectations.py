@@ -62,6 +62,8 @@ EXPECTED = {
     "members:activity_move": SECRETARY_MOVE,
     # The secretariat's start page: each secretariat its own district, the superuser any.
     "workspace:home": "L 403 403 403 200 200 200 | 405 405 405 405 405 405 405",
+    # A plan's copy for the next period: its own district's secretariat and the superuser.
+    "workspace:next_period": ROUND_PAGE,
     "rounds:index": "L 403 403 403 200 200 200 | L 403 403 403 200 200 200",
     "rounds:open": "L 403 403 403 200 200 R | L 403 403 403 200 200 R",
     "rounds:detail": ROUND_PAGE,

@@ -194,6 +194,7 @@ def path_for(pattern: Pattern, data: Dataset) -> str:
             "members:activity_move", args=[council, a.local_activity.pk]
         ),
         "workspace:home": lambda: reverse("workspace:home"),
+        "workspace:next_period": lambda: reverse("workspace:next_period", args=[a.plan.pk]),
         "rounds:index": lambda: reverse("rounds:index"),
         "rounds:open": lambda: reverse("rounds:open"),
         "rounds:detail": lambda: reverse("rounds:detail", args=[a.reporting_round.pk]),
