@@ -1,4 +1,4 @@
-""""Ny plan for næste periode": a new draft with the plan's content and none of its history."""
+""" "Ny plan for næste periode": a new draft with the plan's content and none of its history."""
 
 import datetime
 
@@ -62,9 +62,7 @@ def copy(client, user, plan, **data):
     return client.post(reverse("workspace:next_period", args=[plan.pk]), data)
 
 
-def test_the_page_suggests_the_next_period_and_says_what_is_copied(
-    client, full_plan, secretariat
-):
+def test_the_page_suggests_the_next_period_and_says_what_is_copied(client, full_plan, secretariat):
     client.force_login(secretariat)
     response = client.get(reverse("workspace:next_period", args=[full_plan.pk]))
     html = response.content.decode()
