@@ -282,3 +282,23 @@ class NextPeriodForm(forms.Form):
         if start is not None and end is not None and (problem := Period(start, end).problem()):
             self.add_error("period_end", problem)
         return cleaned
+
+
+STATUS_CSV_MAX_BYTES = 1_000_000
+
+
+class CsvUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV-fil"),
+        help_text=_(
+            "Statusrapportens CSV-fil, som du har hentet her og udfyldt: samme kolonner, "
+            "semikolon mellem felterne. Højst 1 MB."
+        ),
+        error_messages={"required": _("Vælg den CSV-fil, der skal indlæses.")},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > STATUS_CSV_MAX_BYTES:
+            raise forms.ValidationError(_("Filen er større end 1 MB."))
+        return upload

@@ -488,6 +488,13 @@ def csv_text(value: str) -> str:
     return f"'{value}" if value.startswith(FORMULA_START) else value
 
 
+def csv_untext(value: str) -> str:
+    """A cell as `csv_text` wrote it, read back: the ' that kept a formula as text is dropped."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_START):
+        return value[1:]
+    return value
+
+
 def status_report_rows(report: StatusReport):
     """The report as CSV rows (header first), Danish headers and values; no internal notes."""
     yield CSV_HEADER

@@ -15,4 +15,5 @@ urlpatterns = [
     path("<int:pk>/raad/<int:council_id>/", views.council_in_round, name="council"),
     path("<int:pk>/rapport/", views.report, name="report"),
     path("<int:pk>/rapport.csv", views.report_csv, name="report_csv"),
+    path("<int:pk>/indlaes/", views.import_csv, name="import"),
 ]

@@ -12,14 +12,14 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from base.text import danish_slugify
 from councils.models import Council
 
-from .. import reporting, services
-from ..forms import OpenRoundForm
-from ..models import Assignment, Plan, ReportingRound, Status
+from .. import bulk_status, reporting, services
+from ..forms import CsvUploadForm, OpenRoundForm
+from ..models import Plan, ReportingRound, Status
 from .access import allowed_districts, chosen_district, secretariat_required
 from .members import add_service_error
 
@@ -173,24 +173,39 @@ def remind(request, pk):
     return redirect("rounds:detail", pk=reporting_round.pk)
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 @secretariat_required
 def council_in_round(request, pk, council_id):
-    """One lokalråd's assignments on the round's plan, with internal notes."""
+    """One lokalråd's assignments on the round's plan, with internal notes; while the round is
+    open the secretariat enters statuses the lokalråd sent another way (`bulk_status`)."""
     reporting_round = get_object_or_404(rounds_for(request.user), pk=pk)
     council = get_object_or_404(
         Council.objects.filter(district=reporting_round.district, kind=Council.Kind.LOCAL),
         pk=council_id,
     )
-    assignments = list(
-        Assignment.objects.filter(
-            council=council, activity__focus_area__plan_id=reporting_round.plan_id
-        )
-        .select_related("activity__focus_area", "latest_update__author__person")
-        .order_by("activity__focus_area__order", "activity__focus_area_id", "activity__order")
+    posted = request.method == "POST" and reporting_round.is_open
+    entries = bulk_status.council_entries(
+        reporting_round, council, request.POST if posted else None
     )
-    groups = reporting.by_focus_area(
-        assignments, reporting.reported_ids(reporting_round, council=council)
-    )
+    if posted:
+        changed = [entry for entry in entries if entry.changed]
+        if not changed:
+            messages.info(request, _("Du ændrede ingen rækker, så intet er gemt."))
+        elif any(entry.has_errors for entry in changed):
+            messages.error(request, _("Ret de markerede rækker. Intet er gemt endnu."))
+        else:
+            try:
+                saved = bulk_status.save_entries(changed, author=request.user)
+            except ValidationError:
+                messages.error(request, _("Ret de markerede rækker. Intet er gemt endnu."))
+            else:
+                messages.success(request, bulk_status.saved_message(saved))
+                return redirect("rounds:council", pk=pk, council_id=council.pk)
+    reported = reporting.reported_ids(reporting_round, council=council)
+    groups: dict = {}
+    for entry in entries:
+        entry.assignment.reported_in_round = entry.assignment.pk in reported
+        groups.setdefault(entry.assignment.activity.focus_area, []).append(entry)
     return render(
         request,
         "rounds/council.html",
@@ -257,3 +272,36 @@ def report_csv(request, pk):
     writer = csv.writer(response, delimiter=";", lineterminator="\r\n")
     writer.writerows(reporting.status_report_rows(status_report))
     return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@secretariat_required
+def import_csv(request, pk):
+    """Statuses for several lokalråd from the status report's CSV: upload, preview, confirm.
+
+    The upload shows every row's outcome (new status, unchanged, error) and saves nothing; the
+    preview carries the file's text to the confirmation, which checks it again and saves all
+    new statuses or none."""
+    reporting_round = get_object_or_404(rounds_for(request.user), pk=pk)
+    context = {"round": reporting_round}
+    if not reporting_round.is_open:
+        return render(request, "rounds/import.html", context)
+    upload_form = CsvUploadForm()
+    checked = None
+    if request.method == "POST" and "csv_text" in request.POST:
+        checked = bulk_status.read_csv(reporting_round, request.POST["csv_text"])
+        if checked.ok and checked.entries and "confirm" in request.POST:
+            try:
+                saved = bulk_status.save_entries(checked.entries, author=request.user)
+            except ValidationError:
+                messages.error(request, _("Nogle rækker blev afvist. Intet er gemt."))
+            else:
+                messages.success(request, bulk_status.saved_message(saved))
+                return redirect("rounds:detail", pk=reporting_round.pk)
+    elif request.method == "POST":
+        upload_form = CsvUploadForm(request.POST, request.FILES)
+        if upload_form.is_valid():
+            data = upload_form.cleaned_data["file"].read()
+            checked = bulk_status.read_csv(reporting_round, bulk_status.decode(data))
+    context.update({"form": upload_form, "checked": checked})
+    return render(request, "rounds/import.html", context)

@@ -71,6 +71,7 @@ EXPECTED = {
     "rounds:remind": "L 403 403 403 405 405 405 | L 403 403 403 R 404 R",
     "rounds:council": ROUND_PAGE,
     "rounds:report": ROUND_PAGE,
+    "rounds:import": ROUND_PAGE,
     "rounds:report_csv": ROUND_PAGE,
     "pdf:plan": PUBLIC_PAGE,
     "pdf:version": PUBLIC_PAGE,

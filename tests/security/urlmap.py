@@ -201,6 +201,7 @@ def path_for(pattern: Pattern, data: Dataset) -> str:
         "rounds:close": lambda: reverse("rounds:close", args=[a.reporting_round.pk]),
         "rounds:remind": lambda: reverse("rounds:remind", args=[a.reporting_round.pk]),
         "rounds:council": lambda: reverse("rounds:council", args=[a.reporting_round.pk, council]),
+        "rounds:import": lambda: reverse("rounds:import", args=[a.reporting_round.pk]),
         "rounds:report": lambda: reverse("rounds:report", args=[a.reporting_round.pk]),
         "rounds:report_csv": lambda: reverse("rounds:report_csv", args=[a.reporting_round.pk]),
         "pdf:plan": lambda: reverse("pdf:plan", kwargs=plan),
