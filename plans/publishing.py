@@ -18,13 +18,25 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from base.limits import EARLIEST_DATE, date_bounds_problem
 from base.text import as_date, danish_date
+from councils.models import Council, Membership, StaffFunction
 
-from .models import FocusArea, Goal, Plan, PlanSection, PlanVersion, WorkflowEvent
+from .models import (
+    FocusArea,
+    FocusAreaGroup,
+    Goal,
+    Plan,
+    PlanAttachment,
+    PlanSection,
+    PlanVersion,
+    SectionFigure,
+    WorkflowEvent,
+)
 from .services import sync_plan_assignments
 from .snapshot import actors_display, build_snapshot, council_treatment, upgrade
 from .tasks import render_version_pdf
@@ -446,6 +458,19 @@ class ChangedActivity:
 
 
 @dataclass(frozen=True)
+class ItemChange:
+    """An item of one of the plan's lists (a group, a goal, a figure, an attachment, a seat, a
+    lokalråd …) added, removed or changed. `where` names the part it belongs to ("i afsnittet
+    »Organisering«"); `id` is the item's id in the snapshot where it has one."""
+
+    status: str  # "added", "removed" or "changed"
+    title: str
+    where: str = ""
+    changes: tuple[FieldChange, ...] = ()
+    id: int | None = None
+
+
+@dataclass(frozen=True)
 class VersionDiff:
     """What changed from `old_number` to `new_number`. Values come from the two snapshots."""
 
@@ -461,6 +486,11 @@ class VersionDiff:
     activities_added: tuple[ActivityRef, ...] = ()
     activities_removed: tuple[ActivityRef, ...] = ()
     activities_changed: tuple[ChangedActivity, ...] = ()
+    focus_area_groups: tuple[ItemChange, ...] = ()
+    goals: tuple[ItemChange, ...] = ()
+    figures: tuple[ItemChange, ...] = ()
+    attachments: tuple[ItemChange, ...] = ()
+    organisation: tuple[ItemChange, ...] = ()
 
     @property
     def has_changes(self) -> bool:
@@ -476,6 +506,11 @@ class VersionDiff:
                 self.activities_added,
                 self.activities_removed,
                 self.activities_changed,
+                self.focus_area_groups,
+                self.goals,
+                self.figures,
+                self.attachments,
+                self.organisation,
             )
         )
 
@@ -497,13 +532,16 @@ DATE_FIELDS = {"approval_meeting_date", "effective_date"}
 
 
 def diff_versions(old: PlanVersion, new: PlanVersion) -> VersionDiff:
-    """Sections, focus areas and activities added, removed and changed between two versions.
+    """Sections, focus areas and activities added, removed and changed between two versions,
+    and the items of the plan's lists: focus-area groups, goals per party, figures, attachments
+    and the organisation.
 
     Parts are matched by id, so an edited title shows as a change, not as one removed and one
     added. Only the snapshots are read: an unsaved `PlanVersion(snapshot=build_snapshot(plan))`
-    diffs the draft against a published version.
+    diffs the draft against a published version. A part that an older snapshot lacks (figures,
+    attachments, organisation) counts as none.
     """
-    a, b = old.snapshot, new.snapshot
+    a, b = upgrade(old.snapshot), upgrade(new.snapshot)
     front_matter = tuple(
         FieldChange(
             name, _label(Plan, name), _front_matter(a["plan"], name), _front_matter(b["plan"], name)
@@ -511,15 +549,17 @@ def diff_versions(old: PlanVersion, new: PlanVersion) -> VersionDiff:
         for name in FRONT_MATTER_FIELDS
         if _front_matter(a["plan"], name) != _front_matter(b["plan"], name)
     )
-    old_goals = _goals_text(a["plan"].get("goals", []))
-    new_goals = _goals_text(b["plan"].get("goals", []))
-    if old_goals != new_goals:
-        front_matter += (FieldChange("goals", _("mål for parterne"), old_goals, new_goals),)
     s_added, s_removed, s_changed = _diff_parts(
         a.get("sections", []), b.get("sections", []), PlanSection, SECTION_FIELDS
     )
+    # Goals are compared item by item (`_diff_goals`), not as one text of the focus area. An
+    # area's group is compared by the group it is in: renaming a group moves none of its areas.
+    same_group = {old["id"]: new["id"] for old, new in _group_pairs(a, b)}
     f_added, f_removed, f_changed = _diff_parts(
-        comparable_areas(a), comparable_areas(b), FocusArea, FOCUS_AREA_FIELDS
+        _with_group_key(comparable_areas(a), a, same_group),
+        _with_group_key(comparable_areas(b), b, None),
+        FocusArea,
+        [name for name in FOCUS_AREA_FIELDS if name != "goals"],
     )
     old_activities = _activities_by_id(a)
     new_activities = _activities_by_id(b)
@@ -563,6 +603,11 @@ def diff_versions(old: PlanVersion, new: PlanVersion) -> VersionDiff:
         activities_added=added,
         activities_removed=removed,
         activities_changed=tuple(changed),
+        focus_area_groups=_diff_groups(a, b),
+        goals=_diff_goals(a, b),
+        figures=_diff_figures(a, b),
+        attachments=_diff_attachments(a, b),
+        organisation=_diff_organisation(a, b),
     )
 
 
@@ -612,8 +657,29 @@ def _activity_changes(old, old_area, new, new_area) -> tuple[FieldChange, ...]:
     return tuple(FieldChange(name, label, a, b) for name, label, a, b in pairs if a != b)
 
 
+def _with_group_key(areas: list[dict], snapshot: dict, same_group: dict | None) -> list[dict]:
+    """`comparable_areas` with each area's "group_key": its group's id in the newer version
+    (`same_group` maps the older version's groups to it; None for the newer version)."""
+    group_ids = {area["id"]: area["group"] for area in snapshot.get("focus_areas", [])}
+
+    def key(area):
+        group_id = group_ids[area["id"]]
+        if same_group is None:
+            return group_id
+        return same_group.get(group_id, ("only in the older version", group_id))
+
+    return [{**area, "group_key": key(area)} for area in areas]
+
+
 def _changed_fields(old: dict, new: dict, fields: Iterable[str]) -> list[str]:
-    return [name for name in fields if _plain(old.get(name)) != _plain(new.get(name))]
+    """The fields whose values differ; a part's "<field>_key", when it has one, is what is
+    compared for that field (the field itself is what the reader sees)."""
+    return [
+        name
+        for name in fields
+        if _plain(old.get(f"{name}_key", old.get(name)))
+        != _plain(new.get(f"{name}_key", new.get(name)))
+    ]
 
 
 def _plain(value):
@@ -649,6 +715,302 @@ def _forum_id(activity: dict):
 
 def _council_ids(activity: dict) -> tuple[int, ...]:
     return tuple(sorted(c["id"] for c in activity.get("councils", [])))
+
+
+# --- Diff of the plan's lists: groups, goals, figures, attachments, organisation -----------------
+
+ADDED, REMOVED, CHANGED = "added", "removed", "changed"
+
+
+def _diff_items(
+    old_items: list[dict],
+    new_items: list[dict],
+    *,
+    title,
+    fields: list[tuple],
+    where=lambda item: "",
+    pairs: list[tuple[dict, dict]] | None = None,
+) -> list[ItemChange]:
+    """Items added, removed and changed, matched by id (or given as `pairs`): `title(item)`
+    names one, `where(item)` the part it sits in, and `fields` are (name, label, value(item)),
+    compared as the reader sees them."""
+    if pairs is None:
+        new_ids = {item["id"] for item in new_items}
+        old_by_id = {item["id"]: item for item in old_items}
+        pairs = [(old_by_id[item["id"]], item) for item in new_items if item["id"] in old_by_id]
+        added = [item for item in new_items if item["id"] not in old_by_id]
+        removed = [item for item in old_items if item["id"] not in new_ids]
+    else:
+        matched_old = {id(before) for before, _after in pairs}
+        matched_new = {id(after) for _before, after in pairs}
+        added = [item for item in new_items if id(item) not in matched_new]
+        removed = [item for item in old_items if id(item) not in matched_old]
+    result = [ItemChange(ADDED, title(item), where(item), id=item.get("id")) for item in added]
+    result += [ItemChange(REMOVED, title(item), where(item), id=item.get("id")) for item in removed]
+    for before, after in pairs:
+        changes = tuple(
+            _item_field_change(field, before, after)
+            for field in fields
+            if field[2](before) != field[2](after)
+        )
+        if changes:
+            result.append(ItemChange(CHANGED, title(after), where(after), changes, after.get("id")))
+    return result
+
+
+def _item_field_change(field: tuple, before: dict, after: dict) -> FieldChange:
+    """A field of `fields` is (name, label, value) or (name, label, value, shown): `value` is
+    compared, `shown` read (a file by its size, not its stored name)."""
+    name, label, value, *shown = field
+    if not shown:
+        return FieldChange(name, label, value(before), value(after))
+    old, new = shown[0](before), shown[0](after)
+    if old == new:
+        new = _("%(file)s (udskiftet)") % {"file": new}
+    return FieldChange(name, label, old, new)
+
+
+def _yes_no(value) -> str:
+    return _("Ja") if value else _("Nej")
+
+
+def _group_pairs(a: dict, b: dict) -> list[tuple[dict, dict]]:
+    """The focus-area groups of two (upgraded) snapshots that are the same group: by id, and a
+    group derived for a schema-1 version (id below zero) is the one of the same heading and kind."""
+    old, new = a.get("focus_area_groups", []), b.get("focus_area_groups", [])
+    new_by_id = {g["id"]: g for g in new if g["id"] > 0}
+    pairs = [(g, new_by_id[g["id"]]) for g in old if g["id"] in new_by_id]
+    paired = {id(x) for pair in pairs for x in pair}
+    for before in old:
+        if id(before) in paired:
+            continue
+        for after in new:
+            if id(after) not in paired and (after["heading"], after["kind"]) == (
+                before["heading"],
+                before["kind"],
+            ):
+                pairs.append((before, after))
+                paired |= {id(before), id(after)}
+                break
+    return pairs
+
+
+def _diff_groups(a: dict, b: dict) -> tuple[ItemChange, ...]:
+    old, new = a.get("focus_area_groups", []), b.get("focus_area_groups", [])
+    pairs = _group_pairs(a, b)
+    fields = [
+        ("heading", _label(FocusAreaGroup, "heading"), lambda g: g["heading"]),
+        ("kind", _label(FocusAreaGroup, "kind"), lambda g: g.get("kind_display", g["kind"])),
+        ("ranked", _label(FocusAreaGroup, "ranked"), lambda g: _yes_no(g["ranked"])),
+    ]
+    return tuple(_diff_items(old, new, title=lambda g: g["heading"], fields=fields, pairs=pairs))
+
+
+def _goals_with_place(snapshot: dict) -> list[dict]:
+    """Every goal of a snapshot, the plan's own and each focus area's, with where it stands."""
+    goals = [{**goal, "place": _("planens mål")} for goal in snapshot["plan"].get("goals", [])]
+    for area in snapshot.get("focus_areas", []):
+        goals += [{**goal, "place": area["title"]} for goal in area.get("goals", [])]
+    return goals
+
+
+def _diff_goals(a: dict, b: dict) -> tuple[ItemChange, ...]:
+    headings = {str(party): str(heading) for party, heading in Goal.HEADINGS.items()}
+
+    def where(goal):
+        return _("under »%(heading)s« i %(place)s") % {
+            "heading": headings.get(goal["party"], goal["party"]),
+            "place": goal["place"],
+        }
+
+    fields = [
+        ("text", _label(Goal, "text"), lambda g: g["text"]),
+        ("party", _label(Goal, "party"), lambda g: headings.get(g["party"], g["party"])),
+    ]
+    return tuple(
+        _diff_items(
+            _goals_with_place(a),
+            _goals_with_place(b),
+            title=lambda g: g["text"],
+            fields=fields,
+            where=where,
+        )
+    )
+
+
+def _figures_with_section(snapshot: dict) -> list[dict]:
+    return [
+        {**figure, "section": section["title"]}
+        for section in snapshot.get("sections", [])
+        for figure in section.get("figures", [])
+    ]
+
+
+def _image(figure: dict) -> str:
+    return _("billede på %(width)s × %(height)s punkter") % {
+        "width": figure.get("width") or "?",
+        "height": figure.get("height") or "?",
+    }
+
+
+def _diff_figures(a: dict, b: dict) -> tuple[ItemChange, ...]:
+    fields = [
+        ("caption", _label(SectionFigure, "caption"), lambda f: f["caption"]),
+        ("alt_text", _label(SectionFigure, "alt_text"), lambda f: f["alt_text"]),
+        ("image", _label(SectionFigure, "image"), lambda f: f["file"], _image),
+        ("section", _label(SectionFigure, "section"), lambda f: f["section"]),
+    ]
+    return tuple(
+        _diff_items(
+            _figures_with_section(a),
+            _figures_with_section(b),
+            title=lambda f: f["caption"],
+            fields=fields,
+            where=lambda f: _("i afsnittet »%(section)s«") % {"section": f["section"]},
+        )
+    )
+
+
+def _attachment_file(attachment: dict) -> str:
+    return _("PDF på %(size)s") % {"size": filesizeformat(attachment.get("size") or 0)}
+
+
+def _diff_attachments(a: dict, b: dict) -> tuple[ItemChange, ...]:
+    fields = [
+        ("title", _label(PlanAttachment, "title"), lambda x: x["title"]),
+        ("file", _label(PlanAttachment, "file"), lambda x: x["file"], _attachment_file),
+    ]
+    return tuple(
+        _diff_items(
+            a.get("attachments", []),
+            b.get("attachments", []),
+            title=lambda x: x["title"],
+            fields=fields,
+        )
+    )
+
+
+def _seat_holder(seat: dict) -> str:
+    """A kredsråd seat as the plan names it: the person, or the function and organisation."""
+    if seat.get("name"):
+        return seat["name"]
+    return ", ".join(part for part in (seat.get("function"), seat.get("organisation")) if part)
+
+
+def _seat_pairs(old: list[dict], new: list[dict]) -> list[tuple[dict, dict]]:
+    """Seats have no ids in a snapshot: a person's seat is theirs by name; a seat by function is
+    the one of the same function and organisation, else the only one of that organisation."""
+    pairs, left_old, left_new = [], list(old), list(new)
+
+    def match(key):
+        for before in list(left_old):
+            k = key(before)
+            if not k:
+                continue
+            after = next((s for s in left_new if key(s) == k), None)
+            if after is not None:
+                pairs.append((before, after))
+                left_old.remove(before)
+                left_new.remove(after)
+
+    match(lambda s: s.get("name") or None)
+    match(lambda s: None if s.get("name") else (s.get("function"), s.get("organisation")))
+    # A seat by function whose function changed: the only one of its organisation on each side.
+    for before in list(left_old):
+        organisation = before.get("organisation")
+        if before.get("name") or not organisation:
+            continue
+        olds = [s for s in left_old if not s.get("name") and s.get("organisation") == organisation]
+        news = [s for s in left_new if not s.get("name") and s.get("organisation") == organisation]
+        if len(olds) == len(news) == 1:
+            pairs.append((before, news[0]))
+            left_old.remove(before)
+            left_new.remove(news[0])
+    return pairs
+
+
+def _diff_organisation(a: dict, b: dict) -> tuple[ItemChange, ...]:
+    """The kredsråd (its description and seats), the lokalråd with their kommuner, the
+    lokalråd+ under them, and the staff functions."""
+    old, new = a.get("organisation") or {}, b.get("organisation") or {}
+    result = []
+    name = _label(Council, "name")
+    description = _label(Council, "description")
+
+    old_council, new_council = old.get("district_council"), new.get("district_council")
+    councils = [c for c in (old_council, new_council) if c]
+    result += _diff_items(
+        [old_council] if old_council else [],
+        [new_council] if new_council else [],
+        title=lambda c: c["name"],
+        fields=[
+            ("name", name, lambda c: c["name"]),
+            ("description", description, lambda c: c.get("description", "")),
+        ],
+        pairs=[(old_council, new_council)] if len(councils) == 2 else [],
+    )
+    old_seats = (old_council or {}).get("members", [])
+    new_seats = (new_council or {}).get("members", [])
+    kredsraad = councils[-1]["name"] if councils else _("kredsrådet")
+    result += _diff_items(
+        old_seats,
+        new_seats,
+        title=_seat_holder,
+        fields=[
+            ("role", _label(Membership, "role"), lambda s: s.get("role_display", s["role"])),
+            ("function", _("funktion"), lambda s: s.get("function", "")),
+            (
+                "organisation",
+                _label(Membership, "organisation"),
+                lambda s: s.get("organisation", ""),
+            ),
+        ],
+        where=lambda s: _("plads i %(council)s") % {"council": kredsraad},
+        pairs=_seat_pairs(old_seats, new_seats),
+    )
+
+    old_local, new_local = old.get("local_councils", []), new.get("local_councils", [])
+    result += _diff_items(
+        old_local,
+        new_local,
+        title=lambda c: c["name"],
+        fields=[
+            ("name", name, lambda c: c["name"]),
+            ("description", description, lambda c: c.get("description", "")),
+            ("municipalities", _("kommuner"), lambda c: ", ".join(c.get("municipalities", []))),
+        ],
+        where=lambda c: _("lokalråd"),
+    )
+
+    def children(councils):
+        return [
+            {**child, "parent": council["name"]}
+            for council in councils
+            for child in council.get("children", [])
+        ]
+
+    result += _diff_items(
+        children(old_local),
+        children(new_local),
+        title=lambda c: c["name"],
+        fields=[
+            ("name", name, lambda c: c["name"]),
+            ("description", description, lambda c: c.get("description", "")),
+            ("parent", _("hører under"), lambda c: c["parent"]),
+        ],
+        where=lambda c: _("lokalråd+ under %(council)s") % {"council": c["parent"]},
+    )
+    result += _diff_items(
+        old.get("staff_functions", []),
+        new.get("staff_functions", []),
+        title=lambda f: f["name"],
+        fields=[
+            ("name", _label(StaffFunction, "name"), lambda f: f["name"]),
+            ("tasks", _label(StaffFunction, "tasks"), lambda f: f.get("tasks", "")),
+        ],
+        where=lambda f: _("stabsfunktion"),
+    )
+    return tuple(result)
 
 
 # --- Small helpers --------------------------------------------------------------------------
