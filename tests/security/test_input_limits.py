@@ -1,18 +1,28 @@
 """Limits on every input: each text field refuses an over-long value in the model (`full_clean`),
-in its form (Danish message, the input kept) and in the database; dates have bounds; search
-survives any query. Runs on SQLite and, with DATABASE_URL, on PostgreSQL."""
+in its form (Danish message, the input kept) and in the database (a text field by its check
+constraint; a one-line field by its column's length, which only PostgreSQL enforces); dates have
+bounds; search survives any query. Runs on SQLite and, with DATABASE_URL, on PostgreSQL."""
 
 import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DataError, IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from councils.models import Membership
 from plans.admin_actions import ApproveForm, PublishForm
 from plans.forms import OpenRoundForm
-from plans.models import AnnualCycleEntry, Plan, PlanVersion, StatusUpdate, WorkflowEvent
+from plans.models import (
+    Activity,
+    AnnualCycleEntry,
+    Goal,
+    Plan,
+    PlanVersion,
+    StatusUpdate,
+    WorkflowEvent,
+)
 from plans.search import MAX_QUERY_CHARS, clean_query
 from plans.services import report_status
 
@@ -43,6 +53,20 @@ PLAIN = [
     ("cycle_entry", "description", 1000),
     ("version", "revision_note", 2000),
     ("workflow_event", "note", 2500),
+    ("goal", "text", 500),
+    ("figure", "alt_text", 1000),
+]
+# CharFields: the database's own column length refuses more (PostgreSQL, as in production).
+CHARS = [
+    ("plan", "subtitle", 200),
+    ("plan", "issuer", 200),
+    ("group", "heading", 200),
+    ("police_activity", "police_unit", 100),
+    ("figure", "caption", 300),
+    ("attachment", "title", 200),
+    ("seat", "title", 200),  # the seat's function ("titel eller funktion i rådet")
+    ("seat", "organisation", 200),
+    ("staff_function", "name", 200),
 ]
 RICH = [
     ("plan", "foreword", 10_000),
@@ -66,6 +90,15 @@ def row(data, what):
         "workflow_event": lambda: WorkflowEvent.objects.filter(plan=tenant.plan).first(),
         "plan": lambda: tenant.plan,
         "section": lambda: tenant.section,
+        "group": lambda: tenant.focus_area.group,
+        "goal": lambda: Goal.objects.filter(plan=tenant.plan, focus_area=None).first(),
+        "figure": lambda: tenant.figure,
+        "attachment": lambda: tenant.attachment,
+        "police_activity": lambda: Activity.objects.get(focus_area__plan=tenant.plan, police=True),
+        # The kredsråd's seat described by its function alone, without a person.
+        "seat": lambda: Membership.objects.get(
+            council=tenant.district.district_council, person=None
+        ),
     }[what]()
 
 
@@ -84,7 +117,7 @@ def errors_of(instance) -> dict:
 # --- The model: full_clean ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("what", "field", "limit"), PLAIN)
+@pytest.mark.parametrize(("what", "field", "limit"), PLAIN + CHARS)
 def test_full_clean_refuses_an_overlong_text(data, what, field, limit):
     instance = row(data, what)
     setattr(instance, field, "x" * limit)
@@ -134,6 +167,20 @@ def test_database_refuses_an_overlong_text(data, what, field, too_long):
     instance = row(data, what)
     with pytest.raises(IntegrityError), transaction.atomic():
         type(instance)._base_manager.filter(pk=instance.pk).update(**{field: too_long})
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="SQLite ignores a column's length; PostgreSQL (production) refuses",
+)
+@pytest.mark.parametrize(("what", "field", "limit"), CHARS)
+def test_database_refuses_an_overlong_line(data, what, field, limit):
+    instance = row(data, what)
+    manager = type(instance)._base_manager.filter(pk=instance.pk)
+    with transaction.atomic():
+        manager.update(**{field: "x" * limit})
+    with pytest.raises(DataError), transaction.atomic():
+        manager.update(**{field: "x" * (limit + 1)})
 
 
 @pytest.mark.parametrize(
@@ -425,6 +472,35 @@ def test_admin_refuses_an_overlong_text_and_keeps_it(
     assert response.status_code == 200
     assert message in response.text
     assert too_long.strip().removeprefix("<p>").removesuffix("</p>") in response.text
+
+
+# The fields issue 13 added, one page per model; an inline's field by its name in the form.
+@pytest.mark.parametrize(
+    ("admin_url", "what", "field", "too_long"),
+    [
+        ("admin:plans_plan_change", "plan", "subtitle", "Undertitel " * 20),
+        ("admin:plans_focusareagroup_change", "group", "heading", "Overskrift " * 20),
+        ("admin:plans_focusarea_change", "focus_area", "goals-0-text", "Vi vil mindske " * 40),
+        ("admin:plans_activity_change", "police_activity", "police_unit", "Enhed " * 20),
+        ("admin:plans_sectionfigure_change", "figure", "caption", "Figur " * 60),
+        ("admin:plans_planattachment_change", "attachment", "title", "Bilag " * 40),
+        ("admin:councils_council_change", "kredsraad", "memberships-0-title", "Funktion " * 30),
+        ("admin:councils_stafffunction_change", "staff_function", "name", "Stab " * 50),
+    ],
+)
+def test_admin_refuses_an_overlong_new_field_and_keeps_it(
+    secretariat, data, admin_url, what, field, too_long
+):
+    instance = data.a.district.district_council if what == "kredsraad" else row(data, what)
+    url = reverse(admin_url, args=[instance.pk])
+    form = admin_form(secretariat.get(url))
+    assert field in form, sorted(form)
+    response = post_unsaved(secretariat, url, single(form, **{field: too_long}))
+    assert response.status_code == 200
+    typed = too_long.strip()  # as the form cleans it
+    limit = {"police_unit": 100, "caption": 300, "goals-0-text": 500}.get(field, 200)
+    assert f"Denne værdi må højst have {limit} tegn (den har {len(typed)})." in response.text
+    assert typed in response.text
 
 
 def test_admin_refuses_an_overlong_section_and_keeps_it(secretariat, data):
