@@ -338,6 +338,15 @@ def url_name(model_admin, step_name: str) -> str:
 # --- The confirmation view ------------------------------------------------------------------
 
 
+FROM = "fra"
+FROM_WORKSPACE = "overblik"
+
+
+def workspace_url(user, plan: Plan) -> str:
+    url = reverse("workspace:home")
+    return f"{url}?kreds={plan.district.slug}" if user.is_superuser else url
+
+
 def confirmation_view(request, object_id, *, model_admin, step: Step):
     """Secretariat staff of the plan's district (or a superuser): confirm and perform a step."""
     plan = get_object_or_404(
@@ -346,6 +355,13 @@ def confirmation_view(request, object_id, *, model_admin, step: Step):
     if not model_admin.has_change_permission(request, plan):
         raise PermissionDenied
     form_kwargs = step.form_kwargs(plan)
+    change_url = reverse(
+        f"{model_admin.admin_site.name}:{url_name(model_admin, 'change')}", args=[plan.pk]
+    )
+    # Reached from the secretariat's start page: back there afterwards (a fixed place, so the
+    # parameter cannot send anyone elsewhere).
+    from_workspace = request.POST.get(FROM, request.GET.get(FROM)) == FROM_WORKSPACE
+    back_url = workspace_url(request.user, plan) if from_workspace else None
     if request.method == "POST":
         form = step.form_class(request.POST, **form_kwargs)
         if form.is_valid():
@@ -357,12 +373,7 @@ def confirmation_view(request, object_id, *, model_admin, step: Step):
                 _add_errors(form, error)
             else:
                 model_admin.message_user(request, message, messages.SUCCESS)
-                return HttpResponseRedirect(
-                    reverse(
-                        f"{model_admin.admin_site.name}:{url_name(model_admin, 'change')}",
-                        args=[plan.pk],
-                    )
-                )
+                return HttpResponseRedirect(back_url or change_url)
     else:
         form = step.form_class(initial=step.initial(plan), **form_kwargs)
     context = {
@@ -374,6 +385,8 @@ def confirmation_view(request, object_id, *, model_admin, step: Step):
         "form": form,
         "step": step.name,
         "step_allowed": plan.status in step.allowed_statuses,
+        "back_url": back_url or change_url,
+        "from_workspace": from_workspace,
         **step.context(plan),
     }
     request.current_app = model_admin.admin_site.name

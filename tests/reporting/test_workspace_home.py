@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from councils import roles
 from councils.models import Council
 from plans.models import Plan
 from plans.publishing import publish_plan
@@ -111,3 +112,57 @@ def test_header_and_admin_lead_to_the_start_page_and_the_rounds(client, secretar
 def test_plan_state_is_read_from_the_plan(client, make_plan, district, secretariat):
     make_plan(district, start=2021, end=2022, status=Plan.Status.APPROVED)
     assert "Behandlet i kredsrådet</strong>" in page(client, secretariat)
+
+
+@pytest.mark.parametrize(
+    ("status", "steps", "absent"),
+    [
+        (Plan.Status.DRAFT, ["godkend", "offentliggoer"], ["afloes"]),
+        (Plan.Status.APPROVED, ["offentliggoer"], ["godkend", "afloes"]),
+        (Plan.Status.PUBLISHED, ["offentliggoer", "afloes"], ["godkend"]),
+        (Plan.Status.SUPERSEDED, [], ["godkend", "offentliggoer", "afloes"]),
+    ],
+)
+def test_each_plan_offers_the_steps_its_state_allows(
+    client, make_plan, district, secretariat, status, steps, absent
+):
+    plan = make_plan(district, status=status)
+    html = page(client, secretariat)
+    for step in steps:
+        assert f"/admin/plans/plan/{plan.pk}/{step}/?fra=overblik" in html
+    for step in absent:
+        assert f"/admin/plans/plan/{plan.pk}/{step}/" not in html
+
+
+@pytest.fixture
+def plan_editor(make_user, district):
+    """Secretariat staff with the Sekretariat group's rights, as the admin needs."""
+    user = make_user("planredaktoer", staff=True)
+    roles.make_secretariat_staff(user=user, district=district)
+    return user
+
+
+def test_a_step_taken_from_the_start_page_returns_there(client, make_plan, district, plan_editor):
+    plan = make_plan(district)
+    client.force_login(plan_editor)
+    url = f"/admin/plans/plan/{plan.pk}/godkend/?fra=overblik"
+    html = client.get(url).content.decode()
+    assert 'name="fra" value="overblik"' in html
+    assert f'href="{HOME}" class="closelink">Annullér' in html
+    response = client.post(
+        url.split("?")[0],
+        {"council_treatment": "discussed", "meeting_date": "", "fra": "overblik"},
+    )
+    assert response.status_code == 302 and response.url == HOME
+    plan.refresh_from_db()
+    assert plan.status == Plan.Status.APPROVED
+
+
+def test_the_parameter_leads_nowhere_else(client, make_plan, district, plan_editor):
+    plan = make_plan(district)
+    client.force_login(plan_editor)
+    response = client.post(
+        f"/admin/plans/plan/{plan.pk}/godkend/",
+        {"council_treatment": "discussed", "fra": "https://example.com/"},
+    )
+    assert response.url == reverse("admin:plans_plan_change", args=[plan.pk])
