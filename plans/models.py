@@ -366,14 +366,41 @@ class Plan(ConstraintErrorsOnFields, RevisionedModel):
         )
 
 
+# A plan's outline: chapters (level 1, shown as h2), their sub-sections (level 2, h3) and
+# theirs (level 3, h4). Focus-area groups sit in a chapter or a sub-section, so that their
+# focus areas' headings stay within h6.
+MAX_SECTION_LEVEL = 3
+MAX_GROUP_SECTION_LEVEL = 2
+
+
 class PlanSection(RevisionedModel):
-    """A narrative section of the plan, in order (organisation, levels, annual cycle …)."""
+    """A section of the plan's outline: a chapter or a sub-section of one, in order among its
+    siblings (organisation with the kredsråd and the lokalråd, the annual cycle …)."""
 
     plan = models.ForeignKey(
         Plan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="sections"
     )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("overordnet afsnit"),
+        # RESTRICT: a section with sub-sections is not deleted alone (they would be lost or
+        # move up unseen), but a plan deleted with all its sections is.
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_(
+            "Tom for et kapitel. Vælg et afsnit, når dette er et underafsnit af det; højst tre "
+            "niveauer (kapitel, underafsnit, under-underafsnit). Gem et nyt afsnit først, før "
+            "det kan vælges her."
+        ),
+    )
     title = models.CharField(_("overskrift"), max_length=200)
-    body = RichTextField(_("tekst"), max_chars=SECTION_CHARS)
+    body = RichTextField(
+        _("tekst"),
+        max_chars=SECTION_CHARS,
+        help_text=_("Kan stå tom, når afsnittet kun samler underafsnit eller indsatsområder."),
+    )
     order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
 
     history = HistoricalRecords()
@@ -384,10 +411,98 @@ class PlanSection(RevisionedModel):
         ordering = ["plan", "order", "pk"]
         constraints = [
             max_length_constraint("plan_section", "body", SECTION_CHARS * RICH_TEXT_HTML_FACTOR),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("pk")),
+                name="plan_section_not_its_own_parent",
+                violation_error_message=_("Et afsnit kan ikke ligge under sig selv."),
+            ),
         ]
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        if self.parent_id is None:
+            problem = self.groups_problem(level=1)
+        else:
+            problem = self.parent_problem(self.parent)
+        if problem:
+            raise ValidationError({"parent": problem})
+
+    def parent_problem(self, parent, parents: dict | None = None) -> str:
+        """Why `parent` cannot hold this section ("" when it can): another plan's section, this
+        section itself or one below it, or deeper than three levels with this section's own
+        sub-sections. `parents` ({section id: parent id}) is the outline as it will be saved,
+        when a form changes several sections at once; else the stored one."""
+        if parent is None:
+            return ""
+        if self.plan_id and parent.plan_id != self.plan_id:
+            return _("Vælg et afsnit i samme plan.")
+        if parents is None:
+            parents = dict(
+                PlanSection.objects.filter(plan_id=parent.plan_id).values_list("pk", "parent_id")
+            )
+            if self.pk is not None:
+                parents[self.pk] = parent.pk
+        ancestors = []
+        current = parent.pk
+        while current is not None:
+            if current == self.pk or current in ancestors:
+                return _("Et afsnit kan ikke ligge under sig selv eller et af sine underafsnit.")
+            ancestors.append(current)
+            current = parents.get(current)
+        level = len(ancestors) + 1
+        below = _subtree_height(self.pk, parents) if self.pk is not None else 0
+        if level + below > MAX_SECTION_LEVEL:
+            if below:
+                return _(
+                    "Afsnittet og dets underafsnit ville komme ned på %(levels)s niveauer; en "
+                    "plan har højst %(max)s (kapitel, underafsnit, under-underafsnit). Vælg et "
+                    "afsnit højere oppe."
+                ) % {"levels": level + below, "max": MAX_SECTION_LEVEL}
+            return _(
+                "Afsnittet ville komme på %(level)s. niveau; en plan har højst %(max)s niveauer "
+                "(kapitel, underafsnit, under-underafsnit). Vælg et afsnit højere oppe."
+            ) % {"level": level, "max": MAX_SECTION_LEVEL}
+        return self.groups_problem(level=level)
+
+    def groups_problem(self, *, level: int) -> str:
+        """Why this section cannot sit at `level` with the focus-area groups placed in it."""
+        if level <= MAX_GROUP_SECTION_LEVEL or self.pk is None:
+            return ""
+        if not self.focus_area_groups.exists():
+            return ""
+        return _(
+            "Afsnittet rummer grupper af indsatsområder og skal derfor være et kapitel eller et "
+            "underafsnit (højst %(max)s. niveau). Flyt først grupperne."
+        ) % {"max": MAX_GROUP_SECTION_LEVEL}
+
+    def level(self) -> int:
+        """1 for a chapter, 2 for its sub-section, 3 below that."""
+        level, parent_id = 1, self.parent_id
+        seen = set()
+        while parent_id is not None and parent_id not in seen:
+            seen.add(parent_id)
+            level += 1
+            parent_id = (
+                PlanSection.objects.filter(pk=parent_id).values_list("parent_id", flat=True).first()
+            )
+        return level
+
+
+def _subtree_height(section_id, parents: dict) -> int:
+    """How many levels of sub-sections lie below a section in `parents` ({id: parent id})."""
+    children: dict = {}
+    for pk, parent_id in parents.items():
+        children.setdefault(parent_id, []).append(pk)
+
+    def height(pk, seen):
+        below = [child for child in children.get(pk, ()) if child not in seen]
+        return (
+            1 + max((height(child, seen | {child}) for child in below), default=0) if below else 0
+        )
+
+    return height(section_id, {section_id})
 
 
 def figure_upload_to(instance, filename: str) -> str:
@@ -541,6 +656,21 @@ class FocusAreaGroup(models.Model):
         default=False,
         help_text=_("Sæt kryds, når planen giver områderne i gruppen et nummer (nr. 1 først)."),
     )
+    section = models.ForeignKey(
+        PlanSection,
+        verbose_name=_("placeret i afsnit"),
+        # RESTRICT: a section holding groups is not deleted alone (its groups would move to
+        # another place in the plan unseen), but a plan deleted with both is.
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="focus_area_groups",
+        help_text=_(
+            "Tom: gruppen står i kapitlet »Indsatsområder« efter planens kapitler. Vælg et "
+            "kapitel eller et underafsnit for at placere gruppen der: efter afsnittets egen "
+            "tekst og dets underafsnit, grupperne i deres rækkefølge."
+        ),
+    )
     order = models.PositiveIntegerField(_("rækkefølge"), default=0, db_index=True)
 
     history = HistoricalRecords()
@@ -564,6 +694,23 @@ class FocusAreaGroup(models.Model):
     @property
     def is_local(self) -> bool:
         return self.kind == self.Kind.LOCAL
+
+    def clean(self):
+        if problem := self.section_problem(self.section):
+            raise ValidationError({"section": problem})
+
+    def section_problem(self, section) -> str:
+        """Why the group cannot be placed in `section` ("" when it can)."""
+        if section is None:
+            return ""
+        if self.plan_id and section.plan_id != self.plan_id:
+            return _("Vælg et afsnit i samme plan.")
+        if section.level() > MAX_GROUP_SECTION_LEVEL:
+            return _(
+                "Vælg et kapitel eller et underafsnit; i et afsnit på 3. niveau ville "
+                "indsatsområdernes overskrifter komme for langt ned."
+            )
+        return ""
 
 
 class FocusArea(ConstraintErrorsOnFields, RevisionedModel):

@@ -20,6 +20,7 @@ from base.text import danish_date, shorten
 
 from .cycle import cycle_entries
 from .models import PlanVersion, Status
+from .outline import appendix_numbers, build_outline
 from .reporting import StatusReport
 from .revisions import RevisionFootnotes, revision_footnotes
 from .snapshot import (
@@ -96,7 +97,6 @@ def plan_context(version: PlanVersion) -> dict:
     sections = [
         {
             **section,
-            "body_html": nest_headings(section["body"], 2),
             "running": shorten(section["title"], RUNNING_CHAPTER_CHARS),
             "revised_on": danish_date(footnotes.sections.get(section["id"])),
             "figures": [
@@ -104,14 +104,13 @@ def plan_context(version: PlanVersion) -> dict:
                 for figure in section.get("figures", ())
             ],
         }
-        for section in sorted(snapshot["sections"], key=lambda s: (s["order"], s["id"]))
+        for section in snapshot["sections"]
     ]
     groups = grouped_focus_areas(
         snapshot,
         [
             {
                 **area,
-                "background_html": nest_headings(area["background"], 4),
                 "running": shorten(area["title"], RUNNING_CHAPTER_CHARS),
                 "revised_on": danish_date(footnotes.focus_areas.get(area["id"])),
                 "activities": [
@@ -124,6 +123,7 @@ def plan_context(version: PlanVersion) -> dict:
     )
     for group in groups:
         group["areas"] = [{**area, **area_labels(group, area)} for area in group["areas"]]
+    outline = build_outline(sections, groups)
     plan = {
         **snapshot["plan"],
         "foreword": nest_headings(snapshot["plan"]["foreword"], 2),
@@ -141,8 +141,15 @@ def plan_context(version: PlanVersion) -> dict:
         "approval_line": snapshot_approval_line(snapshot["plan"]),
         "effective_date": danish_date(snapshot["plan"]["effective_date"]),
         "sections": sections,
+        "outline": outline,
         "groups": groups,
         "focus_areas": [area for group in groups for area in group["areas"]],
+        "unplaced_area_count": sum(len(group["areas"]) for group in outline.unplaced_groups),
+        "appendix": appendix_numbers(
+            forums=bool(snapshot["forums"]),
+            annual_cycle=bool(snapshot["annual_cycle"]),
+            organisation=bool(snapshot.get("organisation")),
+        ),
         "plan_goals": goals_by_party(snapshot["plan"]["goals"]),
         "annual_cycle": cycle_entries(
             snapshot["annual_cycle"], period_start=snapshot["plan"]["period_start"]

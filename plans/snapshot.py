@@ -16,10 +16,12 @@ Schema (version 2)::
                "signatory_title",
                "council_treatment",                 # "approved", "discussed" or ""
                "approval_meeting_date", "effective_date"},          # dates as ISO strings or None
-      "sections": [{"id", "title", "body", "order",
+      "sections": [{"id", "title", "parent": section id | None, "body", "order",
                     "figures": [{"id", "file", "width", "height", "alt_text", "caption",
-                                 "order"}]}],         # figures: not in older snapshots
-      "focus_area_groups": [{"id", "heading", "kind", "kind_display", "ranked", "order"}],
+                                 "order"}]}],         # figures, parent: not in older snapshots
+      "focus_area_groups": [{"id", "heading", "kind", "kind_display", "ranked",
+                             "section": section id | None,    # not in older snapshots
+                             "order"}],
       "focus_areas": [{"id", "title", "group": group id, "councils": [COUNCIL], "rank",
                        "background", "ambition", "order", "goals": [GOAL],
                        "activities": [{"id", "text", "actors", "actors_display",
@@ -47,6 +49,14 @@ COUNCIL is {"id", "name", "slug"}; GOAL is {"id", "party" (police, municipalitie
 lack them: read the treatment with `council_treatment(plan)`. Rich-text fields (foreword,
 shared_goals, body, background) hold HTML already sanitised on save. Internal notes and personal
 contact data are never included.
+
+The sections are a flat list; "parent" makes them an outline of chapters (no parent) and
+their sub-sections, at most three levels, each level in "order". A group with a "section" is
+shown inside that section (after its text and its sub-sections); the others in the generated
+chapter "Indsatsområder" after the chapters. Snapshots made before the outline lack both keys
+and read as that flat order: every section a chapter, every group in "Indsatsområder".
+`plans.outline.build_outline` makes the tree that the page, the PDF and both tables of contents
+show.
 
 Schema 1 (versions published before plans named their focus-area groups) had no groups and no
 goals; a focus area had "scope" (district/local), one "council" and a "priority_group". Every
@@ -180,6 +190,7 @@ def build_snapshot(plan: Plan) -> dict:
             {
                 "id": s.pk,
                 "title": s.title,
+                "parent": s.parent_id,
                 "body": s.body,
                 "order": s.order,
                 "figures": [_figure(figure) for figure in s.figures.all()],
@@ -195,6 +206,7 @@ def build_snapshot(plan: Plan) -> dict:
                 "kind": group.kind,
                 "kind_display": str(group.get_kind_display()),
                 "ranked": group.ranked,
+                "section": group.section_id,
                 "order": group.order,
             }
             for group in plan.focus_area_groups.order_by("order", "pk")

@@ -38,6 +38,7 @@ from forums.models import Forum
 
 from ..cycle import cycle_entries, cycle_wheel, undated_entries
 from ..models import Assignment, Period, Plan, PlanVersion, Status
+from ..outline import appendix_numbers, build_outline
 from ..page_cache import CACHE_PREFIX, CACHE_SECONDS, anonymous_page_cache
 from ..publishing import diff_versions
 from ..revisions import revision_footnotes
@@ -292,17 +293,20 @@ def plan_content(
     for group in groups:
         group["areas"] = [{**area, **area_labels(group, area)} for area in group["areas"]]
     figure_url, attachment_url = file_urls(snapshot, number)
+    shown_sections = [
+        {
+            **s,
+            "revised_on": sections.get(s["id"]),
+            "figures": [
+                {**figure, "url": figure_url(figure["id"])} for figure in s.get("figures", ())
+            ],
+        }
+        for s in snapshot["sections"]
+    ]
+    outline = build_outline(shown_sections, groups)
     return {
-        "sections": [
-            {
-                **s,
-                "revised_on": sections.get(s["id"]),
-                "figures": [
-                    {**figure, "url": figure_url(figure["id"])} for figure in s.get("figures", ())
-                ],
-            }
-            for s in snapshot["sections"]
-        ],
+        "sections": shown_sections,
+        "outline": outline,
         "attachments": [
             {**attachment, "url": attachment_url(attachment["id"])}
             for attachment in snapshot.get("attachments", ())
@@ -316,7 +320,11 @@ def plan_content(
         "forums": snapshot["forums"],
         # Versions published before the organisation was frozen with them have none.
         "organisation": snapshot.get("organisation"),
-        "organisation_appendix": 1 + bool(snapshot["forums"]) + bool(snapshot["annual_cycle"]),
+        "appendix": appendix_numbers(
+            forums=bool(snapshot["forums"]),
+            annual_cycle=bool(snapshot["annual_cycle"]),
+            organisation=bool(snapshot.get("organisation")),
+        ),
     }
 
 
