@@ -19,6 +19,7 @@ council its assignment (`plans.services.sync_assignments`). Figures and attachme
 by their content on upload (base/uploads.py); a bad file is a Danish error next to the field.
 """
 
+from adminsortable2.admin import CustomInlineFormSet
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
@@ -51,6 +52,7 @@ from councils.models import Council
 from . import publishing
 from .admin_actions import PUBLISHING_ACTIONS, PublishingAdminMixin
 from .models import (
+    MAX_GROUP_SECTION_LEVEL,
     Activity,
     AnnualCycleEntry,
     Assignment,
@@ -66,6 +68,7 @@ from .models import (
     StatusUpdate,
     WorkflowEvent,
 )
+from .outline import build_outline
 from .services import first_group, sync_assignments, sync_focus_area_assignments
 from .tasks import version_pdf_problem
 
@@ -96,14 +99,149 @@ def _admin_link(obj, text) -> str:
 # --- Inlines -------------------------------------------------------------------------------
 
 
+# --- The outline: sections under sections, groups placed in sections ------------------------
+
+
+def plan_outline(plan_id) -> list:
+    """The stored sections of a plan in document order, as `plans.outline.SectionNode`s (with
+    their number, "1.2", and level)."""
+    if plan_id is None:
+        return []
+    rows = PlanSection.objects.filter(plan_id=plan_id).values("id", "parent", "order", "title")
+    return build_outline(list(rows), []).sections()
+
+
+def _below(node) -> set:
+    found = set()
+    for child in node.children:
+        found |= {child.id, *_below(child)}
+    return found
+
+
+def outline_choices(formfield, plan_id, *, section=None, max_level=None) -> None:
+    """A section field's choices: the plan's saved sections in document order, each shown as
+    "1.2 Titel", without `section` itself and the sections below it, and none deeper than
+    `max_level`. No plan known yet: no choices."""
+    if formfield is None:
+        return
+    nodes = plan_outline(plan_id)
+    excluded = set()
+    if section is not None and section.pk is not None:
+        for node in nodes:
+            if node.id == section.pk:
+                excluded = {node.id, *_below(node)}
+    allowed = [
+        node
+        for node in nodes
+        if node.id not in excluded and (max_level is None or node.level <= max_level)
+    ]
+    labels = {node.id: f"{node.number} {node.section['title']}" for node in allowed}
+    order = {node.id: index for index, node in enumerate(allowed)}
+    # In document order, not the queryset's: the numbering then reads as the outline.
+    formfield.iterator = _ordered_iterator(order)
+    formfield.label_from_instance = lambda obj: labels.get(obj.pk, obj.title)
+    formfield.queryset = formfield.queryset.filter(pk__in=labels)  # also sets the choices
+
+
+def _ordered_iterator(order: dict):
+    class Iterator(forms.models.ModelChoiceIterator):
+        def __iter__(self):
+            if self.field.empty_label is not None:
+                yield ("", self.field.empty_label)
+            for obj in sorted(self.queryset, key=lambda obj: order.get(obj.pk, len(order))):
+                yield self.choice(obj)
+
+    return Iterator
+
+
+def outline_place(section) -> str:
+    """Where a saved section stands in its plan's outline: "1.2, underafsnit af »…«"."""
+    if section is None or section.pk is None:
+        return "–"
+    nodes = {node.id: node for node in plan_outline(section.plan_id)}
+    node = nodes.get(section.pk)
+    if node is None:
+        return "–"
+    if node.level == 1:
+        return _("%(number)s, kapitel") % {"number": node.number}
+    return _("%(number)s, underafsnit af »%(parent)s«") % {
+        "number": node.number,
+        "parent": nodes[section.parent_id].section["title"],
+    }
+
+
+class PlanSectionFormSet(CustomInlineFormSet):
+    """A plan's sections: each row's parent chosen among the plan's other saved sections, and
+    the outline as it will be saved checked as a whole (two rows moved under each other in one
+    save would make a cycle that neither row shows alone)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        outline_choices(form.fields.get("parent"), self.instance.pk, section=form.instance)
+
+    def clean(self):
+        super().clean()
+        if self.instance.pk is None:
+            return
+        parents = dict(
+            PlanSection.objects.filter(plan=self.instance).values_list("pk", "parent_id")
+        )
+        deleted = set()
+        for form in self.forms:
+            pk = form.instance.pk
+            if pk is None or not hasattr(form, "cleaned_data"):
+                continue
+            if self.can_delete and self._should_delete_form(form):
+                deleted.add(pk)
+            elif "parent" in form.cleaned_data:
+                parent = form.cleaned_data["parent"]
+                parents[pk] = parent.pk if parent else None
+        for form in self.forms:
+            pk = form.instance.pk
+            if pk in deleted:
+                if any(parent == pk for child, parent in parents.items() if child not in deleted):
+                    form.add_error(
+                        None,
+                        _(
+                            "»%(title)s« har underafsnit og kan ikke slettes. Flyt eller slet "
+                            "først underafsnittene."
+                        )
+                        % {"title": form.instance.title},
+                    )
+                elif form.instance.focus_area_groups.exists():
+                    form.add_error(
+                        None,
+                        _(
+                            "»%(title)s« rummer grupper af indsatsområder og kan ikke slettes. "
+                            "Flyt først grupperne til et andet afsnit."
+                        )
+                        % {"title": form.instance.title},
+                    )
+                continue
+            if not hasattr(form, "cleaned_data") or form.errors.get("parent"):
+                continue
+            parent = form.cleaned_data.get("parent")
+            if parent is None:
+                continue
+            if problem := form.instance.parent_problem(parent, parents=parents):
+                form.add_error("parent", problem)
+
+
 class PlanSectionInline(RevisionLockedInlineMixin, ScopedInlineMixin, SortableStackedInline):
+    """The plan's sections in document order (drag or »Op«/»Ned«), each under its parent."""
+
     model = PlanSection
+    formset = PlanSectionFormSet
     district_path = "plan__district"
-    fields = ["title", "body", "figures_link"]
-    readonly_fields = ["figures_link"]
+    fields = ["title", "place", "parent", "body", "figures_link"]
+    readonly_fields = ["place", "figures_link"]
     ordering = ["order", "pk"]
     extra = 1
     show_change_link = True
+
+    @admin.display(description=_("placering i planen"))
+    def place(self, obj):
+        return outline_place(obj)
 
     @admin.display(description=_("figurer"))
     def figures_link(self, obj):
@@ -218,10 +356,21 @@ class PlanGoalInline(GoalInline):
         return super().get_queryset(request).filter(focus_area__isnull=True)
 
 
+class FocusAreaGroupFormSet(CustomInlineFormSet):
+    """A group is placed in one of the plan's chapters or sub-sections (or in none)."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        outline_choices(
+            form.fields.get("section"), self.instance.pk, max_level=MAX_GROUP_SECTION_LEVEL
+        )
+
+
 class FocusAreaGroupInline(ScopedInlineMixin, SortableTabularInline):
     model = FocusAreaGroup
+    formset = FocusAreaGroupFormSet
     district_path = "plan__district"
-    fields = ["heading", "kind", "ranked"]
+    fields = ["heading", "kind", "ranked", "section"]
     ordering = ["order", "pk"]
     extra = 1
     show_change_link = True
@@ -621,11 +770,26 @@ class PlanSectionAdmin(RevisionLockedAdminMixin, PortalSortableHistoryAdmin):
     district_path = "plan__district"
     inlines = [SectionFigureInline]
     fixed_once_saved = ("plan",)
-    list_display = ["title", "plan", "order"]
+    list_display = ["title", "plan", "place", "order"]
     list_filter = [("plan__district", RelatedOnly), ("plan", RelatedOnly)]
     search_fields = ["title", "plan__title"]
-    fields = ["plan", "title", "body"]
+    fields = ["plan", "title", "place", "parent", "body"]
+    readonly_fields = ["place"]
     ordering = ["plan", "order", "pk"]
+    delete_guard_help = _(
+        "Et afsnit med underafsnit eller med grupper af indsatsområder kan ikke slettes. Flyt "
+        "først underafsnittene og grupperne til et andet afsnit."
+    )
+
+    @admin.display(description=_("placering i planen"))
+    def place(self, obj):
+        return outline_place(obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None:
+            outline_choices(form_class.base_fields.get("parent"), obj.plan_id, section=obj)
+        return form_class
 
 
 @admin.register(FocusAreaGroup)
@@ -634,14 +798,24 @@ class FocusAreaGroupAdmin(PortalSortableHistoryAdmin):
 
     district_path = "plan__district"
     fixed_once_saved = ("plan",)
-    list_display = ["heading", "plan", "kind", "ranked", "order"]
+    list_display = ["heading", "plan", "kind", "ranked", "section", "order"]
     list_filter = [("plan__district", RelatedOnly), ("plan", RelatedOnly), "kind"]
     search_fields = ["heading", "plan__title"]
-    fields = ["plan", "heading", "kind", "ranked", "order"]
+    fields = ["plan", "heading", "kind", "ranked", "section", "order"]
     ordering = ["plan", "order", "pk"]
     delete_guard_help = _(
         "En gruppe med indsatsområder kan ikke slettes. Flyt først områderne til en anden gruppe."
     )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form_class = super().get_form(request, obj, change=change, **kwargs)
+        if obj is not None:
+            outline_choices(
+                form_class.base_fields.get("section"),
+                obj.plan_id,
+                max_level=MAX_GROUP_SECTION_LEVEL,
+            )
+        return form_class
 
 
 @admin.register(FocusArea)

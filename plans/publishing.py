@@ -376,8 +376,9 @@ def detect_changes(plan: Plan) -> tuple[list[int], list[int]]:
     """Ids of the draft's sections and focus areas that differ from the latest published version.
 
     New parts count as changed; a section counts as changed when one of its figures was added,
-    removed or edited, a focus area when one of its activities was. Moving a part without
-    editing it does not. Both lists are empty for a plan that was never published.
+    removed or edited or when it moved under another section (or out to be a chapter), a focus
+    area when one of its activities was. Reordering parts without editing them does not. Both
+    lists are empty for a plan that was never published.
     """
     latest = plan.versions.order_by("-number").first()
     if latest is None:
@@ -391,6 +392,7 @@ def detect_changes(plan: Plan) -> tuple[list[int], list[int]]:
         if s["id"] not in old_sections
         or _changed_fields(old_sections[s["id"]], s, SECTION_FIELDS)
         or _figures_key(old_sections[s["id"]]) != _figures_key(s)
+        or old_sections[s["id"]].get("parent") != s.get("parent")
     ]
     focus_areas = [
         a["id"]
@@ -552,6 +554,7 @@ def diff_versions(old: PlanVersion, new: PlanVersion) -> VersionDiff:
     s_added, s_removed, s_changed = _diff_parts(
         a.get("sections", []), b.get("sections", []), PlanSection, SECTION_FIELDS
     )
+    s_changed = _with_moves(s_changed, a.get("sections", []), b.get("sections", []))
     # Goals are compared item by item (`_diff_goals`), not as one text of the focus area. An
     # area's group is compared by the group it is in: renaming a group moves none of its areas.
     same_group = {old["id"]: new["id"] for old, new in _group_pairs(a, b)}
@@ -631,6 +634,37 @@ def _diff_parts(old_parts, new_parts, model, fields):
             )
             changed.append(ChangedPart(part["id"], part["title"], changes))
     return added, removed, tuple(changed)
+
+
+def _place(section: dict, titles: dict) -> str:
+    parent = section.get("parent")
+    if parent is None:
+        return _("kapitel")
+    return _("underafsnit af »%(title)s«") % {"title": titles.get(parent, "–")}
+
+
+def _with_moves(changed, old_sections: list[dict], new_sections: list[dict]) -> tuple:
+    """The changed sections with a "flyttet" change for each section now under another
+    section, or out to be a chapter (reordering among the same parent's sections is not one).
+    Snapshots made before the outline have no "parent": each section was a chapter."""
+    old_by_id = {s["id"]: s for s in old_sections}
+    old_titles = {s["id"]: s["title"] for s in old_sections}
+    new_titles = {s["id"]: s["title"] for s in new_sections}
+    by_id = {part.id: part for part in changed}
+    result = list(changed)
+    for section in new_sections:
+        before = old_by_id.get(section["id"])
+        if before is None or before.get("parent") == section.get("parent"):
+            continue
+        move = FieldChange(
+            "parent", _("flyttet"), _place(before, old_titles), _place(section, new_titles)
+        )
+        part = by_id.get(section["id"])
+        if part is None:
+            result.append(ChangedPart(section["id"], section["title"], (move,)))
+        else:
+            result[result.index(part)] = ChangedPart(part.id, part.title, (*part.changes, move))
+    return tuple(result)
 
 
 def _activities_by_id(snapshot: dict) -> dict[int, tuple[dict, dict]]:

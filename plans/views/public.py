@@ -564,7 +564,9 @@ JSON_DOCUMENTATION = {
             "versioner kan mangle subtitle, issuer og council_treatment."
         ),
         "indhold.sections": (
-            "Planens afsnit i rækkefølge: id, title, body (HTML), order og figures (figurer: id, "
+            "Planens afsnit i rækkefølge: id, title, parent (id på det overordnede afsnit; "
+            "tom for et kapitel; mangler i ældre versioner), body (HTML), order (rækkefølgen "
+            "blandt afsnittene under samme overordnede afsnit) og figures (figurer: id, "
             "file, width, height, alt_text (alternativ tekst), caption (billedtekst), order; "
             "billedet hentes på …/version/<nummer>/figur/<id>/)."
         ),
@@ -579,7 +581,9 @@ JSON_DOCUMENTATION = {
         "indhold.focus_area_groups": (
             "Planens grupper af indsatsområder i rækkefølge: id, heading (overskrift), kind "
             "(national, district = kredsfælles, police = politikredsens egne, local = lokalt "
-            "valgte), kind_display, ranked (områderne har et nummer), order."
+            "valgte), kind_display, ranked (områderne har et nummer), section (id på det "
+            "afsnit, gruppen står i; tom: i kapitlet »Indsatsområder« efter planens kapitler; "
+            "mangler i ældre versioner), order."
         ),
         "indhold.focus_areas": (
             "Indsatsområder: id, title, group (gruppens id), councils (lokalråd, der har valgt "
