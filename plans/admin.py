@@ -191,7 +191,7 @@ class PlanSectionFormSet(CustomInlineFormSet):
             pk = form.instance.pk
             if pk is None or not hasattr(form, "cleaned_data"):
                 continue
-            if self.can_delete and self._should_delete_form(form):
+            if form.cleaned_data.get("DELETE"):
                 deleted.add(pk)
             elif "parent" in form.cleaned_data:
                 parent = form.cleaned_data["parent"]
@@ -199,24 +199,8 @@ class PlanSectionFormSet(CustomInlineFormSet):
         for form in self.forms:
             pk = form.instance.pk
             if pk in deleted:
-                if any(parent == pk for child, parent in parents.items() if child not in deleted):
-                    form.add_error(
-                        None,
-                        _(
-                            "»%(title)s« har underafsnit og kan ikke slettes. Flyt eller slet "
-                            "først underafsnittene."
-                        )
-                        % {"title": form.instance.title},
-                    )
-                elif form.instance.focus_area_groups.exists():
-                    form.add_error(
-                        None,
-                        _(
-                            "»%(title)s« rummer grupper af indsatsområder og kan ikke slettes. "
-                            "Flyt først grupperne til et andet afsnit."
-                        )
-                        % {"title": form.instance.title},
-                    )
+                # The admin itself refuses to delete a section with sub-sections or groups,
+                # naming them (they are RESTRICTed).
                 continue
             if not hasattr(form, "cleaned_data") or form.errors.get("parent"):
                 continue
