@@ -334,3 +334,12 @@ def test_a_version_published_before_the_organisation_has_no_organisation_appendi
     reader = read_pdf(render_plan_pdf(published_version))
     assert "Bilag 3. Organisation" not in outline_pages(reader)
     assert "Bilag 2. Årshjul" in outline_pages(reader)
+
+
+def test_appendices_are_numbered_by_those_the_version_has_as_on_the_web(published_version):
+    published_version.snapshot["forums"] = []
+    reader = read_pdf(render_plan_pdf(published_version))
+    bookmarks = outline_pages(reader)
+    assert "Bilag 1. Årshjul" in bookmarks
+    assert "Bilag 2. Organisation" in bookmarks
+    assert not any("samarbejdsfora" in title for title in bookmarks)
