@@ -145,3 +145,18 @@ def test_the_newest_plan_offers_the_copy_on_the_start_page(client, full_plan, se
     client.force_login(secretariat)
     html = client.get(reverse("workspace:home")).content.decode()
     assert reverse("workspace:next_period", args=[full_plan.pk]) in html
+
+
+def test_copy_keeps_the_outline_within_the_new_plan(client, full_plan, secretariat):
+    intro = full_plan.sections.get()
+    sub = PlanSection.objects.create(plan=full_plan, title="Lokalrådene", parent=intro, order=2)
+    PlanSection.objects.create(plan=full_plan, title="Lokalråd+", parent=sub, order=3)
+    full_plan.focus_area_groups.update(section=intro)
+    copy(client, secretariat, full_plan, period_start=2021, period_end=2022)
+    new = Plan.objects.get(district=full_plan.district, period_start=2021)
+    outline = {s.title: s.parent for s in new.sections.select_related("parent")}
+    assert outline["Indledning"] is None
+    assert outline["Lokalrådene"].title == "Indledning" and outline["Lokalrådene"].plan == new
+    assert outline["Lokalråd+"].title == "Lokalrådene" and outline["Lokalråd+"].plan == new
+    for group in new.focus_area_groups.all():
+        assert group.section.title == "Indledning" and group.section.plan == new
