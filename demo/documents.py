@@ -1,6 +1,6 @@
-"""The demo plan's figure and attachment, made when the demo is loaded: an organisation diagram
-drawn with Pillow and a forretningsorden rendered with WeasyPrint. No binary files in the
-repository, nothing fetched from the network."""
+"""The demo plans' figures and attachments, made when the demo is loaded: organisation diagrams
+drawn with Pillow and short documents (a forretningsorden, a kommissorium) rendered with
+WeasyPrint. No binary files in the repository, nothing fetched from the network."""
 
 import io
 from pathlib import Path
@@ -28,15 +28,16 @@ def _font(weight: int, size: int):
         return ImageFont.load_default(size=size)
 
 
-def organisation_diagram() -> bytes:
-    """Three levels of the cooperation as boxes joined by lines, as a PNG."""
+def organisation_diagram(levels=LEVELS) -> bytes:
+    """The levels of the cooperation (level, box title, box text, fill) as boxes joined by
+    lines, as a PNG."""
     width, height, box_width, box_height, gap = 900, 470, 520, 96, 50
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     title, text, label = _font(700, 30), _font(400, 22), _font(600, 22)
     left = (width - box_width) // 2 + 80
     top = 40
-    for index, (level, heading, description, fill) in enumerate(LEVELS):
+    for index, (level, heading, description, fill) in enumerate(levels):
         y = top + index * (box_height + gap)
         draw.rounded_rectangle(
             (left, y, left + box_width, y + box_height), radius=12, fill=fill, outline=LINE, width=3

@@ -1,4 +1,5 @@
-"""Load the demo for Syd- og Sønderjyllands Politi, idempotently.
+"""Load the demo for Syd- og Sønderjyllands Politi, idempotently, and then the second demo
+district, Østjyllands Politi (`east_loader.py`).
 
 Every piece is looked up by a natural key (username, forum slug, person name and organisation,
 the plan's district and period) and created only when missing; nothing that exists is saved
@@ -12,14 +13,11 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
 
 from councils import roles
 from councils.models import (
     Council,
-    Membership,
     Municipality,
-    Person,
     PoliceDistrict,
     StaffFunction,
 )
@@ -45,7 +43,15 @@ from plans.services import (
     sync_assignments,
 )
 
-from . import content, documents, status
+from . import content, documents, east_jutland, status
+from .building import PlanState
+from .building import aware as _aware
+from .building import create as _create
+from .building import day as _date
+from .building import ensure_function_seat as _function_seat
+from .building import ensure_membership as _membership
+from .building import ensure_person as _person
+from .east_loader import load_east_jutland
 from .people import (
     DEMO_LOGINS,
     DISTRICT_COUNCIL_MEMBERS,
@@ -67,55 +73,54 @@ class LoginState:
     FOREIGN = "foreign"  # an account of that name that the demo did not create: left alone
 
 
-class PlanState:
-    CREATED = "created"
-    EXISTS = "exists"
-    SKIPPED = "skipped"  # the district already has another current plan
+@dataclass
+class DistrictResult:
+    district: PoliceDistrict
+    plan: Plan | None
+    plan_state: str
 
 
 @dataclass
 class DemoResult:
+    """Syd- og Sønderjylland (`district`, `plan`, `plan_state`), the logins, and the further
+    demo districts (`others`: Østjylland)."""
+
     district: PoliceDistrict
     plan: Plan | None
     plan_state: str
     logins: list[tuple[DemoLogin, str]] = field(default_factory=list)
-
-
-def _date(parts) -> datetime.date:
-    return datetime.date(*parts)
-
-
-def _aware(parts) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime(*parts))
-
-
-def _create(model, **values):
-    obj = model(**values)
-    obj.full_clean()
-    obj.save()
-    return obj
+    others: list[DistrictResult] = field(default_factory=list)
 
 
 @transaction.atomic
 def load_demo() -> DemoResult:
-    """Create whatever of the demo is missing; return the logins and what happened to the plan."""
+    """Create whatever of the demo is missing; return the logins and what happened to the plans."""
     district = PoliceDistrict.objects.get(slug=content.DISTRICT_SLUG)
     councils = {council.slug: council for council in Council.objects.filter(district=district)}
-    users, logins = _ensure_logins(district)
+    users, logins = _ensure_logins()
     _ensure_members(councils, users)
     _ensure_organisation(district, councils)
     forums = _ensure_forums(district, councils)
     plan, plan_state = _ensure_plan(district, councils, forums, users)
-    return DemoResult(district=district, plan=plan, plan_state=plan_state, logins=logins)
+    east = load_east_jutland(
+        users=users, secretariat_user=_secretariat_user(users, east_jutland.DISTRICT_SLUG)
+    )
+    return DemoResult(
+        district=district,
+        plan=plan,
+        plan_state=plan_state,
+        logins=logins,
+        others=[DistrictResult(*east)],
+    )
 
 
 # --- Logins -----------------------------------------------------------------------------------
 
 
-def _ensure_logins(district):
-    """One account per role. A demo account (recognised by its demo e-mail) gets its demo
-    password back if it was changed; an account of the same name made by someone else is left
-    untouched."""
+def _ensure_logins():
+    """One account per role and district. A demo account (recognised by its demo e-mail) gets
+    its demo password back if it was changed; an account of the same name made by someone else
+    is left untouched."""
     User = get_user_model()
     users, states = {}, []
     for login in DEMO_LOGINS:
@@ -142,11 +147,23 @@ def _ensure_logins(district):
         if login.kind == SUPERUSER and not (user.is_superuser and user.is_staff):
             user.is_superuser = user.is_staff = True
             user.save(update_fields=["is_superuser", "is_staff"])
-        if login.kind == SECRETARIAT and not _is_secretariat_of(user, district):
-            roles.make_secretariat_staff(user=user, district=district)
+        if login.kind == SECRETARIAT:
+            home = PoliceDistrict.objects.get(slug=login.district)
+            if not _is_secretariat_of(user, home):
+                roles.make_secretariat_staff(user=user, district=home)
         users[login.username] = user
         states.append((login, state))
     return users, states
+
+
+def _secretariat_user(users, district_slug):
+    """Who publishes a district's demo plan: its secretariat login, else the administrator."""
+    for kind in (SECRETARIAT, SUPERUSER):
+        for login in DEMO_LOGINS:
+            user = users.get(login.username)
+            if user and login.kind == kind and login.district in ("", district_slug):
+                return user
+    return None
 
 
 def _is_secretariat_of(user, district) -> bool:
@@ -158,56 +175,6 @@ def _is_secretariat_of(user, district) -> bool:
 
 
 # --- Members ----------------------------------------------------------------------------------
-
-
-def _person(*, name, title, organisation, email="", user=None) -> Person:
-    person = Person.objects.filter(name=name, organisation=organisation).first()
-    if person is None:
-        if user is not None and Person.objects.filter(user=user).exists():
-            user = None  # the account already belongs to another person: do not steal it
-        person = _create(
-            Person, name=name, title=title, organisation=organisation, email=email, user=user
-        )
-    return person
-
-
-def _membership(*, person, council, role, title, organisation, order) -> None:
-    if Membership.objects.filter(person=person, council=council).exists():
-        return
-    if (
-        role == Membership.Role.CHAIR
-        and Membership.objects.filter(council=council, role=role).exists()
-    ):
-        role = Membership.Role.MEMBER  # the council already has a chair; keep theirs
-    _create(
-        Membership,
-        person=person,
-        council=council,
-        role=role,
-        title=title,
-        organisation=organisation,
-        order=order,
-    )
-
-
-def _function_seat(*, council, role, title, organisation, order) -> None:
-    """A seat given by its function alone, unless the council has a seat of that title and
-    organisation already (by name or by function)."""
-    if Membership.objects.filter(council=council, title=title, organisation=organisation).exists():
-        return
-    if (
-        role == Membership.Role.CHAIR
-        and Membership.objects.filter(council=council, role=role).exists()
-    ):
-        role = Membership.Role.MEMBER
-    _create(
-        Membership,
-        council=council,
-        role=role,
-        title=title,
-        organisation=organisation,
-        order=order,
-    )
 
 
 def _ensure_members(councils, users) -> None:
@@ -346,8 +313,7 @@ class _PlanStory:
         self.councils = councils
         self.forums = forums
         self.users = users
-        by_kind = {login.kind: users.get(login.username) for login in DEMO_LOGINS}
-        self.secretariat_user = by_kind.get(SECRETARIAT) or by_kind.get(SUPERUSER)
+        self.secretariat_user = _secretariat_user(users, district.slug)
         self.plan = None
         self.sections: dict[str, PlanSection] = {}
         self.areas: dict[str, FocusArea] = {}

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from base.text import danish_slugify
 
+from . import content, east_jutland
+
 POLICE = "Syd- og Sønderjyllands Politi"
 
 # The kredsråd: the police director (chair), the eight mayors, the secretariat head (secretary).
@@ -107,6 +109,7 @@ class DemoLogin:
     role: str
     first_name: str
     last_name: str
+    district: str = ""  # the slug of a secretariat login's district; "" for the others
 
     @property
     def email(self) -> str:
@@ -139,6 +142,7 @@ DEMO_LOGINS = (
         role="Sekretariat, Syd- og Sønderjyllands Politi",
         first_name="Ulla",
         last_name="Kjær",
+        district=content.DISTRICT_SLUG,
     ),
     DemoLogin(
         kind=MEMBER,
@@ -163,6 +167,24 @@ DEMO_LOGINS = (
         role="Medlem, Lokalråd Tønder",
         first_name="Niels Peter",
         last_name="Brodersen",
+    ),
+    # The second demo district, Østjyllands Politi (demo/east_jutland.py).
+    DemoLogin(
+        kind=SECRETARIAT,
+        username="sekretariat-oest",
+        password="Molsbjerge-Demo-2024",
+        role="Sekretariat, Østjyllands Politi",
+        first_name="Jonas",
+        last_name="Winther",
+        district=east_jutland.DISTRICT_SLUG,
+    ),
+    DemoLogin(
+        kind=MEMBER,
+        username="randers-medlem",
+        password="Gudenaaen-Demo-2024",
+        role="Medlem, Lokalråd Randers",
+        first_name="Sofie",
+        last_name="Dalgaard",
     ),
 )
 

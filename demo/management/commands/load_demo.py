@@ -1,4 +1,5 @@
-"""`manage.py load_demo`: the Syd- og Sønderjylland demo, and the demo logins printed every time."""
+"""`manage.py load_demo`: the Syd- og Sønderjylland and Østjylland demo, and the demo logins
+printed every time."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -7,8 +8,8 @@ from demo.loader import LoginState, PlanState, load_demo
 
 PLAN_MESSAGES = {
     PlanState.CREATED: (
-        "Samarbejdsplan %(period)s er oprettet: godkendt, offentliggjort (version 1), revideret "
-        "(version 2) og med to statusrunder."
+        "Samarbejdsplan %(period)s er oprettet: behandlet i kredsrådet, offentliggjort "
+        "(version 1), revideret (version 2) og med statusrunder."
     ),
     PlanState.EXISTS: "Samarbejdsplan %(period)s findes allerede og er ikke ændret.",
     PlanState.SKIPPED: (
@@ -26,8 +27,9 @@ LOGIN_NOTES = {
 
 class Command(BaseCommand):
     help = (
-        "Indlæser demodata for Syd- og Sønderjyllands Politi (plan 2017-18, fora, medlemmer, "
-        "statusrunder og demo-logins). Kan køres flere gange; anden gang ændres intet."
+        "Indlæser demodata for Syd- og Sønderjyllands Politi (plan 2017-18) og Østjyllands "
+        "Politi (plan 2024-26) med fora, medlemmer, statusrunder og demo-logins. Kan køres "
+        "flere gange; anden gang ændres intet."
     )
 
     def add_arguments(self, parser):
@@ -49,10 +51,14 @@ class Command(BaseCommand):
                 "med DEBUG=1. Brug --allow-without-debug, hvis serveren kun er til demo."
             )
         result = load_demo()
-        period = result.plan.period_label if result.plan else ""
-        self.stdout.write(f"Demodata for {result.district.name}:")
-        self.stdout.write("  " + PLAN_MESSAGES[result.plan_state] % {"period": period})
-        self.stdout.write("")
+        for district, plan, state in [
+            (result.district, result.plan, result.plan_state),
+            *((other.district, other.plan, other.plan_state) for other in result.others),
+        ]:
+            self.stdout.write(f"Demodata for {district.name}:")
+            period = plan.period_label if plan else ""
+            self.stdout.write("  " + PLAN_MESSAGES[state] % {"period": period})
+            self.stdout.write("")
         self.stdout.write("Demo-logins (adgangskoderne er offentlige og kun til demo):")
         base_url = base_url.rstrip("/")
         rows = [("Rolle", "Brugernavn", "Adgangskode", "Log ind på")]
