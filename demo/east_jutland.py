@@ -83,7 +83,7 @@ STAFF_FUNCTIONS = [
     (
         "Forebyggelsesafdelingen",
         "Støtter lokalrådene med analyser af kriminaliteten\n"
-        "Samler lokalrådenes status to gange om året",
+        "Samler lokalrådenes status hvert efterår",
     ),
 ]
 
@@ -109,7 +109,7 @@ FORUMS = [
         "name": "PSP Østjylland",
         "kind": "psp",
         "topic": "Borgere med psykiske vanskeligheder, der kommer i kontakt med politiet.",
-        "legal_basis": "Retsplejelovens § 115, stk. 3",
+        "legal_basis": "Retsplejelovens § 115",
         "purpose": "At skabe sammenhæng mellem psykiatri, kommune og politi.",
         "action_plans": "Ingen.",
         "interfaces": ["forum:ssp-samraadet"],
@@ -159,7 +159,7 @@ GOALS = [
     ("police", "have en fast kontaktperson til hvert lokalråd"),
     ("municipalities", "lade SSP, skole og socialområde tage del i lokalrådenes arbejde"),
     ("municipalities", "tænke tryghed ind, når byen planlægges"),
-    ("joint", "gøre status i kredsrådet to gange om året"),
+    ("joint", "gøre status i kredsrådet hvert år i december"),
     ("joint", "fortælle borgerne, hvad vi har nået"),
 ]
 

@@ -2,7 +2,7 @@ import pytest
 from django.db import transaction
 
 from councils.models import PoliceDistrict
-from demo.loader import DemoResult, load_demo
+from demo.loader import DemoResult, DistrictResult, load_demo
 from plans.models import Plan
 
 
@@ -31,4 +31,18 @@ def demo(_demo_loaded, db) -> DemoResult:
         plan=Plan.objects.get(pk=_demo_loaded.plan.pk),
         plan_state=_demo_loaded.plan_state,
         logins=list(_demo_loaded.logins),
+        others=[
+            DistrictResult(
+                district=PoliceDistrict.objects.get(pk=other.district.pk),
+                plan=Plan.objects.get(pk=other.plan.pk),
+                plan_state=other.plan_state,
+            )
+            for other in _demo_loaded.others
+        ],
     )
+
+
+@pytest.fixture
+def east(demo) -> DistrictResult:
+    """The second demo district, Østjyllands Politi, and its plan 2024-2026."""
+    return demo.others[0]

@@ -37,6 +37,7 @@ def test_second_run_adds_no_rows_to_any_model(demo):
     result = load_demo()
 
     assert result.plan_state == PlanState.EXISTS
+    assert [other.plan_state for other in result.others] == [PlanState.EXISTS]
     assert _row_counts() == before
 
 

@@ -46,6 +46,7 @@ def test_secretariat_is_staff_of_syd_og_soenderjylland_only(demo):
         ("esbjerg-sekretaer", "esbjerg", Membership.Role.SECRETARY, "Lokalrådssekretær"),
         ("esbjerg-medlem", "esbjerg", Membership.Role.MEMBER, "Lokalrådsmedlem"),
         ("toender-medlem", "toender", Membership.Role.MEMBER, "Lokalrådsmedlem"),
+        ("randers-medlem", "randers", Membership.Role.MEMBER, "Lokalrådsmedlem"),
     ],
 )
 def test_member_login_sits_in_its_lokalraad(demo, username, council, role, group):
@@ -55,6 +56,14 @@ def test_member_login_sits_in_its_lokalraad(demo, username, council, role, group
     assert (membership.council.slug, membership.role) == (council, role)
     assert not user.is_staff
     assert list(user.groups.values_list("name", flat=True)) == [group]
+
+
+def test_east_jutland_secretariat_is_staff_of_oestjylland_only(demo):
+    user = _user("sekretariat-oest")
+
+    assert user.is_staff and not user.is_superuser
+    assert user.secretariat.district.slug == "oestjyllands-politi"
+    assert list(user.groups.values_list("name", flat=True)) == ["Sekretariat"]
 
 
 @pytest.mark.parametrize(("username", "status"), [("admin", 200), ("sekretariat", 200)])
