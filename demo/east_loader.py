@@ -210,6 +210,7 @@ class _PlanStory:
             effective_date=day(content.EFFECTIVE_DATE),
             published_on=day(content.PUBLISHED_ON),
             user=self.secretariat_user,
+            render_pdf=False,  # left to the first download: a faster load
         )
         self.revise()
         self.backdate(
@@ -320,6 +321,7 @@ class _PlanStory:
             user=self.secretariat_user,
             revision_note=revision["note"],
             changed_sections=[section.pk],
+            render_pdf=False,  # left to the first download: a faster load
         )
 
     def backdate(self, steps: dict[str, datetime.date]) -> None:

@@ -333,6 +333,7 @@ class _PlanStory:
             effective_date=_date(content.FIRST_EFFECTIVE_DATE),
             published_on=_date(content.FIRST_PUBLISHED_ON),
             user=self.secretariat_user,
+            render_pdf=False,  # left to the first download: a faster load
         )
         self.backdate(
             {
@@ -473,6 +474,7 @@ class _PlanStory:
             revision_note=revision["note"],
             changed_sections=[section.pk],
             changed_focus_areas=[area.pk],
+            render_pdf=False,  # left to the first download: a faster load
         )
         self.backdate({WorkflowEvent.Step.REVISED: _date(revision["published_on"])})
 

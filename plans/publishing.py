@@ -152,13 +152,14 @@ def publish_plan(
     revision_note: str = "",
     changed_sections: Iterable[int] = (),
     changed_focus_areas: Iterable[int] = (),
+    render_pdf: bool = True,
 ) -> PlanVersion:
     """Publish a draft or approved plan as version 1, or a published plan again as a revision.
 
     Freezes the plan's content into a new `PlanVersion` dated `published_on` (today when not
     given; an existing plan's history is entered with its real dates). On first publication the
     district's current plan (if any) is superseded in the same transaction. The PDF is queued
-    after commit.
+    after commit; with `render_pdf=False` (the demo loader) it is left to the first download.
     """
     _lock(plan)
     revision_note = revision_note.strip()
@@ -246,7 +247,10 @@ def publish_plan(
         + (f" {revision_note}" if revision_note else ""),
     )
     # Robust: the version is published even if queueing fails; a download renders a missing PDF.
-    transaction.on_commit(lambda: render_version_pdf.enqueue(version_id=version.pk), robust=True)
+    if render_pdf:
+        transaction.on_commit(
+            lambda: render_version_pdf.enqueue(version_id=version.pk), robust=True
+        )
     return version
 
 
