@@ -150,8 +150,7 @@ def _ensure_forums(district, councils) -> dict[str, Forum]:
 
 def _create_outline(plan, chapters) -> dict[str, PlanSection]:
     """The outline's sections in document order (a chapter, then its sub-sections, depth
-    first), by key. The sections are flat for now; once `PlanSection.parent` exists, pass
-    `parent=parent` to `create` below."""
+    first), by key, each under its parent."""
     sections: dict[str, PlanSection] = {}
 
     def add(items, parent=None):
@@ -161,6 +160,7 @@ def _create_outline(plan, chapters) -> dict[str, PlanSection]:
                 plan=plan,
                 title=item["title"],
                 body=item["body"],
+                parent=parent,
                 order=len(sections) + 1,
             )
             sections[item["key"]] = section
@@ -171,8 +171,8 @@ def _create_outline(plan, chapters) -> dict[str, PlanSection]:
 
 
 def _group_chapters(chapters) -> dict[str, str]:
-    """{focus-area group key: key of the chapter that holds it}, at any depth. For
-    `FocusAreaGroup.section` once it exists."""
+    """{focus-area group key: key of the section that holds it (`FocusAreaGroup.section`)},
+    at any depth."""
     found = {}
     for item in chapters:
         found |= dict.fromkeys(item.get("focus_area_groups", []), item["key"])
@@ -242,8 +242,15 @@ class _PlanStory:
         )
         for order, (party, text) in enumerate(content.GOALS, 1):
             create(Goal, plan=self.plan, party=party, text=text, order=order)
+        placed_in = _group_chapters(content.OUTLINE)
         groups = {
-            key: create(FocusAreaGroup, plan=self.plan, order=order, **spec)
+            key: create(
+                FocusAreaGroup,
+                plan=self.plan,
+                order=order,
+                section=self.sections[placed_in[key]] if key in placed_in else None,
+                **spec,
+            )
             for order, (key, spec) in enumerate(content.FOCUS_AREA_GROUPS.items(), 1)
         }
         for order, item in enumerate(content.FOCUS_AREAS, 1):

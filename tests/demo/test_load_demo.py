@@ -550,6 +550,29 @@ def test_east_outline_is_created_in_document_order_with_the_groups_in_its_crime_
     assert _group_chapters(east_jutland.OUTLINE) == dict.fromkeys(
         east_jutland.FOCUS_AREA_GROUPS, "kriminalitet"
     )
+    sections = {section.title: section for section in east.plan.sections.all()}
+    plus = sections["Lokalråd+ i Gellerup og Toveshøj"]
+    assert plus.parent.title == "Lokalråd og lokalråd+"
+    assert plus.parent.parent.title == "Samarbejdet i Østjylland"
+    assert {group.section.title for group in east.plan.focus_area_groups.all()} == {
+        "Kriminalitetsbekæmpelse"
+    }
+
+
+def test_east_plan_page_nests_the_outline_with_the_focus_areas_before_the_closing_chapter(
+    east_page,
+):
+    def heading(level, title):
+        match = re.search(rf"<h{level} id=\"[^\"]+\">{re.escape(title)}</h{level}>", east_page)
+        assert match, f"h{level} {title}"
+        return match.start()
+
+    assert heading(2, "Samarbejdet i Østjylland") < heading(3, "Lokalråd og lokalråd+")
+    assert heading(3, "Lokalråd og lokalråd+") < heading(4, "Lokalråd+ i Gellerup og Toveshøj")
+    crime = heading(2, "Kriminalitetsbekæmpelse")
+    groups = heading(3, "Nationale indsatsområder med højeste prioritet")
+    assert crime < groups < heading(2, "Opfølgning og evaluering")
+    assert 'id="indsatsomraader"' not in east_page  # no generated chapter: all groups placed
 
 
 def test_east_shared_local_area_and_the_lokalraad_plus_hold_their_own_assignments(east):
