@@ -11,11 +11,21 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from base.admin import RevisionLockedForm
 from base.limits import limit_date_input, with_max_chars_help
 from base.locking import carry_revision
 from base.text import danish_date, html_text
 
-from .models import BACKGROUND_CHARS, Period, ReportingRound, Status
+from .models import (
+    BACKGROUND_CHARS,
+    FocusArea,
+    FocusAreaGroup,
+    Period,
+    Plan,
+    PlanSection,
+    ReportingRound,
+    Status,
+)
 
 
 class DateInput(forms.DateInput):
@@ -302,3 +312,63 @@ class CsvUploadForm(forms.Form):
         if upload.size > STATUS_CSV_MAX_BYTES:
             raise forms.ValidationError(_("Filen er større end 1 MB."))
         return upload
+
+
+# --- The secretariat's plan workspace (plans/views/workspace_plan.py) -------------------------
+# Model forms under optimistic locking, as in the admin (base.admin.RevisionLockedForm): a
+# conflicting save is refused with the admin's message and the user's input kept.
+
+
+class WorkspaceFrontMatterForm(RevisionLockedForm):
+    """The plan's cover, foreword, shared goals and signature."""
+
+    class Meta:
+        model = Plan
+        fields = [
+            "title",
+            "subtitle",
+            "issuer",
+            "foreword",
+            "shared_goals",
+            "signatory_name",
+            "signatory_title",
+        ]
+
+
+class WorkspaceSectionForm(RevisionLockedForm):
+    """A section's heading and text; its place is changed with the move buttons."""
+
+    class Meta:
+        model = PlanSection
+        fields = ["title", "body"]
+        error_messages = {"title": {"required": _("Giv afsnittet en overskrift.")}}
+
+
+class WorkspaceFocusAreaForm(RevisionLockedForm):
+    """A focus area's title, group, number, background and ambition. Its lokalråd are chosen
+    in the admin, so it stays in a group of the same kind (local or not) here."""
+
+    class Meta:
+        model = FocusArea
+        fields = ["title", "group", "rank", "background", "ambition"]
+        error_messages = {"title": {"required": _("Giv indsatsområdet en titel.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        group = self.fields["group"]
+        group.queryset = FocusAreaGroup.objects.filter(plan_id=self.instance.plan_id).order_by(
+            "order", "pk"
+        )
+        group.empty_label = None
+
+    def clean_group(self):
+        group = self.cleaned_data["group"]
+        if group is not None and group.is_local != self.instance.group.is_local:
+            raise ValidationError(
+                _(
+                    "Et lokalt valgt indsatsområde kan kun flyttes til en anden gruppe af lokalt "
+                    "valgte områder, og et andet område ikke dertil. Skift gruppe og lokalråd "
+                    "sammen i administrationen."
+                )
+            )
+        return group

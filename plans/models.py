@@ -477,6 +477,21 @@ class PlanSection(RevisionedModel):
             "underafsnit (højst %(max)s. niveau). Flyt først grupperne."
         ) % {"max": MAX_GROUP_SECTION_LEVEL}
 
+    def delete_problem(self) -> str:
+        """Why the section cannot be deleted alone ("" when it can): its sub-sections and its
+        groups would be lost or move elsewhere unseen (their RESTRICT)."""
+        if self.children.exists():
+            return _(
+                "Afsnittet »%(title)s« har underafsnit og kan ikke slettes. Flyt eller slet "
+                "først underafsnittene."
+            ) % {"title": self.title}
+        if self.focus_area_groups.exists():
+            return _(
+                "Afsnittet »%(title)s« rummer grupper af indsatsområder og kan ikke slettes. "
+                "Placér først grupperne i et andet afsnit."
+            ) % {"title": self.title}
+        return ""
+
     def level(self) -> int:
         """1 for a chapter, 2 for its sub-section, 3 below that."""
         level, parent_id = 1, self.parent_id

@@ -436,7 +436,7 @@ def save_local_activity(
     return activity
 
 
-def _swap_in_sequence(items: list, item, direction: Direction) -> bool:
+def swap_in_sequence(items: list, item, direction: Direction) -> bool:
     """Move item one place up or down in items, keeping the order slots the items occupy.
 
     Returns False when it is already first (up) or last (down).
@@ -469,7 +469,7 @@ def move_local_focus_area(*, council: Council, focus_area: FocusArea, direction:
     )
     if focus_area.pk not in {area.pk for area in own}:
         raise FocusArea.DoesNotExist
-    return _swap_in_sequence(own, focus_area, direction)
+    return swap_in_sequence(own, focus_area, direction)
 
 
 @transaction.atomic
@@ -484,4 +484,4 @@ def move_local_activity(*, council: Council, activity: Activity, direction: Dire
     )
     if activity.pk not in {candidate.pk for candidate in own}:
         raise Activity.DoesNotExist
-    return _swap_in_sequence(own, activity, direction)
+    return swap_in_sequence(own, activity, direction)

@@ -1,12 +1,37 @@
-"""The secretariat's start page, mounted at /sekretariat/. Secretariat staff and superusers."""
+"""The secretariat's start page and plan workspace, mounted at /sekretariat/. Secretariat staff
+and superusers."""
 
 from django.urls import path
 
 from ..views import workspace as views
+from ..views import workspace_plan
 
 app_name = "workspace"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("plan/<int:pk>/ny-periode/", views.next_period, name="next_period"),
+    path("plan/<int:pk>/", workspace_plan.plan, name="plan"),
+    path("plan/<int:pk>/forside/", workspace_plan.front_matter, name="front_matter"),
+    path("plan/<int:pk>/afsnit/nyt/", workspace_plan.section_add, name="section_add"),
+    path(
+        "plan/<int:pk>/afsnit/<int:section_id>/",
+        workspace_plan.section_edit,
+        name="section_edit",
+    ),
+    path(
+        "plan/<int:pk>/afsnit/<int:section_id>/flyt/",
+        workspace_plan.section_move,
+        name="section_move",
+    ),
+    path(
+        "plan/<int:pk>/afsnit/<int:section_id>/slet/",
+        workspace_plan.section_delete,
+        name="section_delete",
+    ),
+    path(
+        "plan/<int:pk>/indsatsomraade/<int:area_id>/",
+        workspace_plan.focus_area_edit,
+        name="focus_area_edit",
+    ),
 ]

@@ -64,6 +64,16 @@ EXPECTED = {
     "workspace:home": "L 403 403 403 200 200 200 | 405 405 405 405 405 405 405",
     # A plan's copy for the next period: its own district's secretariat and the superuser.
     "workspace:next_period": ROUND_PAGE,
+    # The plan workspace: its own district's secretariat and the superuser. An empty POST
+    # to a form answers with the form and its errors; a move without a direction is not found;
+    # a delete is the confirmed POST of its page.
+    "workspace:plan": "L 403 403 403 200 404 200 | 405 405 405 405 405 405 405",
+    "workspace:front_matter": ROUND_PAGE,
+    "workspace:section_add": ROUND_PAGE,
+    "workspace:section_edit": ROUND_PAGE,
+    "workspace:section_move": "405 405 405 405 405 405 405 | L 403 403 403 404 404 404",
+    "workspace:section_delete": "L 403 403 403 200 404 200 | L 403 403 403 R 404 R",
+    "workspace:focus_area_edit": ROUND_PAGE,
     "rounds:index": "L 403 403 403 200 200 200 | L 403 403 403 200 200 200",
     "rounds:open": "L 403 403 403 200 200 R | L 403 403 403 200 200 R",
     "rounds:detail": ROUND_PAGE,

@@ -195,6 +195,21 @@ def path_for(pattern: Pattern, data: Dataset) -> str:
         ),
         "workspace:home": lambda: reverse("workspace:home"),
         "workspace:next_period": lambda: reverse("workspace:next_period", args=[a.plan.pk]),
+        "workspace:plan": lambda: reverse("workspace:plan", args=[a.plan.pk]),
+        "workspace:front_matter": lambda: reverse("workspace:front_matter", args=[a.plan.pk]),
+        "workspace:section_add": lambda: reverse("workspace:section_add", args=[a.plan.pk]),
+        "workspace:section_edit": lambda: reverse(
+            "workspace:section_edit", args=[a.plan.pk, a.section.pk]
+        ),
+        "workspace:section_move": lambda: reverse(
+            "workspace:section_move", args=[a.plan.pk, a.section.pk]
+        ),
+        "workspace:section_delete": lambda: reverse(
+            "workspace:section_delete", args=[a.plan.pk, a.section.pk]
+        ),
+        "workspace:focus_area_edit": lambda: reverse(
+            "workspace:focus_area_edit", args=[a.plan.pk, a.focus_area.pk]
+        ),
         "rounds:index": lambda: reverse("rounds:index"),
         "rounds:open": lambda: reverse("rounds:open"),
         "rounds:detail": lambda: reverse("rounds:detail", args=[a.reporting_round.pk]),

@@ -1,0 +1,302 @@
+"""The plan workspace (/sekretariat/plan/<pk>/): the whole draft on one page, in the order the
+plan is read, with each part opening in place for editing.
+
+With htmx a "Rediger" link swaps the part for its form and a save swaps the form for the
+updated part; without JavaScript the same addresses are pages of their own, and a save goes
+back to the workspace at the part's anchor. Saves are under optimistic locking as in the admin
+(`base.admin.RevisionLockedForm`). Sections are added, moved and deleted where they stand
+(`plans.sections`); the other parts link to their admin pages.
+
+Every view: the plan's district's secretariat and superusers (`Plan.objects.managed_by`); other
+districts' secretariats 404, other signed-in users 403, anonymous users to the sign-in page.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django_htmx.http import HttpResponseClientRedirect
+
+from base.locking import RevisionConflict
+
+from .. import sections as outline_edits
+from ..forms import WorkspaceFocusAreaForm, WorkspaceFrontMatterForm, WorkspaceSectionForm
+from ..models import FocusArea, Plan, PlanSection
+from ..outline import build_outline
+from ..snapshot import build_snapshot
+from .access import secretariat_required
+from .public import plan_content
+from .workspace import plan_rows
+
+EDIT_METHODS = ["GET", "HEAD", "POST"]
+
+
+def managed_plan(request, pk) -> Plan:
+    return get_object_or_404(
+        Plan.objects.managed_by(request.user).select_related("district"), pk=pk
+    )
+
+
+def plan_url(plan: Plan, anchor: str = "") -> str:
+    url = reverse("workspace:plan", args=[plan.pk])
+    return f"{url}#{anchor}" if anchor else url
+
+
+def editor_media():
+    """The prose editor's scripts and styles, on every workspace page: an editor swapped in by
+    htmx starts by itself (the editor watches the page for new fields)."""
+    return WorkspaceSectionForm().media
+
+
+def workspace_content(plan: Plan) -> dict:
+    """The draft as the public page would show it (`plan_content` of its snapshot), with the
+    empty focus-area groups too, so that they can be found and filled."""
+    snapshot = build_snapshot(plan)
+    content = plan_content(snapshot, links=False)
+    shown = {group["id"] for group in content["groups"]}
+    groups = sorted(
+        [
+            *content["groups"],
+            *(
+                {**group, "areas": []}
+                for group in snapshot["focus_area_groups"]
+                if group["id"] not in shown
+            ),
+        ],
+        key=lambda group: (group["order"], group["id"]),
+    )
+    outline = build_outline(content["sections"], groups)
+    _mark_ends(outline.chapters)
+    return {
+        **content,
+        "snapshot": snapshot,
+        "outline": outline,
+        "all_groups": groups,
+    }
+
+
+def autofocus_first(form) -> None:
+    """A form swapped in by htmx starts with the cursor in its first field (htmx focuses it)."""
+    first = next(iter(form.fields.values()))
+    first.widget.attrs["autofocus"] = True
+
+
+def _mark_ends(nodes) -> None:
+    """Each section knows whether it is first or last among its siblings (the move buttons)."""
+    for index, node in enumerate(nodes):
+        node.is_first = index == 0
+        node.is_last = index == len(nodes) - 1
+        _mark_ends(node.children)
+
+
+def _section_node(content: dict, section_id: int):
+    return next(node for node in content["outline"].sections() if node.id == section_id)
+
+
+def _area_and_group(content: dict, area_id: int):
+    for group in content["all_groups"]:
+        for area in group["areas"]:
+            if area["id"] == area_id:
+                return area, group
+    raise Http404
+
+
+def _base_context(plan: Plan) -> dict:
+    row = next(row for row in plan_rows(plan.district) if row.plan.pk == plan.pk)
+    return {"plan": plan, "district": plan.district, "row": row, "editor_media": editor_media()}
+
+
+@require_safe
+@secretariat_required
+def plan(request, pk):
+    """The whole plan as an outline with its state, workflow and edit links. The district's
+    secretariat and superusers."""
+    plan = managed_plan(request, pk)
+    return render(
+        request,
+        "workspace/plan/plan.html",
+        {**_base_context(plan), **workspace_content(plan)},
+    )
+
+
+def _edit(
+    request, *, plan, instance, form_class, anchor, part_id, part_template, part_context, title
+):
+    """GET: the form (alone for htmx, else on a page); POST: save under optimistic locking and
+    answer with the updated part (htmx) or go back to the workspace at `anchor`."""
+    form = form_class(request.POST or None, instance=instance)
+    if request.htmx and request.method != "POST":
+        autofocus_first(form)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                form.save()
+        except RevisionConflict:
+            # Saved by someone else between validation and save: validating again explains it.
+            form = form_class(request.POST, instance=type(instance).objects.get(pk=instance.pk))
+            form.is_valid()
+        else:
+            if not request.htmx:
+                return redirect(plan_url(plan, anchor))
+            fresh = part_context(workspace_content(plan))
+            if fresh is None:  # moved elsewhere in the outline: show the whole page again
+                return HttpResponseClientRedirect(plan_url(plan, anchor))
+            return render(request, part_template, {**_base_context(plan), **fresh, "saved": True})
+    context = {
+        **_base_context(plan),
+        "form": form,
+        "action": request.path,
+        "part_id": part_id,
+        "cancel": plan_url(plan, anchor),
+        "form_title": title,
+    }
+    if request.htmx:
+        return render(request, "workspace/plan/_edit_form.html", context)
+    return render(request, "workspace/plan/edit.html", context)
+
+
+@require_http_methods(EDIT_METHODS)
+@secretariat_required
+def front_matter(request, pk):
+    """Edit the plan's cover, foreword, shared goals and signature in place."""
+    plan = managed_plan(request, pk)
+    return _edit(
+        request,
+        plan=plan,
+        instance=plan,
+        form_class=WorkspaceFrontMatterForm,
+        anchor="forside",
+        part_id="forside",
+        part_template="workspace/plan/_front_matter.html",
+        part_context=lambda content: content,
+        title="Forside, forord og underskrift",
+    )
+
+
+@require_http_methods(EDIT_METHODS)
+@secretariat_required
+def section_edit(request, pk, section_id):
+    """Edit a section's heading and text in place."""
+    plan = managed_plan(request, pk)
+    section = get_object_or_404(PlanSection, plan=plan, pk=section_id)
+    return _edit(
+        request,
+        plan=plan,
+        instance=section,
+        form_class=WorkspaceSectionForm,
+        anchor=f"afsnit-{section.pk}",
+        part_id=f"afsnit-{section.pk}-del",
+        part_template="workspace/plan/_section_part.html",
+        part_context=lambda content: {**content, "node": _section_node(content, section.pk)},
+        title=f"Afsnittet »{section.title}«",
+    )
+
+
+@require_http_methods(EDIT_METHODS)
+@secretariat_required
+def focus_area_edit(request, pk, area_id):
+    """Edit a focus area's title, group, number, background and ambition in place."""
+    plan = managed_plan(request, pk)
+    area = get_object_or_404(FocusArea.objects.select_related("group"), plan=plan, pk=area_id)
+    before = (area.group_id, area.rank)
+
+    def part_context(content):
+        shown, group = _area_and_group(content, area.pk)
+        if (group["id"], shown["rank"]) != before:
+            return None  # another group or number: its place on the page changes
+        return {**content, "area": shown, "group": group}
+
+    return _edit(
+        request,
+        plan=plan,
+        instance=area,
+        form_class=WorkspaceFocusAreaForm,
+        anchor=f"indsatsomraade-{area.pk}",
+        part_id=f"indsatsomraade-{area.pk}",
+        part_template="workspace/plan/_area.html",
+        part_context=part_context,
+        title=f"Indsatsområdet »{area.title}«",
+    )
+
+
+@require_http_methods(EDIT_METHODS)
+@secretariat_required
+def section_add(request, pk):
+    """A new chapter at the end, or (``?under=<id>``) a new sub-section last under a section."""
+    plan = managed_plan(request, pk)
+    parent = None
+    if under := request.GET.get("under"):
+        if not under.isdigit():
+            raise Http404
+        parent = get_object_or_404(PlanSection, plan=plan, pk=under)
+    form = WorkspaceSectionForm(request.POST or None, instance=PlanSection(plan=plan))
+    if request.htmx and request.method != "POST":
+        autofocus_first(form)
+    if request.method == "POST" and form.is_valid():
+        try:
+            section = outline_edits.add_section(
+                plan=plan,
+                parent=parent,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error.messages)
+        else:
+            url = plan_url(plan, f"afsnit-{section.pk}")
+            return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    anchor = f"afsnit-{parent.pk}" if parent else "nyt-kapitel"
+    context = {
+        **_base_context(plan),
+        "form": form,
+        "action": request.get_full_path(),
+        "cancel": plan_url(plan, anchor),
+        "form_title": f"Nyt underafsnit under »{parent.title}«" if parent else "Nyt kapitel",
+        "is_new": True,
+    }
+    if request.htmx:
+        return render(request, "workspace/plan/_edit_form.html", context)
+    return render(request, "workspace/plan/edit.html", context)
+
+
+@require_POST
+@secretariat_required
+def section_move(request, pk, section_id):
+    """Move a section one place up or down among its siblings (``retning``: up/down)."""
+    plan = managed_plan(request, pk)
+    section = get_object_or_404(PlanSection, plan=plan, pk=section_id)
+    direction = request.POST.get("retning")
+    if direction not in {"up", "down"}:
+        raise Http404
+    outline_edits.move_section(section=section, direction=direction)
+    return redirect(plan_url(plan, f"afsnit-{section.pk}"))
+
+
+@require_http_methods(EDIT_METHODS)
+@secretariat_required
+def section_delete(request, pk, section_id):
+    """Ask once, then delete a section; refused while sub-sections or groups hang on it."""
+    plan = managed_plan(request, pk)
+    section = get_object_or_404(PlanSection, plan=plan, pk=section_id)
+    problem = section.delete_problem()
+    if request.method == "POST" and not problem:
+        anchor = f"afsnit-{section.parent_id}" if section.parent_id else ""
+        try:
+            outline_edits.delete_section(section=section)
+        except ValidationError as error:  # a sub-section added meanwhile
+            problem = " ".join(error.messages)
+        else:
+            return redirect(plan_url(plan, anchor))
+    return render(
+        request,
+        "workspace/plan/delete.html",
+        {
+            **_base_context(plan),
+            "section": section,
+            "problem": problem,
+            "figures": section.figures.count(),
+            "cancel": plan_url(plan, f"afsnit-{section.pk}"),
+        },
+    )
