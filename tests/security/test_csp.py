@@ -147,3 +147,11 @@ def test_nonce_in_the_page_matches_the_header(superuser_client):
     header_nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"])[1]
     page_nonces = set(re.findall(r'nonce="([^"]+)"', response.text))
     assert page_nonces <= {header_nonce}
+
+
+def test_the_plan_workspace_has_a_strict_script_policy(superuser_client, published_plan):
+    """The workspace loads the prose editor (its import map with the nonce) and htmx."""
+    response = superuser_client.get(reverse("workspace:plan", args=[published_plan.pk]))
+    assert response.status_code == 200
+    assert 'type="importmap"' in response.text
+    assert_strict_scripts(response)

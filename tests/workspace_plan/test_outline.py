@@ -1,0 +1,105 @@
+"""Adding, moving and deleting sections where they stand in the workspace."""
+
+import pytest
+from django.urls import reverse
+
+from plans.models import PlanSection
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(plan, parent=None):
+    return list(
+        PlanSection.objects.filter(plan=plan, parent=parent)
+        .order_by("order", "pk")
+        .values_list("title", flat=True)
+    )
+
+
+def add(client, plan, under=None, headers=None, **data):
+    url = reverse("workspace:section_add", args=[plan.pk])
+    if under is not None:
+        url += f"?under={under.pk}"
+    return client.post(url, {"body": "", **data}, headers=headers)
+
+
+def test_a_new_chapter_comes_last(signed_in, draft):
+    response = add(signed_in, draft, title="Bilag og kontakt")
+    new = PlanSection.objects.get(title="Bilag og kontakt")
+    assert response["Location"].endswith(f"#afsnit-{new.pk}")
+    assert titles(draft) == ["Indledning", "Kriminalitet", "Årshjulet", "Bilag og kontakt"]
+
+
+def test_a_new_sub_section_comes_last_under_its_section(signed_in, draft, section):
+    add(signed_in, draft, under=section, title="Lokalrådene")
+    assert titles(draft, section) == ["Kredsrådet", "Lokalrådene"]
+
+
+def test_with_htmx_a_new_section_reloads_the_page_at_it(signed_in, draft):
+    response = add(signed_in, draft, title="Nyt", headers={"HX-Request": "true"})
+    new = PlanSection.objects.get(title="Nyt")
+    assert response["HX-Redirect"].endswith(f"#afsnit-{new.pk}")
+
+
+def test_a_fourth_level_is_refused_in_danish_and_the_title_kept(signed_in, draft):
+    child = draft.sections.get(title="Kredsrådet")
+    deepest = PlanSection.objects.create(plan=draft, parent=child, title="Formandskab")
+    response = add(signed_in, draft, under=deepest, title="For dybt")
+    html = response.content.decode()
+    assert "en plan har højst 3 niveauer" in html
+    assert 'value="For dybt"' in html
+    assert not PlanSection.objects.filter(title="For dybt").exists()
+
+
+def test_a_new_section_needs_a_title(signed_in, draft):
+    response = add(signed_in, draft, title="")
+    assert "Giv afsnittet en overskrift." in response.content.decode()
+
+
+def move(client, section, direction):
+    url = reverse("workspace:section_move", args=[section.plan_id, section.pk])
+    return client.post(url, {"retning": direction})
+
+
+def test_moving_down_swaps_with_the_next_sibling(signed_in, draft, section):
+    response = move(signed_in, section, "down")
+    assert response["Location"].endswith(f"#afsnit-{section.pk}")
+    assert titles(draft) == ["Kriminalitet", "Indledning", "Årshjulet"]
+
+
+def test_moving_up_swaps_with_the_previous_sibling_and_keeps_sub_sections(signed_in, draft):
+    last = draft.sections.get(title="Årshjulet")
+    move(signed_in, last, "up")
+    assert titles(draft) == ["Indledning", "Årshjulet", "Kriminalitet"]
+    assert titles(draft, draft.sections.get(title="Indledning")) == ["Kredsrådet"]
+
+
+def test_the_first_section_does_not_move_up(signed_in, draft, section):
+    move(signed_in, section, "up")
+    assert titles(draft) == ["Indledning", "Kriminalitet", "Årshjulet"]
+
+
+def test_the_delete_page_asks_once(signed_in, draft):
+    last = draft.sections.get(title="Årshjulet")
+    url = reverse("workspace:section_delete", args=[draft.pk, last.pk])
+    assert "Slet afsnittet »Årshjulet«?" in signed_in.get(url).content.decode()
+    response = signed_in.post(url)
+    assert response.status_code == 302
+    assert titles(draft) == ["Indledning", "Kriminalitet"]
+
+
+def test_a_section_with_sub_sections_is_not_deleted(signed_in, draft, section):
+    url = reverse("workspace:section_delete", args=[draft.pk, section.pk])
+    response = signed_in.post(url)
+    html = response.content.decode()
+    assert "har underafsnit og kan ikke slettes" in html
+    assert "Ja, slet" not in html
+    assert PlanSection.objects.filter(pk=section.pk).exists()
+
+
+def test_a_section_holding_groups_is_not_deleted(signed_in, draft):
+    crime = draft.sections.get(title="Kriminalitet")
+    url = reverse("workspace:section_delete", args=[draft.pk, crime.pk])
+    response = signed_in.post(url)
+    assert "rummer grupper af indsatsområder" in response.content.decode()
+    assert PlanSection.objects.filter(pk=crime.pk).exists()
