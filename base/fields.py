@@ -1,9 +1,11 @@
 """Model fields: rich text sanitised whenever it is stored, and text whose length is limited."""
 
+import functools
+
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django_prose_editor.fields import ProseEditorField
+from django_prose_editor.fields import ProseEditorField, create_sanitizer
 
 from .limits import (
     RICH_TEXT_HTML_FACTOR,
@@ -12,6 +14,17 @@ from .limits import (
     with_max_chars_help,
 )
 from .lists import lines_as_lists
+
+
+@functools.cache
+def _sanitizer():
+    return create_sanitizer(dict(settings.RICH_TEXT_EXTENSIONS))
+
+
+def sanitize_rich_text(html: str) -> str:
+    """`html` cleaned with the editor's allowlist, as a `RichTextField` stores it (for HTML
+    shown before it is stored, e.g. a Word file being imported)."""
+    return _sanitizer()(html or "")
 
 
 class RichTextField(ProseEditorField):
