@@ -16,6 +16,7 @@ from base.limits import limit_date_input, with_max_chars_help
 from base.locking import carry_revision
 from base.text import danish_date, html_text
 
+from . import docx_import
 from .models import (
     BACKGROUND_CHARS,
     FocusArea,
@@ -292,6 +293,222 @@ class NextPeriodForm(forms.Form):
         if start is not None and end is not None and (problem := Period(start, end).problem()):
             self.add_error("period_end", problem)
         return cleaned
+
+
+class DocxUploadForm(NextPeriodForm):
+    """ "Importér fra Word": the plan's Word file and the new plan's title and years."""
+
+    file = forms.FileField(
+        label=_("Word-fil"),
+        help_text=_("Planen som Word-dokument (.docx), højst 10 MB."),
+        error_messages={"required": _("Vælg planens Word-fil.")},
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".docx,application/vnd.openxmlformats-officedocument"
+                ".wordprocessingml.document"
+            }
+        ),
+    )
+    title = forms.CharField(
+        label=_("Titel"),
+        max_length=200,
+        initial="Samarbejdsplan",
+        help_text=with_max_chars_help(
+            _("Står Word-filens titel i typografien »Titel«, foreslår portalen den bagefter."),
+            200,
+        ),
+        error_messages={"required": _("Giv planen en titel.")},
+    )
+
+    field_order = ["file", "title", "period_start", "period_end"]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size is not None and upload.size > docx_import.MAX_DOCX_BYTES:
+            raise docx_import.too_large(upload.size)
+        upload.seek(0)
+        data = upload.read(docx_import.MAX_DOCX_BYTES + 1)
+        docx_import.check_word_file(data)
+        return data
+
+
+ROLE_LABELS = {
+    docx_import.CHAPTER: _("Kapitel"),
+    docx_import.SUB: _("Underafsnit"),
+    docx_import.SUBSUB: _("Under-underafsnit"),
+    docx_import.FOREWORD: _("Forord"),
+    docx_import.TEXT: _("Mellemoverskrift i teksten ovenfor"),
+    docx_import.SKIP: _("Spring over"),
+}
+
+
+class DocxMappingForm(NextPeriodForm):
+    """The mapping page: the plan's title and years, up to four focus-area groups, a role for
+    every part of the Word file and the alt text and caption of every image."""
+
+    title = forms.CharField(
+        label=_("Titel"),
+        max_length=200,
+        help_text=with_max_chars_help("", 200),
+        error_messages={"required": _("Giv planen en titel.")},
+    )
+    import_id = forms.CharField(widget=forms.HiddenInput)
+
+    field_order = ["title", "period_start", "period_end"]
+
+    def __init__(self, *args, document: "docx_import.ImportedDocument", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.document = document
+        headings = []
+        for number in range(docx_import.MAX_GROUPS):
+            headings.append(self._group_heading(number))
+            self.fields[f"group-{number}-heading"] = forms.CharField(
+                label=_("Overskrift"),
+                max_length=200,
+                required=False,
+                initial="Indsatsområder" if number == 0 else "",
+            )
+            self.fields[f"group-{number}-kind"] = forms.ChoiceField(
+                label=_("Type"),
+                choices=FocusAreaGroup.Kind.choices,
+                initial=FocusAreaGroup.Kind.DISTRICT,
+            )
+            self.fields[f"group-{number}-ranked"] = forms.BooleanField(
+                label=_("Prioriteret rækkefølge (nr. 1 først)"), required=False
+            )
+        group_choices = [
+            (
+                docx_import.group_role(number),
+                _("Indsatsområde i gruppe %(n)s%(heading)s")
+                % {"n": number + 1, "heading": f" ({heading})" if heading else ""},
+            )
+            for number, heading in enumerate(headings)
+        ]
+        in_focus_chapter = False
+        for index, part in enumerate(document.parts):
+            if part.level == 0:
+                choices = [docx_import.FOREWORD, docx_import.SKIP]
+                initial = docx_import.SKIP
+            else:
+                choices = [
+                    docx_import.CHAPTER,
+                    docx_import.SUB,
+                    docx_import.SUBSUB,
+                    docx_import.FOREWORD,
+                    *(role for role, _label in group_choices),
+                    docx_import.TEXT,
+                    docx_import.SKIP,
+                ]
+                initial = self._default_role(part, in_focus_chapter)
+                if part.level == 1:
+                    in_focus_chapter = "indsatsområde" in part.title.lower()
+            labels = dict(group_choices) | ROLE_LABELS
+            self.fields[docx_import.part_field(index)] = forms.ChoiceField(
+                label=part.title or _("Tekst før første overskrift"),
+                choices=[(role, labels[role]) for role in choices],
+                initial=initial,
+            )
+        for image in document.images:
+            if not image.extension:
+                continue
+            number = image.number
+            self.fields[f"image-{number}-alt"] = forms.CharField(
+                label=_("Alternativ tekst"),
+                max_length=1000,
+                required=False,
+                initial=image.alt_text,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=_("Hvad figuren viser, skrevet til den, der ikke kan se den."),
+            )
+            self.fields[f"image-{number}-caption"] = forms.CharField(
+                label=_("Billedtekst"),
+                max_length=300,
+                required=False,
+                initial=image.caption or _("Figur %(n)s") % {"n": number + 1},
+            )
+            self.fields[f"image-{number}-omit"] = forms.BooleanField(
+                label=_("Udelad figuren"), required=False
+            )
+
+    def _group_heading(self, number: int) -> str:
+        name = f"group-{number}-heading"
+        if self.is_bound:
+            return (self.data.get(self.add_prefix(name)) or "").strip()[:200]
+        return "Indsatsområder" if number == 0 else ""
+
+    @staticmethod
+    def _default_role(part, in_focus_chapter: bool) -> str:
+        """From the heading's level; "Forord" is the foreword, and the headings one level
+        below a chapter called "Indsatsområder" (or the like) are focus areas in group 1."""
+        if part.title.strip().lower() in {"forord", "forord:"}:
+            return docx_import.FOREWORD
+        if in_focus_chapter and part.level == 2:
+            return docx_import.group_role(0)
+        return docx_import.DEFAULT_ROLE[part.level]
+
+    def part_rows(self, thumbnails: dict | None = None):
+        """Each part with its field and its images' fields (and their thumbnails as data:
+        URIs), for the template."""
+        rows = []
+        for index, part in enumerate(self.document.parts):
+            images = []
+            for number in part.images:
+                image = self.document.image(number)
+                images.append(
+                    {
+                        "image": image,
+                        "thumbnail": (thumbnails or {}).get(number),
+                        "fields": [
+                            self[f"image-{number}-{name}"] for name in ("alt", "caption", "omit")
+                        ]
+                        if image.extension
+                        else [],
+                    }
+                )
+            rows.append(
+                {
+                    "index": index,
+                    "part": part,
+                    "field": self[docx_import.part_field(index)],
+                    "images": images,
+                }
+            )
+        return rows
+
+    def group_rows(self):
+        return [
+            [self[f"group-{number}-{name}"] for name in ("heading", "kind", "ranked")]
+            for number in range(docx_import.MAX_GROUPS)
+        ]
+
+    def choices(self) -> dict:
+        """What `docx_import.create_plan` takes, from the cleaned data."""
+        data = self.cleaned_data
+        return {
+            "title": data["title"].strip(),
+            "period_start": data["period_start"],
+            "period_end": data["period_end"],
+            "roles": [
+                data[docx_import.part_field(index)] for index in range(len(self.document.parts))
+            ],
+            "groups": [
+                docx_import.GroupChoice(
+                    heading=data[f"group-{number}-heading"],
+                    kind=data[f"group-{number}-kind"],
+                    ranked=data[f"group-{number}-ranked"],
+                )
+                for number in range(docx_import.MAX_GROUPS)
+            ],
+            "figures": {
+                image.number: docx_import.FigureChoice(
+                    alt_text=data[f"image-{image.number}-alt"],
+                    caption=data[f"image-{image.number}-caption"],
+                    omit=data[f"image-{image.number}-omit"],
+                )
+                for image in self.document.images
+                if image.extension
+            },
+        }
 
 
 STATUS_CSV_MAX_BYTES = 1_000_000

@@ -34,4 +34,6 @@ urlpatterns = [
         workspace_plan.focus_area_edit,
         name="focus_area_edit",
     ),
+    path("importer/", views.import_docx, name="import_docx"),
+    path("importer/opbygning/", views.import_docx_map, name="import_docx_map"),
 ]

@@ -5,6 +5,7 @@ Secretariat staff see their own district; a superuser picks one (``?kreds=``), a
 reporting-round pages (`access.chosen_district`).
 """
 
+import base64
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -15,9 +16,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from .. import copying, reporting
-from ..forms import NextPeriodForm
-from ..models import Plan, PlanVersion, ReportingRound
+from .. import copying, docx_import, reporting
+from ..forms import DocxMappingForm, DocxUploadForm, NextPeriodForm
+from ..models import Period, Plan, PlanVersion, ReportingRound
 from .access import allowed_districts, chosen_district, secretariat_required
 from .members import add_service_error
 
@@ -131,5 +132,160 @@ def next_period(request, pk):
             "form": form,
             "counts": copying.counts_to_copy(plan),
             "back": _home_of(request.user, plan.district),
+        },
+    )
+
+
+# The Word import between its two pages: the parsed document in the session, its images in a
+# folder of their own (plans/docx_import.py).
+IMPORT_SESSION_KEY = "docx_import"
+
+
+def _forget_import(request) -> None:
+    state = request.session.pop(IMPORT_SESSION_KEY, None)
+    if state:
+        docx_import.discard(state["id"])
+
+
+def _upload_url(user, district) -> str:
+    url = reverse("workspace:import_docx")
+    return f"{url}?kreds={district.slug}" if user.is_superuser else url
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@secretariat_required
+def import_docx(request):
+    """ "Importér fra Word", step 1: the plan's Word file, title and years. The district's
+    secretariat; a superuser with ``?kreds=``."""
+    source = request.POST if request.method == "POST" else request.GET
+    district = chosen_district(request, source)
+    if district is None:
+        return redirect("workspace:home")
+    form = DocxUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        taken = Plan.objects.filter(
+            district=district, period_start=data["period_start"], period_end=data["period_end"]
+        ).exists()
+        if taken:
+            form.add_error(
+                "period_end",
+                _("Kredsen har allerede en samarbejdsplan for %(period)s.")
+                % {"period": Period(data["period_start"], data["period_end"]).label},
+            )
+        else:
+            try:
+                read = docx_import.read_docx(data["file"])
+            except ValidationError as error:
+                form.add_error("file", error)
+            else:
+                _forget_import(request)
+                docx_import.discard_stale()
+                import_id = docx_import.new_import_id()
+                docx_import.store_images(import_id, read.image_files, read.document)
+                title = data["title"].strip()
+                if title == "Samarbejdsplan" and read.document.suggested_title():
+                    title = read.document.suggested_title()
+                request.session[IMPORT_SESSION_KEY] = {
+                    "id": import_id,
+                    "district": district.pk,
+                    "title": title,
+                    "period_start": data["period_start"],
+                    "period_end": data["period_end"],
+                    "document": read.document.as_dict(),
+                }
+                return redirect("workspace:import_docx_map")
+    return render(
+        request,
+        "workspace/import_upload.html",
+        {"form": form, "district": district, "back": _home_of(request.user, district)},
+    )
+
+
+def _thumbnails(import_id: str, document) -> dict[int, str]:
+    """Each usable image as a small data: URI, so that the user sees what to describe."""
+    found = {}
+    for image in document.images:
+        if not image.extension:
+            continue
+        try:
+            data = docx_import.image_bytes(import_id, image, thumbnail=True)
+        except OSError:
+            continue
+        found[image.number] = "data:image/jpeg;base64," + base64.b64encode(data).decode()
+    return found
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@secretariat_required
+def import_docx_map(request):
+    """ "Importér fra Word", step 2: what each heading becomes; then the draft is created. The
+    secretariat that uploaded the file (the import lives in its session)."""
+    state = request.session.get(IMPORT_SESSION_KEY)
+    if not state:
+        messages.info(request, _("Vælg først den Word-fil, du vil importere."))
+        return redirect("workspace:import_docx")
+    district = get_object_or_404(allowed_districts(request.user), pk=state["district"])
+    home = _home_of(request.user, district)
+    if request.method == "POST" and "cancel" in request.POST:
+        _forget_import(request)
+        messages.info(request, _("Importen er annulleret. Der er ikke oprettet noget."))
+        return redirect(home)
+    document = docx_import.ImportedDocument.from_dict(state["document"])
+    form = DocxMappingForm(
+        request.POST or None,
+        document=document,
+        initial={
+            "title": state["title"],
+            "period_start": state["period_start"],
+            "period_end": state["period_end"],
+            "import_id": state["id"],
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["import_id"] != state["id"]:
+            form.add_error(
+                None,
+                _(
+                    "Siden hører til en anden import end den, du senest har startet. Der er "
+                    "ikke oprettet noget; se valgene herunder efter, og opret kladden igen."
+                ),
+            )
+        else:
+            try:
+                result = docx_import.create_plan(
+                    district=district, document=document, import_id=state["id"], **form.choices()
+                )
+            except ValidationError as error:
+                add_service_error(form, error)
+            except OSError:
+                form.add_error(
+                    None,
+                    _(
+                        "Word-filens billeder er ikke længere gemt (en import gemmes i et døgn). "
+                        "Der er ikke oprettet noget; indlæs filen igen."
+                    ),
+                )
+            else:
+                _forget_import(request)
+                messages.success(
+                    request,
+                    _("Kladden %(title)s %(period)s er oprettet fra Word-filen: %(what)s.")
+                    % {
+                        "title": result.plan.title,
+                        "period": result.plan.period_label,
+                        "what": result.summary(),
+                    },
+                )
+                return redirect(home)
+    return render(
+        request,
+        "workspace/import_map.html",
+        {
+            "form": form,
+            "district": district,
+            "rows": form.part_rows(_thumbnails(state["id"], document)),
+            "back": home,
+            "upload": _upload_url(request.user, district),
         },
     )
