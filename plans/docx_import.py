@@ -485,7 +485,7 @@ def _check_outline(planned: list[_Planned], errors: dict) -> None:
         if wanted is None:
             continue
         if wanted > level + 1:
-            if wanted == SUB:
+            if item.role == SUB:
                 message = _(
                     "»%(title)s« kan ikke være et underafsnit: der er intet kapitel før det. "
                     "Gør den eller en overskrift før den til et kapitel."
@@ -497,8 +497,7 @@ def _check_outline(planned: list[_Planned], errors: dict) -> None:
                     "underafsnit, eller gør en overskrift før den til et."
                 )
             errors[part_field(item.index)] = message % {"title": item.part.title}
-            continue
-        level = wanted
+        level = wanted  # as if it were right: the parts below it are judged on their own
 
 
 def _model_errors(error: ValidationError, title: str) -> str:

@@ -157,7 +157,8 @@ def _upload_url(user, district) -> str:
 def import_docx(request):
     """ "Importér fra Word", step 1: the plan's Word file, title and years. The district's
     secretariat; a superuser with ``?kreds=``."""
-    source = request.POST if request.method == "POST" else request.GET
+    # The superuser's district: the form's hidden field, or the address it was posted to.
+    source = request.POST if "kreds" in request.POST else request.GET
     district = chosen_district(request, source)
     if district is None:
         return redirect("workspace:home")
