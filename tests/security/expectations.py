@@ -74,6 +74,10 @@ EXPECTED = {
     "workspace:section_move": "405 405 405 405 405 405 405 | L 403 403 403 404 404 404",
     "workspace:section_delete": "L 403 403 403 200 404 200 | L 403 403 403 R 404 R",
     "workspace:focus_area_edit": ROUND_PAGE,
+    # Importing a plan from Word: each secretariat into its own district; the superuser picks
+    # one on the start page first (?kreds=). The mapping page needs an upload in the session.
+    "workspace:import_docx": "L 403 403 403 200 200 R | L 403 403 403 200 200 R",
+    "workspace:import_docx_map": "L 403 403 403 R R R | L 403 403 403 R R R",
     "rounds:index": "L 403 403 403 200 200 200 | L 403 403 403 200 200 200",
     "rounds:open": "L 403 403 403 200 200 R | L 403 403 403 200 200 R",
     "rounds:detail": ROUND_PAGE,

@@ -210,6 +210,8 @@ def path_for(pattern: Pattern, data: Dataset) -> str:
         "workspace:focus_area_edit": lambda: reverse(
             "workspace:focus_area_edit", args=[a.plan.pk, a.focus_area.pk]
         ),
+        "workspace:import_docx": lambda: reverse("workspace:import_docx"),
+        "workspace:import_docx_map": lambda: reverse("workspace:import_docx_map"),
         "rounds:index": lambda: reverse("rounds:index"),
         "rounds:open": lambda: reverse("rounds:open"),
         "rounds:detail": lambda: reverse("rounds:detail", args=[a.reporting_round.pk]),
