@@ -42,7 +42,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from PIL import Image
 
 from base.fields import sanitize_rich_text
-from base.text import html_words, shorten
+from base.text import danish_list, html_words, shorten
 from base.uploads import reencode_image
 
 from .models import MAX_SECTION_LEVEL, FocusArea, FocusAreaGroup, Period, Plan, PlanSection
@@ -420,7 +420,7 @@ class ImportResult:
     counts: Counter
 
     def summary(self) -> str:
-        """ "7 kapitler, 4 underafsnit, 12 indsatsområder i 3 grupper, 2 figurer"."""
+        """ "7 kapitler, 4 underafsnit, 12 indsatsområder i 3 grupper og 2 figurer"."""
         counts = self.counts
         texts = []
         for key, singular, plural in (
@@ -443,7 +443,7 @@ class ImportResult:
             )
         if counts[FOREWORD]:
             texts.append(_("forordet"))
-        return ", ".join(texts) if texts else _("ingen dele")
+        return danish_list(texts) if texts else _("ingen dele")
 
 
 @dataclass

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from base.admin import RevisionLockedForm
 from base.limits import limit_date_input, with_max_chars_help
 from base.locking import carry_revision
-from base.text import danish_date, html_text
+from base.text import danish_date, html_text, shorten
 
 from . import docx_import
 from .models import (
@@ -404,7 +404,8 @@ class DocxMappingForm(NextPeriodForm):
                     in_focus_chapter = "indsatsområde" in part.title.lower()
             labels = dict(group_choices) | ROLE_LABELS
             self.fields[docx_import.part_field(index)] = forms.ChoiceField(
-                label=part.title or _("Tekst før første overskrift"),
+                label=_("»%(title)s« bliver til")
+                % {"title": shorten(part.title, 60) if part.title else _("Teksten")},
                 choices=[(role, labels[role]) for role in choices],
                 initial=initial,
             )
@@ -480,6 +481,13 @@ class DocxMappingForm(NextPeriodForm):
             [self[f"group-{number}-{name}"] for name in ("heading", "kind", "ranked")]
             for number in range(docx_import.MAX_GROUPS)
         ]
+
+    def more_groups_open(self) -> bool:
+        """Groups 2–4 are shown folded until one is used or has an error."""
+        return any(
+            self._group_heading(number) or self[f"group-{number}-heading"].errors
+            for number in range(1, docx_import.MAX_GROUPS)
+        )
 
     def choices(self) -> dict:
         """What `docx_import.create_plan` takes, from the cleaned data."""

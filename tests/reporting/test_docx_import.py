@@ -128,7 +128,7 @@ def test_the_start_page_says_what_was_created_and_lists_the_draft(client, mapped
     html = response.content.decode()
     assert (
         "Kladden Samarbejdsplan 2025-2026 er oprettet fra Word-filen: 2 kapitler, 2 "
-        "underafsnit, 1 under-underafsnit, 3 indsatsområder i 1 gruppe, 1 figur, forordet."
+        "underafsnit, 1 under-underafsnit, 3 indsatsområder i 1 gruppe, 1 figur og forordet."
     ) in html
     plan = Plan.objects.get(district=district, period_start=2025)
     assert reverse("admin:plans_plan_change", args=[plan.pk]) in html
@@ -329,3 +329,12 @@ def test_the_start_page_offers_the_import(client, secretariat):
     client.force_login(secretariat)
     html = client.get(reverse("workspace:home")).content.decode()
     assert f'href="{UPLOAD}"' in html
+
+
+def test_a_heading_can_stay_in_the_text_above_it_in_bold(client, mapped, district):
+    names = part_names(mapped)
+    data = mapping_data(mapped, **{names["Møderne"]: "text", "image-1-omit": "on"})
+    assert client.post(MAPPING, data).status_code == 302
+    section = PlanSection.objects.get(plan__district=district, title="Kredsrådet")
+    assert not section.children.exists()
+    assert "<p><strong>Møderne</strong></p><p>Kredsrådet mødes mindst to gange" in section.body
