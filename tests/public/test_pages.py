@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.template import engines
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from forums.models import Forum
 from plans.models import Activity, Status
@@ -173,6 +175,22 @@ def test_long_words_in_the_forum_overview_may_break_where_danish_allows(
     html = client.get(reverse("public:forums", kwargs={"district": district.slug})).content
     # A soft hyphen (shown only at a line break) between the parts of "Retsplejelovens".
     assert "Rets\u00adplejelovens § 115" in html.decode()
+
+
+# The same words as plain text (escaped) and as safe HTML (kept): the one filter remembers its
+# results per text, and must not hand one the other's.
+MIXED = "Borgmestrene <b>i kredsens</b> kommuner &\r\nkriminalitetsforebyggende"
+
+
+@pytest.mark.parametrize("text", [MIXED, mark_safe(MIXED), "", None])
+@pytest.mark.parametrize("autoescape", ["on", "off"])
+def test_soft_hyphen_lines_gives_what_linebreaksbr_and_soft_hyphens_gave(text, autoescape):
+    def render(expression):
+        source = f"{{% autoescape {autoescape} %}}{expression}{{% endautoescape %}}"
+        template = engines["django"].from_string("{% load public %}" + source)
+        return template.render({"text": text})
+
+    assert render("{{ text|soft_hyphen_lines }}") == render("{{ text|linebreaksbr|soft_hyphens }}")
 
 
 def test_forum_overview_comes_from_the_published_version(client, published, district):
