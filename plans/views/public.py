@@ -201,19 +201,26 @@ class StatusSummary:
     def shown(self) -> dict:
         """What the status-summary partial shows, as a dict for the plan page's rows: the
         template engine finds a dict's keys at once, an object's attributes only after a failed
-        key lookup (an exception each, ten per row)."""
-        if self.kind == "single":
-            return {"kind": self.kind, "single_label": self.single_label}
-        if self.kind == "none":
-            return {"kind": self.kind}
-        return {
-            "kind": self.kind,
-            "done_text": self.done_text,
-            "total": self.total,
-            "done": self.done,
-            "progress_text": self.progress_text,
-            "others_text": self.others_text,
-        }
+        key lookup (an exception each, ten per row). Worked out once per process for each
+        distinct summary and language; the dict is shared: read it, never change it."""
+        return _shown(frozenset(self.counts.items()), self.district_level, get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _shown(counts: frozenset, district_level: bool, language: str) -> dict:
+    summary = StatusSummary(dict(counts), district_level)
+    if summary.kind == "single":
+        return {"kind": summary.kind, "single_label": summary.single_label}
+    if summary.kind == "none":
+        return {"kind": summary.kind}
+    return {
+        "kind": summary.kind,
+        "done_text": summary.done_text,
+        "total": summary.total,
+        "done": summary.done,
+        "progress_text": summary.progress_text,
+        "others_text": summary.others_text,
+    }
 
 
 @dataclass(frozen=True)
