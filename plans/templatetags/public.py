@@ -111,6 +111,12 @@ def soft_hyphenate(text: str) -> str:
     browsers without a Danish hyphenation dictionary (Chromium on Linux) would otherwise break
     them anywhere, without a hyphen. A soft hyphen shows only where the line breaks.
     """
+    return _soft_hyphenated(str(text))
+
+
+@functools.lru_cache(maxsize=2048)
+def _soft_hyphenated(text: str) -> str:
+    """Remembered per text: the forum overview shows the same names on every request."""
     return LONG_WORD.sub(lambda match: _hyphenated(match[0]), text)
 
 
