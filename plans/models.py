@@ -97,7 +97,7 @@ def approval_line(treatment: str, meeting_date: datetime.date | str | None) -> s
 class PlanQuerySet(models.QuerySet):
     def published(self):
         """Plans citizens may see: published now or superseded (every version stays public)."""
-        return self.filter(status__in=[Plan.Status.PUBLISHED, Plan.Status.SUPERSEDED])
+        return self.filter(status__in=Plan.PUBLIC_STATUSES)
 
     def current(self):
         return self.filter(status=Plan.Status.PUBLISHED)
@@ -119,6 +119,9 @@ class Plan(ConstraintErrorsOnFields, RevisionedModel):
         APPROVED = "approved", _("Behandlet i kredsrådet")
         PUBLISHED = "published", _("Offentliggjort")
         SUPERSEDED = "superseded", _("Afløst")
+
+    # What citizens may see (`Plan.objects.published()`, `PlanVersion.objects.published()`).
+    PUBLIC_STATUSES = (Status.PUBLISHED, Status.SUPERSEDED)
 
     class CouncilTreatment(models.TextChoices):
         """How the kredsråd dealt with the plan; each label is the start of the plan's line."""
@@ -1490,6 +1493,13 @@ class AnnualCycleEntry(ConstraintErrorsOnFields, models.Model):
         return (self.quarter - 1) * 3 + 1 if self.quarter else None
 
 
+class PlanVersionQuerySet(models.QuerySet):
+    def published(self):
+        """The versions of the plans citizens may see (`Plan.objects.published()`), as a join:
+        the subquery `plan__in=Plan.objects.published()` took a sixth of the query's CPU."""
+        return self.filter(plan__status__in=Plan.PUBLIC_STATUSES)
+
+
 class PlanVersion(models.Model):
     """A published, frozen version of a plan: what citizens read. Never changes once made."""
 
@@ -1516,6 +1526,8 @@ class PlanVersion(models.Model):
         blank=True,
     )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+
+    objects = PlanVersionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("udgivet version")

@@ -77,7 +77,7 @@ class VersionSitemap(Sitemap):
 
     def items(self):
         return (
-            PlanVersion.objects.filter(plan__in=Plan.objects.published())
+            PlanVersion.objects.published()
             .select_related("plan__district")
             .defer("snapshot")
             .order_by("plan__district__name", "-plan__period_start", "number")

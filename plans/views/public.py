@@ -86,8 +86,8 @@ def published_versions(district: str, period: Period) -> list[PlanVersion]:
     A plan that is not public, or has no version, is a 404."""
     start, end = period
     versions = list(
-        PlanVersion.objects.filter(
-            plan__in=Plan.objects.published(),
+        PlanVersion.objects.published()
+        .filter(
             plan__district__slug=district,
             plan__period_start=start,
             plan__period_end=end,
