@@ -1,7 +1,10 @@
+from pathlib import Path
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.db import transaction
+from django.test import Client
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -58,17 +61,49 @@ def data(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="module")
+def sessions(data, django_db_blocker):
+    """A signed-in session of each role's user, made once for the module inside its dataset's
+    transaction: `client_as` gives a fresh client that carries it, as `force_login` would have.
+    A request that changes or ends the session does so in the test's savepoint, rolled back."""
+    keys = {}
+    roles = ("member_a", "secretary_a", "member_b", "secretariat_a", "secretariat_b", "superuser")
+    with django_db_blocker.unblock():
+        for role in roles:
+            client = Client()
+            client.force_login(data.user(role))
+            keys[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return keys
+
+
+@pytest.fixture
+def client_as(sessions):
+    """`client_as(role, **client_options)`: a new client signed in as the role's user (or
+    anonymous)."""
+
+    def make(role: str, **options) -> Client:
+        client = Client(**options)
+        if role in sessions:
+            client.cookies[settings.SESSION_COOKIE_NAME] = sessions[role]
+        return client
+
+    return make
+
+
+@pytest.fixture(scope="module")
 def each_pdf_laid_out_once():
     """WeasyPrint lays out each distinct print page once for the module. A PDF is a function of
     its print page's HTML, which every request still builds from the database; only the layout
-    of HTML already laid out is remembered."""
+    of HTML already laid out is remembered. A figure's address names the media folder, which
+    tests change per request while the files in it stay the same: the folder is left out of
+    what is compared."""
     layouts = {}
     write_pdf = pdf.write_pdf
 
     def remembered(html: str) -> bytes:
-        if html not in layouts:
-            layouts[html] = write_pdf(html)
-        return layouts[html]
+        key = html.replace(Path(settings.MEDIA_ROOT).resolve().as_uri(), "file:///MEDIA_ROOT")
+        if key not in layouts:
+            layouts[key] = write_pdf(html)
+        return layouts[key]
 
     with mock.patch.object(pdf, "write_pdf", remembered):
         yield

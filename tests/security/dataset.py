@@ -6,6 +6,7 @@ that one district's users never reach the other's rows.
 """
 
 import datetime
+import functools
 import hashlib
 import io
 from dataclasses import dataclass
@@ -111,12 +112,14 @@ def _store(name: str, content: bytes) -> None:
         default_storage.save(name, ContentFile(content))
 
 
+@functools.cache
 def figure_image() -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (60, 40), "steelblue").save(out, "PNG")
     return out.getvalue()
 
 
+@functools.cache
 def attachment_pdf() -> bytes:
     """A one-page PDF, made in code."""
     writer = PdfWriter()

@@ -7,7 +7,6 @@ itself), each request in a savepoint of its own, and names every URL that let a 
 
 import pytest
 from django.db import transaction
-from django.test import Client
 from django.urls import get_resolver
 
 from .urlmap import path_for, url_patterns
@@ -32,10 +31,8 @@ def test_no_view_is_exempt_from_the_csrf_check():
     assert exempt == [], "views without the CSRF check"
 
 
-def post_without_token(data, user, path) -> list[str]:
+def post_without_token(data, client, path) -> list[str]:
     with transaction.atomic():
-        client = Client(enforce_csrf_checks=True)
-        client.force_login(user)
         with recording_writes() as writes:
             response = client.post(path, {"username": "x", "password": "y", "status": "done"})
         problems = []
@@ -50,14 +47,16 @@ def post_without_token(data, user, path) -> list[str]:
 
 
 @pytest.mark.parametrize("role", ["member_a", "superuser"])
-def test_post_without_csrf_token_is_refused_on_every_url(db, data, settings, tmp_path, role):
+def test_post_without_csrf_token_is_refused_on_every_url(
+    db, data, client_as, settings, tmp_path, role
+):
     settings.MEDIA_ROOT = tmp_path
-    user = data.superuser if role == "superuser" else data.a.member
     problems = []
     for pattern in PATTERNS:
         path = path_for(pattern, data)
         try:
-            problems += post_without_token(data, user, path)
+            client = client_as(role, enforce_csrf_checks=True)
+            problems += post_without_token(data, client, path)
         except Exception as error:
             error.add_note(f"in POST {path} as {role}; before it: {problems}")
             raise
