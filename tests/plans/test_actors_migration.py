@@ -6,7 +6,8 @@ from django.db.migrations.executor import MigrationExecutor
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-BEFORE = [("plans", "0009_section_figures_and_plan_attachments")]
+# Just before 0013: going back there unapplies only the three migrations under test.
+BEFORE = [("plans", "0012_remove_scope_and_priority_group")]
 AFTER = [("plans", "0015_remove_activity_responsible")]
 
 
@@ -33,7 +34,12 @@ def old_activities():
     plan = apps.get_model("plans", "Plan").objects.create(
         district=district, title="Samarbejdsplan", period_start=2017, period_end=2018
     )
-    area = apps.get_model("plans", "FocusArea").objects.create(plan=plan, title="Tryghed")
+    group = apps.get_model("plans", "FocusAreaGroup").objects.create(
+        plan=plan, heading="Kredsfælles indsatsområder", kind="district"
+    )
+    area = apps.get_model("plans", "FocusArea").objects.create(
+        plan=plan, group=group, title="Tryghed"
+    )
     Activity = apps.get_model("plans", "Activity")
     made = {}
     for responsible in ("district_council", "secretariat", "forum", "all_local", "named_local"):
