@@ -22,6 +22,7 @@ from councils.models import (
     StaffFunction,
 )
 from forums.models import Forum
+from plans import page_cache
 from plans.models import (
     Activity,
     AnnualCycleEntry,
@@ -92,6 +93,7 @@ class DemoResult:
     others: list[DistrictResult] = field(default_factory=list)
 
 
+@page_cache.bulk_load()
 @transaction.atomic
 def load_demo() -> DemoResult:
     """Create whatever of the demo is missing; return the logins and what happened to the plans."""

@@ -51,6 +51,9 @@ Writes that send no model signals (`bulk_create`, `QuerySet.update`) call
 `content_changed(row, …)` themselves with a row that tells the district, or `content_changed()`
 to move every page.
 
+A bulk load (the demo: hundreds of rows in one transaction) runs inside `bulk_load()`, which
+asks no row for its district and moves every page once, when the load commits.
+
 The cache may fail (settings.CACHES, portal/cache.py): a read from an unreachable cache is a
 miss and a write is dropped, so pages are rendered and not stored, and a change is saved though
 its move is lost. A lost move would let the pages stored before it be served again once the
@@ -61,6 +64,8 @@ helpers are used; conditional GET (ETag, 304) is Django's `ConditionalGetMiddlew
 finds the ETag stored with the page.
 """
 
+import contextlib
+import contextvars
 import functools
 import hashlib
 import time
@@ -189,9 +194,25 @@ def _move(scopes) -> None:
             _lost_moves.add(scope)
 
 
+_in_bulk_load = contextvars.ContextVar("page_cache_bulk_load", default=False)
+
+
 def _move_on_commit(scopes, using=None) -> None:
-    if scopes:
+    if scopes and not _in_bulk_load.get():
         transaction.on_commit(functools.partial(_move, frozenset(scopes)), using=using)
+
+
+@contextlib.contextmanager
+def bulk_load():
+    """Inside the block (or a function decorated with it) no change asks which district its rows
+    belong to; when the block ends, every cached public page is made stale, when the
+    surrounding transaction commits (at once outside one)."""
+    token = _in_bulk_load.set(True)
+    try:
+        yield
+    finally:
+        _in_bulk_load.reset(token)
+        _move_on_commit({ALL})
 
 
 def _scopes_of_rows(model, pks, using=None) -> set[str]:
@@ -218,6 +239,8 @@ def scopes_of(row: Model, using=None) -> set[str]:
 def content_changed(*rows: Model, using=None) -> None:
     """Make the cached pages that show these rows stale when the current transaction commits (at
     once outside a transaction); with no rows, every cached public page."""
+    if _in_bulk_load.get():
+        return
     scopes = set().union(*(scopes_of(row, using) for row in rows)) if rows else {ALL}
     _move_on_commit(scopes, using)
 
@@ -227,16 +250,20 @@ _SCOPES_BEFORE_SAVE = "_page_cache_scopes_before_save"
 
 
 def _before_save(sender, instance, raw=False, using=None, **kwargs):
-    if instance.pk is not None:
+    if instance.pk is not None and not _in_bulk_load.get():
         setattr(instance, _SCOPES_BEFORE_SAVE, scopes_of(instance, using))
 
 
 def _on_save(sender, instance, using=None, **kwargs):
+    if _in_bulk_load.get():
+        return
     before = instance.__dict__.pop(_SCOPES_BEFORE_SAVE, set())
     _move_on_commit(before | scopes_of(instance, using), using)
 
 
 def _on_delete(sender, instance, using=None, origin=None, **kwargs):
+    if _in_bulk_load.get():
+        return
     # A row deleted with its parent: the parent's own pre_delete asked (before anything was
     # deleted) for the districts of it and of everything under it.
     if isinstance(origin, Model) and origin is not instance and _watched(type(origin)):
@@ -245,7 +272,7 @@ def _on_delete(sender, instance, using=None, origin=None, **kwargs):
 
 
 def _on_m2m_change(sender, instance, action, model, pk_set, using=None, **kwargs):
-    if sender._meta.app_label not in CONTENT_APPS:
+    if sender._meta.app_label not in CONTENT_APPS or _in_bulk_load.get():
         return
     if action in ("post_add", "post_remove"):
         scopes = scopes_of(instance, using) | _scopes_of_rows(model, pk_set or (), using)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from councils.models import Council, Membership, Municipality, PoliceDistrict
 from forums.models import Forum
 from plans.models import Activity, FocusArea, Status
-from plans.page_cache import content_changed
+from plans.page_cache import bulk_load, content_changed
 
 from .conftest import plan_url
 
@@ -217,3 +217,31 @@ def test_status_report_asks_for_its_districts_once_per_saved_row(published, repo
         report(assignment, status=Status.IN_PROGRESS, text="I gang")
     asked = [q["sql"] for q in queries if '"councils_policedistrict"."slug"' in q["sql"]]
     assert len(asked) == 3, asked
+
+
+def test_bulk_load_asks_no_row_for_its_district_and_renews_every_page_when_it_commits(
+    client,
+    published,
+    other_published,
+    report,
+    django_capture_on_commit_callbacks,
+    django_assert_num_queries,
+):
+    """The demo loads in bulk: hundreds of rows, no question each, every page renewed once."""
+    other = district_pages(other_published)
+    for url in other:
+        client.get(url)
+    assignment = Activity.objects.filter(focus_area__plan=published).first().assignments.first()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        with CaptureQueriesContext(connection) as queries, bulk_load():
+            report(assignment, status=Status.IN_PROGRESS, text="I gang")
+        asked = [q["sql"] for q in queries if '"councils_policedistrict"."slug"' in q["sql"]]
+        with django_assert_num_queries(0):  # still hot until the load commits
+            for url in other:
+                client.get(url)
+
+    assert asked == []
+    for url in other:
+        count, _ = queries_of(client, url)
+        assert count > 0, url
