@@ -1,16 +1,17 @@
+import functools
 from pathlib import Path
 from unittest import mock
 
 import pytest
 from django.conf import settings
 from django.db import transaction
-from django.test import Client
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from plans import pdf
 
-from .dataset import build_dataset, snapshot
+from .dataset import build_dataset, sign_in_each_role, snapshot
+from .dataset import client_as as new_client
 from .urlmap import add_log_rows
 
 
@@ -62,31 +63,16 @@ def data(django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="module")
 def sessions(data, django_db_blocker):
-    """A signed-in session of each role's user, made once for the module inside its dataset's
-    transaction: `client_as` gives a fresh client that carries it, as `force_login` would have.
-    A request that changes or ends the session does so in the test's savepoint, rolled back."""
-    keys = {}
-    roles = ("member_a", "secretary_a", "member_b", "secretariat_a", "secretariat_b", "superuser")
+    """A signed-in session of each role's user of `data`, made once for the module."""
     with django_db_blocker.unblock():
-        for role in roles:
-            client = Client()
-            client.force_login(data.user(role))
-            keys[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
-    return keys
+        return sign_in_each_role(data)
 
 
 @pytest.fixture
 def client_as(sessions):
-    """`client_as(role, **client_options)`: a new client signed in as the role's user (or
-    anonymous)."""
-
-    def make(role: str, **options) -> Client:
-        client = Client(**options)
-        if role in sessions:
-            client.cookies[settings.SESSION_COOKIE_NAME] = sessions[role]
-        return client
-
-    return make
+    """`client_as(role, **client_options)`: a new client signed in as the role's user of `data`
+    (or anonymous), as `force_login` would have signed it in."""
+    return functools.partial(new_client, sessions)
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,11 @@ import io
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.test import Client
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
@@ -99,6 +101,36 @@ class Dataset:
             "secretariat_b": self.b.secretariat,
             "superuser": self.superuser,
         }[role]
+
+
+SIGNED_IN_ROLES = (
+    "member_a",
+    "secretary_a",
+    "member_b",
+    "secretariat_a",
+    "secretariat_b",
+    "superuser",
+)
+
+
+def sign_in_each_role(dataset: Dataset) -> dict[str, str]:
+    """A session of each signed-in role's user (its key), as `force_login` makes it. Made once
+    inside the dataset's transaction, a session serves every request of the module: what a
+    request changes in it is rolled back with the request's savepoint."""
+    keys = {}
+    for role in SIGNED_IN_ROLES:
+        client = Client()
+        client.force_login(dataset.user(role))
+        keys[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return keys
+
+
+def client_as(sessions: dict[str, str], role: str, **options) -> Client:
+    """A new client carrying the role's session (none for the anonymous visitor)."""
+    client = Client(**options)
+    if role in sessions:
+        client.cookies[settings.SESSION_COOKIE_NAME] = sessions[role]
+    return client
 
 
 def make_user(username: str, **flags):

@@ -68,17 +68,14 @@ def test_the_walk_covers_members_rounds_pdf_admin_and_accounts():
     ("pattern", "role"), PAGES, ids=[f"{pattern.key}-{role}" for pattern, role in PAGES]
 )
 def test_private_page_is_kept_out_of_caches(
-    client, db, data, settings, tmp_path, monkeypatch, pattern, role
+    client_as, db, data, settings, tmp_path, monkeypatch, pattern, role
 ):
     # A folder of the test's own, holding the dataset's files (a draft's figure and attachment),
     # so what the page stores (a status report's PDF) does not reach the next test.
     shutil.copytree(settings.MEDIA_ROOT, tmp_path, dirs_exist_ok=True)
     settings.MEDIA_ROOT = tmp_path
     monkeypatch.setattr(pdf, "write_pdf", lambda html: b"%PDF-1.4\n%stand-in\n")
-    user = data.user(role)
-    if user is not None:
-        client.force_login(user)
-    response = client.get(path_for(pattern, data))
+    response = client_as(role).get(path_for(pattern, data))
     assert response.status_code == 200
     assert_private(response)
 

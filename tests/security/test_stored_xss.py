@@ -24,7 +24,7 @@ from plans.models import Activity
 from plans.pdf import render_plan_pdf, render_status_report_pdf
 from plans.reporting import build_status_report
 
-from .dataset import build_dataset
+from .dataset import build_dataset, client_as, sign_in_each_role
 from .expectations import ROLES, expected
 from .urlmap import add_log_rows, path_for, url_patterns
 
@@ -43,6 +43,7 @@ def hostile(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         dataset = build_dataset(text=PAYLOAD)
         add_log_rows()
+        dataset.sessions = sign_in_each_role(dataset)
         yield dataset
         transaction.set_rollback(True)
 
@@ -132,9 +133,7 @@ def test_every_page_renders_the_payload_inert(db, hostile, settings, tmp_path):
         role = reader_for(pattern.key)
         path = path_for(pattern, hostile)
         with transaction.atomic():
-            client = Client()
-            if role != "anonymous":
-                client.force_login(hostile.user(role))
+            client = client_as(hostile.sessions, role)
             try:
                 problems += [f"{problem} (as {role})" for problem in page_problems(client, path)]
             except Exception as error:
@@ -176,9 +175,7 @@ def test_plain_text_is_shown_escaped(db, hostile, settings, tmp_path):
         role = reader_for(key)
         path = path_for(patterns[key], hostile)
         with transaction.atomic():
-            client = Client()
-            if role != "anonymous":
-                client.force_login(hostile.user(role))
+            client = client_as(hostile.sessions, role)
             if ESCAPED not in client.get(path).text:
                 unescaped.append(f"{key}: {path} as {role}")
             transaction.set_rollback(True)
