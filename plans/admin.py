@@ -22,7 +22,6 @@ by their content on upload (base/uploads.py); a bad file is a Danish error next 
 from adminsortable2.admin import CustomInlineFormSet
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.urls import NoReverseMatch, reverse
@@ -46,11 +45,11 @@ from base.admin import (
     SortableTabularInline,
     TabularInline,
 )
-from base.text import MONTH_CHOICES, danish_list, quarter_name
-from councils.models import Council
+from base.text import MONTH_CHOICES, quarter_name
 
 from . import publishing
 from .admin_actions import PUBLISHING_ACTIONS, PublishingAdminMixin
+from .forms import ActivityActorsForm
 from .models import (
     MAX_GROUP_SECTION_LEVEL,
     Activity,
@@ -472,96 +471,6 @@ ACTORS_HELP = _(
     "Vælg mindst én. Lokalråd og lokalråd+ indberetter selv status på aktiviteten; for "
     "politiet, kommunerne, kredsrådet, sekretariatet og et forum indberetter sekretariatet."
 )
-
-
-class ActivityActorsForm:
-    """Who carries an activity: at least one actor, and only the plan's own district's."""
-
-    def clean(self):
-        cleaned_data = super().clean()
-        actors = [
-            cleaned_data.get(name)
-            for name in [
-                "police",
-                "municipalities",
-                "district_council",
-                "secretariat",
-                "forum",
-                "all_local_councils",
-                "responsible_councils",
-            ]
-        ]
-        if not any(actor for actor in actors if actor is not None and actor is not False):
-            self.add_error(
-                None,
-                ValidationError(
-                    _(
-                        "Vælg mindst én ansvarlig: politiet, en kommune, kredsrådet, "
-                        "sekretariatet, et forum, alle lokalråd eller udvalgte lokalråd."
-                    ),
-                    code="no_actor",
-                ),
-            )
-        district_id = self._plan_district_id(cleaned_data)
-        if district_id is not None:
-            self._refuse_other_district(cleaned_data, district_id)
-        councils = cleaned_data.get("responsible_councils") or []
-        if cleaned_data.get("all_local_councils") and any(
-            council.kind == Council.Kind.LOCAL for council in councils
-        ):
-            self.add_error(
-                "responsible_councils",
-                ValidationError(
-                    _(
-                        "Alle lokalråd er allerede valgt. Fjern de udvalgte lokalråd, eller "
-                        "fjern krydset ved »Alle lokalråd«; et lokalråd+ kan godt vælges sammen "
-                        "med alle lokalråd."
-                    ),
-                    code="all_and_named_local",
-                ),
-            )
-        return cleaned_data
-
-    def _plan_district_id(self, cleaned_data) -> int | None:
-        focus_area = cleaned_data.get("focus_area")
-        if focus_area is None and self.instance.focus_area_id:
-            focus_area = self.instance.focus_area
-        if focus_area is None or not focus_area.plan_id:
-            return None
-        return focus_area.plan.district_id
-
-    def _refuse_other_district(self, cleaned_data, district_id: int) -> None:
-        municipalities = cleaned_data.get("municipalities") or []
-        foreign = [m for m in municipalities if m.district_id != district_id]
-        if foreign:
-            self.add_error(
-                "municipalities",
-                ValidationError(
-                    _("%(names)s hører til en anden politikreds end planen.")
-                    % {"names": danish_list(foreign)},
-                    code="other_district",
-                ),
-            )
-        councils = cleaned_data.get("responsible_councils") or []
-        foreign = [c for c in councils if c.district_id != district_id]
-        if foreign:
-            self.add_error(
-                "responsible_councils",
-                ValidationError(
-                    _("%(names)s hører til en anden politikreds end planen.")
-                    % {"names": danish_list(c.name for c in foreign)},
-                    code="other_district",
-                ),
-            )
-        forum = cleaned_data.get("forum")
-        if forum is not None and forum.district_id != district_id:
-            self.add_error(
-                "forum",
-                ValidationError(
-                    _("Forummet hører til en anden politikreds end planen."),
-                    code="other_district",
-                ),
-            )
 
 
 class ActivityAdminForm(ActivityActorsForm, RevisionLockedForm):

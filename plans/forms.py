@@ -7,6 +7,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
@@ -14,11 +15,14 @@ from django.utils.translation import gettext_lazy as _
 from base.admin import RevisionLockedForm
 from base.limits import limit_date_input, with_max_chars_help
 from base.locking import carry_revision
-from base.text import danish_date, html_text, shorten
+from base.text import danish_date, danish_list, html_text, shorten
+from councils.models import Council, Municipality
+from forums.models import Forum
 
 from . import docx_import
 from .models import (
     BACKGROUND_CHARS,
+    Activity,
     FocusArea,
     FocusAreaGroup,
     Period,
@@ -597,3 +601,177 @@ class WorkspaceFocusAreaForm(RevisionLockedForm):
                 )
             )
         return group
+
+
+class ActivityActorsForm:
+    """Who carries an activity: at least one actor, and only the plan's own district's."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        actors = [
+            cleaned_data.get(name)
+            for name in [
+                "police",
+                "municipalities",
+                "district_council",
+                "secretariat",
+                "forum",
+                "all_local_councils",
+                "responsible_councils",
+            ]
+        ]
+        if not any(actor for actor in actors if actor is not None and actor is not False):
+            self.add_error(
+                None,
+                ValidationError(
+                    _(
+                        "Vælg mindst én ansvarlig: politiet, en kommune, kredsrådet, "
+                        "sekretariatet, et forum, alle lokalråd eller udvalgte lokalråd."
+                    ),
+                    code="no_actor",
+                ),
+            )
+        district_id = self._plan_district_id(cleaned_data)
+        if district_id is not None:
+            self._refuse_other_district(cleaned_data, district_id)
+        councils = cleaned_data.get("responsible_councils") or []
+        if cleaned_data.get("all_local_councils") and any(
+            council.kind == Council.Kind.LOCAL for council in councils
+        ):
+            self.add_error(
+                "responsible_councils",
+                ValidationError(
+                    _(
+                        "Alle lokalråd er allerede valgt. Fjern de udvalgte lokalråd, eller "
+                        "fjern krydset ved »Alle lokalråd«; et lokalråd+ kan godt vælges sammen "
+                        "med alle lokalråd."
+                    ),
+                    code="all_and_named_local",
+                ),
+            )
+        return cleaned_data
+
+    def _plan_district_id(self, cleaned_data) -> int | None:
+        focus_area = cleaned_data.get("focus_area")
+        if focus_area is None and self.instance.focus_area_id:
+            focus_area = self.instance.focus_area
+        if focus_area is None or not focus_area.plan_id:
+            return None
+        return focus_area.plan.district_id
+
+    def _refuse_other_district(self, cleaned_data, district_id: int) -> None:
+        municipalities = cleaned_data.get("municipalities") or []
+        foreign = [m for m in municipalities if m.district_id != district_id]
+        if foreign:
+            self.add_error(
+                "municipalities",
+                ValidationError(
+                    _("%(names)s hører til en anden politikreds end planen.")
+                    % {"names": danish_list(foreign)},
+                    code="other_district",
+                ),
+            )
+        councils = cleaned_data.get("responsible_councils") or []
+        foreign = [c for c in councils if c.district_id != district_id]
+        if foreign:
+            self.add_error(
+                "responsible_councils",
+                ValidationError(
+                    _("%(names)s hører til en anden politikreds end planen.")
+                    % {"names": danish_list(c.name for c in foreign)},
+                    code="other_district",
+                ),
+            )
+        forum = cleaned_data.get("forum")
+        if forum is not None and forum.district_id != district_id:
+            self.add_error(
+                "forum",
+                ValidationError(
+                    _("Forummet hører til en anden politikreds end planen."),
+                    code="other_district",
+                ),
+            )
+
+
+OTHER_DISTRICT_CHOICE = _("Vælg kun blandt planens politikreds' egne. %(value)s er ikke en af dem.")
+
+
+class WorkspaceActivityForm(ActivityActorsForm, RevisionLockedForm):
+    """An activity in the workspace: its text, timing and who carries it, chosen from the plan's
+    district only (its kommuner, its active lokalråd and lokalråd+ by name, its forums). The
+    actor rule is the admin's (`ActivityActorsForm`); the focus area is fixed by the address."""
+
+    # The actors in the groups the form shows them in (templates/workspace/plan/_activity_form).
+    ACTOR_GROUPS = [
+        ("police", "police_unit"),
+        ("municipalities",),
+        ("district_council", "secretariat"),
+        ("forum",),
+        ("all_local_councils", "responsible_councils"),
+    ]
+
+    class Meta:
+        model = Activity
+        fields = [
+            "text",
+            "timing",
+            "police",
+            "police_unit",
+            "municipalities",
+            "district_council",
+            "secretariat",
+            "forum",
+            "all_local_councils",
+            "responsible_councils",
+        ]
+        labels = {
+            "text": _("Aktivitet"),
+            "timing": _("Tidsramme"),
+            "police": _("Politiet"),
+            "police_unit": _("Enhed i politiet"),
+            "municipalities": _("Kommuner"),
+            "district_council": _("Kredsrådet"),
+            "secretariat": _("Sekretariatet"),
+            "forum": _("Et samarbejdsforum"),
+            "all_local_councils": _("Alle lokalråd"),
+            "responsible_councils": _("Navngivne lokalråd og lokalråd+"),
+        }
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "municipalities": forms.CheckboxSelectMultiple,
+            "responsible_councils": forms.CheckboxSelectMultiple,
+        }
+        error_messages = {
+            "text": {"required": _("Skriv, hvad aktiviteten går ud på.")},
+            "municipalities": {"invalid_choice": OTHER_DISTRICT_CHOICE},
+            "responsible_councils": {"invalid_choice": OTHER_DISTRICT_CHOICE},
+            "forum": {"invalid_choice": _("Vælg et af planens politikreds' samarbejdsfora.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        district_id = self.instance.focus_area.plan.district_id
+        # The district's own, and whatever the activity already names (an inactive lokalråd
+        # or forum stays chosen until the user removes it).
+        named = self.instance.pk is not None
+        kommuner = Q(district_id=district_id)
+        councils = Q(district_id=district_id, is_active=True)
+        forums = Q(district_id=district_id, is_active=True)
+        if named:
+            kommuner |= Q(activities=self.instance)
+            councils |= Q(named_activities=self.instance)
+            forums |= Q(pk=self.instance.forum_id)
+        self.fields["municipalities"].queryset = (
+            Municipality.objects.filter(kommuner).distinct().order_by("name")
+        )
+        self.fields["responsible_councils"].queryset = (
+            Council.objects.filter(councils, kind__in=[Council.Kind.LOCAL, Council.Kind.LOCAL_PLUS])
+            .distinct()
+            .order_by("name")
+        )
+        self.fields["forum"].queryset = Forum.objects.filter(forums).order_by("order", "name")
+        self.fields["forum"].empty_label = _("Intet forum")
+
+    def actor_groups(self):
+        """The actor fields bound, in their groups (for the template)."""
+        return [[self[name] for name in group] for group in self.ACTOR_GROUPS]

@@ -1024,6 +1024,16 @@ class Activity(ConstraintErrorsOnFields, RevisionedModel):
                 }
             )
 
+    def delete_problem(self) -> str:
+        """Why the activity cannot be deleted ("" when it can): status history hangs on it, and
+        status history is never deleted."""
+        if StatusUpdate.objects.filter(assignment__activity=self).exists():
+            return _(
+                "Aktiviteten har statusopdateringer og kan ikke slettes, for statushistorikken "
+                "bevares. Ret i stedet teksten, eller markér den som aflyst i næste statusrunde."
+            )
+        return ""
+
     @property
     def carried_by_district(self) -> bool:
         """Whether an actor other than the lokalråd carries it (police, kommuner, kredsråd,

@@ -1,13 +1,15 @@
 """Writes to a plan's outline from the secretariat's workspace: add a section where it stands,
 move it past its neighbour sibling, delete it. Each through the model's `full_clean`, so the
-three-level rule and the place of focus-area groups hold as in the admin."""
+three-level rule and the place of focus-area groups hold as in the admin. Likewise a focus
+area's activities: added last, moved past a neighbour, deleted unless status history hangs on
+them; after each save their assignments follow (`services.sync_assignments`)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from .models import Plan, PlanSection
-from .services import Direction, swap_in_sequence
+from .models import Activity, Plan, PlanSection
+from .services import Direction, swap_in_sequence, sync_assignments
 
 
 def siblings(section: PlanSection):
@@ -49,3 +51,48 @@ def delete_section(*, section: PlanSection) -> None:
     if problem := section.delete_problem():
         raise ValidationError(problem)
     section.delete()
+
+
+def activities_beside(activity: Activity):
+    """The activities of the same focus area, in order."""
+    return Activity.objects.filter(focus_area_id=activity.focus_area_id).order_by("order", "pk")
+
+
+@transaction.atomic
+def add_activity(*, form) -> Activity:
+    """Save a new activity from the workspace's form (validated: the model's `full_clean`),
+    last in its focus area, and give its lokalråd their assignments."""
+    activity = form.instance
+    last = (
+        Activity.objects.select_for_update()
+        .filter(focus_area_id=activity.focus_area_id)
+        .aggregate(last=Max("order"))["last"]
+    )
+    activity.order = 0 if last is None else last + 1
+    activity = form.save()
+    sync_assignments(activity=activity)
+    return activity
+
+
+@transaction.atomic
+def save_activity(*, form) -> Activity:
+    """Save an edited activity (under the form's optimistic lock); assignments follow."""
+    activity = form.save()
+    sync_assignments(activity=activity)
+    return activity
+
+
+@transaction.atomic
+def move_activity(*, activity: Activity, direction: Direction) -> bool:
+    """Swap the activity's place with its neighbour in its focus area; False at either end."""
+    rows = list(activities_beside(activity).select_for_update())
+    return swap_in_sequence(rows, activity, direction)
+
+
+@transaction.atomic
+def delete_activity(*, activity: Activity) -> None:
+    """Delete an activity with its assignments. Refused with ValidationError while status
+    updates hang on it (status history is never deleted)."""
+    if problem := activity.delete_problem():
+        raise ValidationError(problem)
+    activity.delete()

@@ -34,6 +34,26 @@ urlpatterns = [
         workspace_plan.focus_area_edit,
         name="focus_area_edit",
     ),
+    path(
+        "plan/<int:pk>/indsatsomraade/<int:area_id>/ny-aktivitet/",
+        workspace_plan.activity_add,
+        name="activity_add",
+    ),
+    path(
+        "plan/<int:pk>/aktivitet/<int:activity_id>/",
+        workspace_plan.activity_edit,
+        name="activity_edit",
+    ),
+    path(
+        "plan/<int:pk>/aktivitet/<int:activity_id>/flyt/",
+        workspace_plan.activity_move,
+        name="activity_move",
+    ),
+    path(
+        "plan/<int:pk>/aktivitet/<int:activity_id>/slet/",
+        workspace_plan.activity_delete,
+        name="activity_delete",
+    ),
     path("importer/", views.import_docx, name="import_docx"),
     path("importer/opbygning/", views.import_docx_map, name="import_docx_map"),
 ]

@@ -5,7 +5,8 @@ With htmx a "Rediger" link swaps the part for its form and a save swaps the form
 updated part; without JavaScript the same addresses are pages of their own, and a save goes
 back to the workspace at the part's anchor. Saves are under optimistic locking as in the admin
 (`base.admin.RevisionLockedForm`). Sections are added, moved and deleted where they stand
-(`plans.sections`); the other parts link to their admin pages.
+(`plans.sections`), and so are the activities inside their focus area's block: after a save
+with htmx the whole block is swapped in again. The other parts link to their admin pages.
 
 Every view: the plan's district's secretariat and superusers (`Plan.objects.managed_by`); other
 districts' secretariats 404, other signed-in users 403, anonymous users to the sign-in page.
@@ -17,13 +18,18 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
-from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
 from base.locking import RevisionConflict
 
 from .. import sections as outline_edits
-from ..forms import WorkspaceFocusAreaForm, WorkspaceFrontMatterForm, WorkspaceSectionForm
-from ..models import FocusArea, Plan, PlanSection
+from ..forms import (
+    WorkspaceActivityForm,
+    WorkspaceFocusAreaForm,
+    WorkspaceFrontMatterForm,
+    WorkspaceSectionForm,
+)
+from ..models import Activity, FocusArea, Plan, PlanSection
 from ..outline import build_outline
 from ..snapshot import build_snapshot
 from .access import secretariat_required
@@ -298,5 +304,120 @@ def section_delete(request, pk, section_id):
             "problem": problem,
             "figures": section.figures.count(),
             "cancel": plan_url(plan, f"afsnit-{section.pk}"),
+        },
+    )
+
+
+def _activity_form(request, *, plan: Plan, activity: Activity):
+    """GET: the activity's form (alone for htmx, else on a page); POST: save it (a new one last
+    in its focus area) and answer with the focus area's block (htmx) or go back to the workspace
+    at the activity."""
+    area = activity.focus_area
+    is_new = activity.pk is None
+    form = WorkspaceActivityForm(request.POST or None, instance=activity)
+    if request.htmx and request.method != "POST":
+        autofocus_first(form)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save = outline_edits.add_activity if is_new else outline_edits.save_activity
+            saved = save(form=form)
+        except RevisionConflict:
+            # Saved by someone else between validation and save: validating again explains it.
+            form = WorkspaceActivityForm(
+                request.POST, instance=Activity.objects.get(pk=activity.pk)
+            )
+            form.is_valid()
+        else:
+            if not request.htmx:
+                return redirect(plan_url(plan, f"aktivitet-{saved.pk}"))
+            content = workspace_content(plan)
+            shown, group = _area_and_group(content, area.pk)
+            response = render(
+                request,
+                "workspace/plan/_area.html",
+                {**_base_context(plan), **content, "area": shown, "group": group, "saved": True},
+            )
+            return reswap(retarget(response, f"#indsatsomraade-{area.pk}"), "outerHTML")
+    context = {
+        **_base_context(plan),
+        "form": form,
+        "action": request.path,
+        "part_id": "" if is_new else f"aktivitet-{activity.pk}-del",
+        "cancel": plan_url(
+            plan, f"indsatsomraade-{area.pk}" if is_new else f"aktivitet-{activity.pk}"
+        ),
+        "form_title": (
+            f"Ny aktivitet under »{area.title}«"
+            if is_new
+            else f"Aktiviteten »{activity}« under »{area.title}«"
+        ),
+        "is_new": is_new,
+        "submit_label": "Opret aktiviteten" if is_new else "Gem",
+        "fields_template": "workspace/plan/_activity_fields.html",
+    }
+    if request.htmx:
+        return render(request, "workspace/plan/_edit_form.html", context)
+    return render(request, "workspace/plan/edit.html", context)
+
+
+def _plan_activity(plan: Plan, activity_id: int) -> Activity:
+    return get_object_or_404(
+        Activity.objects.select_related("focus_area__plan"), focus_area__plan=plan, pk=activity_id
+    )
+
+
+@require_http_methods(EDIT_METHODS)
+@secretariat_required
+def activity_add(request, pk, area_id):
+    """A new activity, last in its focus area."""
+    plan = managed_plan(request, pk)
+    area = get_object_or_404(FocusArea.objects.select_related("plan"), plan=plan, pk=area_id)
+    return _activity_form(request, plan=plan, activity=Activity(focus_area=area))
+
+
+@require_http_methods(EDIT_METHODS)
+@secretariat_required
+def activity_edit(request, pk, activity_id):
+    """Edit an activity's text, timing and actors in place."""
+    plan = managed_plan(request, pk)
+    return _activity_form(request, plan=plan, activity=_plan_activity(plan, activity_id))
+
+
+@require_POST
+@secretariat_required
+def activity_move(request, pk, activity_id):
+    """Move an activity one place up or down in its focus area (``retning``: up/down)."""
+    plan = managed_plan(request, pk)
+    activity = _plan_activity(plan, activity_id)
+    direction = request.POST.get("retning")
+    if direction not in {"up", "down"}:
+        raise Http404
+    outline_edits.move_activity(activity=activity, direction=direction)
+    return redirect(plan_url(plan, f"aktivitet-{activity.pk}"))
+
+
+@require_http_methods(EDIT_METHODS)
+@secretariat_required
+def activity_delete(request, pk, activity_id):
+    """Ask once, then delete an activity; refused while status updates hang on it."""
+    plan = managed_plan(request, pk)
+    activity = _plan_activity(plan, activity_id)
+    problem = activity.delete_problem()
+    if request.method == "POST" and not problem:
+        try:
+            outline_edits.delete_activity(activity=activity)
+        except ValidationError as error:  # a status reported meanwhile
+            problem = " ".join(error.messages)
+        else:
+            return redirect(plan_url(plan, f"indsatsomraade-{activity.focus_area_id}"))
+    return render(
+        request,
+        "workspace/plan/activity_delete.html",
+        {
+            **_base_context(plan),
+            "activity": activity,
+            "area": activity.focus_area,
+            "problem": problem,
+            "cancel": plan_url(plan, f"aktivitet-{activity.pk}"),
         },
     )
