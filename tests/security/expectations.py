@@ -74,6 +74,12 @@ EXPECTED = {
     "workspace:section_move": "405 405 405 405 405 405 405 | L 403 403 403 404 404 404",
     "workspace:section_delete": "L 403 403 403 200 404 200 | L 403 403 403 R 404 R",
     "workspace:focus_area_edit": ROUND_PAGE,
+    # Activities in their focus area's block: as the sections. District A's activity has
+    # status history, so its confirmed delete answers with the refusal (200) and deletes nothing.
+    "workspace:activity_add": ROUND_PAGE,
+    "workspace:activity_edit": ROUND_PAGE,
+    "workspace:activity_move": "405 405 405 405 405 405 405 | L 403 403 403 404 404 404",
+    "workspace:activity_delete": ROUND_PAGE,
     # Importing a plan from Word: each secretariat into its own district; the superuser picks
     # one on the start page first (?kreds=). The mapping page needs an upload in the session.
     "workspace:import_docx": "L 403 403 403 200 200 R | L 403 403 403 200 200 R",

@@ -210,6 +210,18 @@ def path_for(pattern: Pattern, data: Dataset) -> str:
         "workspace:focus_area_edit": lambda: reverse(
             "workspace:focus_area_edit", args=[a.plan.pk, a.focus_area.pk]
         ),
+        "workspace:activity_add": lambda: reverse(
+            "workspace:activity_add", args=[a.plan.pk, a.focus_area.pk]
+        ),
+        "workspace:activity_edit": lambda: reverse(
+            "workspace:activity_edit", args=[a.plan.pk, a.activity.pk]
+        ),
+        "workspace:activity_move": lambda: reverse(
+            "workspace:activity_move", args=[a.plan.pk, a.activity.pk]
+        ),
+        "workspace:activity_delete": lambda: reverse(
+            "workspace:activity_delete", args=[a.plan.pk, a.activity.pk]
+        ),
         "workspace:import_docx": lambda: reverse("workspace:import_docx"),
         "workspace:import_docx_map": lambda: reverse("workspace:import_docx_map"),
         "rounds:index": lambda: reverse("rounds:index"),
