@@ -102,7 +102,14 @@ def _section_node(content: dict, section_id: int):
 
 
 def _area_and_group(content: dict, area_id: int):
-    for group in content["all_groups"]:
+    """The focus area and its group with the group's heading levels (from the outline: a
+    group placed in a section or, unplaced, after the chapters)."""
+    outline = content["outline"]
+    leveled = [
+        *outline.unplaced_groups,
+        *(group for node in outline.sections() for group in node.groups),
+    ]
+    for group in leveled:
         for area in group["areas"]:
             if area["id"] == area_id:
                 return area, group

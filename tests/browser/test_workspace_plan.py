@@ -2,11 +2,14 @@
 section in place with htmx and its rich-text editor, and see it saved; axe on every state, no
 Content Security Policy violation, and no sideways scrolling at 390 and 1280 px."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
+from councils.models import Council
 from demo.people import LOGINS_BY_USERNAME
-from plans.models import PlanSection
+from plans.models import FocusArea, PlanSection
 
 pytestmark = [
     pytest.mark.browser,
@@ -87,3 +90,46 @@ def test_secretariat_edits_a_section_in_place(page, axe, screenshot, demo_plan):
     assert "Tilføjet i arbejdsområdet." in section.body
     assert section.revision == 1
     assert not violations, violations
+
+
+def test_secretariat_adds_an_activity_inside_its_focus_area(page, axe, demo_plan):
+    area = (
+        FocusArea.objects.filter(plan=demo_plan)
+        .select_related("group")
+        .order_by("group__order", "order", "pk")
+        .first()
+    )
+    council = (
+        Council.objects.active().local().filter(district=demo_plan.district).order_by("name")[0]
+    )
+    before = area.activities.count()
+
+    page.goto("/konto/log-ind/")
+    axe(page)
+    page.get_by_label("Brugernavn").fill(SECRETARIAT.username)
+    page.get_by_label("Adgangskode").fill(SECRETARIAT.password)
+    page.get_by_role("button", name="Log ind").click()
+    expect(page).to_have_url(re.compile("/sekretariat/$"))
+    axe(page)
+    page.goto(f"/sekretariat/plan/{demo_plan.pk}/")
+    axe(page)
+
+    block = page.locator(f"#indsatsomraade-{area.pk}")
+    block.get_by_role("link", name=f"Ny aktivitet under {area.title}").click()
+    form = page.locator(f"#ny-aktivitet-{area.pk} form")
+    expect(form.get_by_label("Aktivitet")).to_be_focused()
+    axe(page)
+    form.get_by_label("Aktivitet").fill("Tryghedsvandring med skolerne")
+    form.get_by_label("Tidsramme").fill("Foråret")
+    form.get_by_label("Sekretariatet").check()
+    form.get_by_label(council.name).check()
+    form.get_by_role("button", name="Opret aktiviteten").click()
+
+    expect(block.get_by_role("status")).to_have_text("Gemt.")
+    expect(block).to_contain_text("Tryghedsvandring med skolerne")
+    expect(block).to_contain_text(council.name)
+    axe(page)
+    assert area.activities.count() == before + 1
+    new = area.activities.order_by("-order", "-pk").first()
+    assert new.text == "Tryghedsvandring med skolerne"
+    assert new.assignments.filter(council=council).exists()
