@@ -163,3 +163,28 @@ def pytest_runtest_teardown(item, nextitem):
                 if contents:
                     connection.creation.deserialize_db_from_string(contents)
     return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config, items):
+    """The slowest files first, each file's tests in the order they had.
+
+    With `-n 2 --dist loadfile` each process takes whole files in order of collection. The
+    files of transactional tests only (a live server, a browser, a second instance) and the
+    security walks are the longest; started while both processes are busy, the many short files
+    fill in at the end instead of one process running a browser file alone while the other waits.
+    A file's tests keep pytest-django's order (transactional ones last), and the reference data is
+    loaded again after every transactional test (`pytest_runtest_teardown`), so the order of
+    files is free."""
+    result = yield  # after every plugin's own ordering (pytest-django's, the fixtures')
+    transactional: dict = {}
+    for item in items:
+        transactional.setdefault(item.path, set()).add(is_transactional(item))
+
+    def rank(item) -> int:
+        if transactional[item.path] == {True}:
+            return 0
+        return 1 if item.path.parent.name == "security" else 2
+
+    items[:] = sorted(items, key=rank)
+    return result
