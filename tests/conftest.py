@@ -2,6 +2,7 @@
 lokalråd) is loaded by a migration, so every test database has it."""
 
 import datetime
+from collections import Counter
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -167,7 +168,8 @@ def pytest_runtest_teardown(item, nextitem):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
-    """The slowest files first, each file's tests in the order they had.
+    """The slowest files first (then the files with the most tests), each file's tests in the
+    order they had.
 
     With `-n 2 --dist loadfile` each process takes whole files in order of collection. The
     files of transactional tests only (a live server, a browser, a second instance) and the
@@ -180,11 +182,14 @@ def pytest_collection_modifyitems(config, items):
     transactional: dict = {}
     for item in items:
         transactional.setdefault(item.path, set()).add(is_transactional(item))
+    sizes = Counter(item.path for item in items)
 
-    def rank(item) -> int:
+    def rank(item) -> tuple[int, int]:
         if transactional[item.path] == {True}:
-            return 0
-        return 1 if item.path.parent.name == "security" else 2
+            return 0, 0
+        if item.path.parent.name == "security":
+            return 1, 0
+        return 2, -sizes[item.path]  # then the files with the most tests
 
     items[:] = sorted(items, key=rank)
     return result
