@@ -166,10 +166,16 @@ def pytest_runtest_teardown(item, nextitem):
     return result
 
 
+# Files whose module fixtures take long to build (the security dataset, national data for the
+# query budgets, the demo, migrations undone and redone, real PDFs): sent out early.
+SLOW_FOLDERS = {"security", "performance", "demo", "pdf"}
+SLOW_FILES = {"test_actors_migration.py", "test_docx_import.py"}
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
-    """The slowest files first (then the files with the most tests), each file's tests in the
-    order they had.
+    """The slowest files first (transactional only, then SLOW_FOLDERS and SLOW_FILES, then the
+    files with the most tests), each file's tests in the order they had.
 
     With `-n 2 --dist loadfile` each process takes whole files in order of collection. The
     files of transactional tests only (a live server, a browser, a second instance) and the
@@ -187,7 +193,7 @@ def pytest_collection_modifyitems(config, items):
     def rank(item) -> tuple[int, int]:
         if transactional[item.path] == {True}:
             return 0, 0
-        if item.path.parent.name == "security":
+        if item.path.parent.name in SLOW_FOLDERS or item.path.name in SLOW_FILES:
             return 1, 0
         return 2, -sizes[item.path]  # then the files with the most tests
 
