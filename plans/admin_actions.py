@@ -36,6 +36,7 @@ from . import publishing
 from .forms import DanishDateField, DateInput
 from .models import Activity, Plan, PlanVersion
 from .snapshot import build_snapshot
+from .views.access import district_page_url
 
 
 def plans_for_user(user, queryset=None):
@@ -342,11 +343,6 @@ FROM = "fra"
 FROM_WORKSPACE = "overblik"
 
 
-def workspace_url(user, plan: Plan) -> str:
-    url = reverse("workspace:home")
-    return f"{url}?kreds={plan.district.slug}" if user.is_superuser else url
-
-
 def confirmation_view(request, object_id, *, model_admin, step: Step):
     """Secretariat staff of the plan's district (or a superuser): confirm and perform a step."""
     plan = get_object_or_404(
@@ -361,7 +357,9 @@ def confirmation_view(request, object_id, *, model_admin, step: Step):
     # Reached from the secretariat's start page: back there afterwards (a fixed place, so the
     # parameter cannot send anyone elsewhere).
     from_workspace = request.POST.get(FROM, request.GET.get(FROM)) == FROM_WORKSPACE
-    back_url = workspace_url(request.user, plan) if from_workspace else None
+    back_url = (
+        district_page_url("workspace:home", request.user, plan.district) if from_workspace else None
+    )
     if request.method == "POST":
         form = step.form_class(request.POST, **form_kwargs)
         if form.is_valid():

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_slug
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from councils.models import ManagedDistricts, PoliceDistrict
 
@@ -47,3 +48,10 @@ def chosen_district(request, source):
     except ValidationError:
         raise Http404 from None
     return get_object_or_404(districts, slug=slug)
+
+
+def district_page_url(name: str, user, district) -> str:
+    """The address of the secretariat page `name` about `district`: a superuser's carries the
+    district as ``?kreds=``, a staff member's own district needs none."""
+    url = reverse(name)
+    return f"{url}?kreds={district.slug}" if user.is_superuser else url

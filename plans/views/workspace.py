@@ -12,14 +12,18 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from .. import copying, docx_import, reporting
 from ..forms import DocxMappingForm, DocxUploadForm, NextPeriodForm
 from ..models import Period, Plan, PlanVersion, ReportingRound
-from .access import allowed_districts, chosen_district, secretariat_required
+from .access import (
+    allowed_districts,
+    chosen_district,
+    district_page_url,
+    secretariat_required,
+)
 from .members import add_service_error
 
 
@@ -89,12 +93,6 @@ def home(request):
     return render(request, "workspace/home.html", context)
 
 
-def _home_of(user, district) -> str:
-    """The start page for `district` (a superuser's with the district chosen)."""
-    url = reverse("workspace:home")
-    return f"{url}?kreds={district.slug}" if user.is_superuser else url
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 @secretariat_required
 def next_period(request, pk):
@@ -123,7 +121,7 @@ def next_period(request, pk):
                     "what": result.summary(),
                 },
             )
-            return redirect(_home_of(request.user, plan.district))
+            return redirect(district_page_url("workspace:home", request.user, plan.district))
     return render(
         request,
         "workspace/next_period.html",
@@ -131,7 +129,7 @@ def next_period(request, pk):
             "plan": plan,
             "form": form,
             "counts": copying.counts_to_copy(plan),
-            "back": _home_of(request.user, plan.district),
+            "back": district_page_url("workspace:home", request.user, plan.district),
         },
     )
 
@@ -145,11 +143,6 @@ def _forget_import(request) -> None:
     state = request.session.pop(IMPORT_SESSION_KEY, None)
     if state:
         docx_import.discard(state["id"])
-
-
-def _upload_url(user, district) -> str:
-    url = reverse("workspace:import_docx")
-    return f"{url}?kreds={district.slug}" if user.is_superuser else url
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -199,7 +192,11 @@ def import_docx(request):
     return render(
         request,
         "workspace/import_upload.html",
-        {"form": form, "district": district, "back": _home_of(request.user, district)},
+        {
+            "form": form,
+            "district": district,
+            "back": district_page_url("workspace:home", request.user, district),
+        },
     )
 
 
@@ -227,7 +224,7 @@ def import_docx_map(request):
         messages.info(request, _("Vælg først den Word-fil, du vil importere."))
         return redirect("workspace:import_docx")
     district = get_object_or_404(allowed_districts(request.user), pk=state["district"])
-    home = _home_of(request.user, district)
+    home = district_page_url("workspace:home", request.user, district)
     if request.method == "POST" and "cancel" in request.POST:
         _forget_import(request)
         messages.info(request, _("Importen er annulleret. Der er ikke oprettet noget."))
@@ -287,6 +284,6 @@ def import_docx_map(request):
             "district": district,
             "rows": form.part_rows(_thumbnails(state["id"], document)),
             "back": home,
-            "upload": _upload_url(request.user, district),
+            "upload": district_page_url("workspace:import_docx", request.user, district),
         },
     )
