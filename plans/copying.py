@@ -44,7 +44,8 @@ PLAN_FIELDS_LEFT_OUT = {
     "period_end",
 }
 
-# In the order the copy is made: a row's foreign keys point to rows copied before it.
+# In the order the copy is made: a row's foreign keys point to rows copied before it (or, for
+# a sub-section's parent, to a row of its own model: `_point_to_copies`).
 COPIED = (
     ("sections", PlanSection),
     ("figures", SectionFigure),
@@ -92,9 +93,7 @@ def next_period(plan: Plan) -> Period:
 
 
 def _rows(plan: Plan, model) -> models.QuerySet:
-    """The plan's rows of `model`, parents before children and in document order."""
-    if model is PlanSection:
-        return _sections_parents_first(plan)
+    """The plan's rows of `model`."""
     path = {
         SectionFigure: "section__plan",
         FocusArea: "plan",
@@ -103,23 +102,10 @@ def _rows(plan: Plan, model) -> models.QuerySet:
     return model.objects.filter(**{path: plan}).order_by("pk")
 
 
-def _sections_parents_first(plan: Plan) -> list:
-    sections = list(PlanSection.objects.filter(plan=plan).order_by("pk"))
-    parent_field = "parent_id" if hasattr(PlanSection, "parent_id") else None
-    if parent_field is None:
-        return sections
-    done: set[int] = set()
-    ordered = []
-    while len(ordered) < len(sections):
-        for section in sections:
-            if section.pk not in done and getattr(section, parent_field) in (None, *done):
-                ordered.append(section)
-                done.add(section.pk)
-    return ordered
-
-
-def _copy_row(row, copies: dict, overrides: dict) -> models.Model:
-    """A new row with `row`'s own fields; foreign keys to copied rows point to their copies."""
+def _copy_row(row, copies: dict) -> models.Model:
+    """A new row with `row`'s own fields; foreign keys to copied rows point to their copies.
+    A key to a row of the same model (a sub-section's parent) is left empty here and set by
+    `_point_to_copies` once every row of the model is copied."""
     model = type(row)
     values = {}
     for field in model._meta.concrete_fields:
@@ -127,8 +113,8 @@ def _copy_row(row, copies: dict, overrides: dict) -> models.Model:
             continue
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
             continue
-        if field.name in overrides:
-            values[field.name] = overrides[field.name]
+        if field.is_relation and field.related_model is model:
+            values[field.attname] = None
         elif field.is_relation:
             target = getattr(row, field.attname)
             mapped = copies.get(field.related_model, {})
@@ -144,9 +130,20 @@ def _copy_row(row, copies: dict, overrides: dict) -> models.Model:
     return copy
 
 
+def _point_to_copies(model, rows, copies: dict) -> None:
+    """Keys from `model` to `model` (a sub-section's parent) set to the copies' rows."""
+    for field in model._meta.concrete_fields:
+        if not (field.is_relation and field.related_model is model):
+            continue
+        for row in rows:
+            if (target := getattr(row, field.attname)) is not None:
+                copy = copies[model][row.pk]
+                model.objects.filter(pk=copy.pk).update(**{field.attname: copies[model][target].pk})
+
+
 def counts_to_copy(plan: Plan) -> Counter:
     """What `copy_for_next_period` would copy, for the page that offers it."""
-    return Counter({key: len(_rows(plan, model)) for key, model in COPIED})
+    return Counter({key: _rows(plan, model).count() for key, model in COPIED})
 
 
 @transaction.atomic
@@ -183,8 +180,10 @@ def copy_for_next_period(*, plan: Plan, period_start: int, period_end: int) -> C
     copies: dict = {Plan: {plan.pk: new_plan}}
     counts: Counter = Counter()
     for key, model in COPIED:
-        for row in _rows(plan, model):
-            _copy_row(row, copies, {})
-            counts[key] += 1
+        rows = list(_rows(plan, model))
+        for row in rows:
+            _copy_row(row, copies)
+        _point_to_copies(model, rows, copies)
+        counts[key] = len(rows)
     sync_plan_assignments(plan=new_plan)
     return CopyResult(plan=new_plan, counts=counts)
