@@ -44,3 +44,22 @@ def outline_pages(reader: PdfReader) -> dict[str, int]:
 
     walk(reader.outline)
     return found
+
+
+def heading_levels(pdf: bytes) -> list[int]:
+    """The levels of the H1–H6 tags in the PDF's structure tree, in reading order."""
+    levels = []
+
+    def walk(node):
+        node = node.get_object()
+        tag = node.get("/S")
+        if tag in {f"/H{n}" for n in range(1, 7)}:
+            levels.append(int(tag[2]))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            kid = kid.get_object() if hasattr(kid, "get_object") else kid
+            if isinstance(kid, dict) and "/S" in kid:
+                walk(kid)
+
+    walk(read_pdf(pdf).trailer["/Root"]["/StructTreeRoot"])
+    return levels

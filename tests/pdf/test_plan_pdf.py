@@ -9,7 +9,14 @@ from plans.models import PlanVersion
 from plans.pdf import StaticFilesOnlyFetcher, render_plan_pdf
 from plans.snapshot import build_snapshot
 from tests.pdf.conftest import FOCUS_AREAS, FORUMS, SECTIONS, STAFF_FUNCTIONS
-from tests.pdf.pdftext import large_text, outline_pages, page_texts, read_pdf, squash
+from tests.pdf.pdftext import (
+    heading_levels,
+    large_text,
+    outline_pages,
+    page_texts,
+    read_pdf,
+    squash,
+)
 
 FOCUS_AREA_HEADING_SIZE = 16  # focus-area headings are set at 18 pt, body text at 10.5 pt
 
@@ -233,25 +240,6 @@ def test_renderer_reads_the_font_from_the_static_folder(settings):
     font = settings.BASE_DIR / "static/fonts/source-sans-3/source-sans-3-latin-400-normal.woff2"
     response = fetcher.fetch(font.as_uri())
     assert response.read(4) == b"wOF2"
-
-
-def heading_levels(pdf: bytes) -> list[int]:
-    """The levels of the H1–H6 tags in the PDF's structure tree, in reading order."""
-    levels = []
-
-    def walk(node):
-        node = node.get_object()
-        tag = node.get("/S")
-        if tag in {f"/H{n}" for n in range(1, 7)}:
-            levels.append(int(tag[2]))
-        kids = node.get("/K")
-        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
-            kid = kid.get_object() if hasattr(kid, "get_object") else kid
-            if isinstance(kid, dict) and "/S" in kid:
-                walk(kid)
-
-    walk(read_pdf(pdf).trailer["/Root"]["/StructTreeRoot"])
-    return levels
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from plans.pdf import render_plan_pdf
 from plans.publishing import detect_changes
 from plans.snapshot import build_snapshot
 from tests.groups import group_for
-from tests.pdf.pdftext import page_texts, read_pdf, squash
+from tests.pdf.pdftext import heading_levels, page_texts, read_pdf, squash
 
 from .conftest import plan_url
 
@@ -259,27 +259,8 @@ def test_pdf_bookmarks_nest_as_the_outline(outline_pdf):
     assert chapters.index("Indsatsområder") == chapters.index("Afslutning") + 1
 
 
-def tag_headings(pdf: bytes) -> list[int]:
-    """The levels of the H1–H6 tags in the PDF's structure tree, in reading order."""
-    levels = []
-
-    def walk(node):
-        node = node.get_object()
-        tag = node.get("/S")
-        if tag in {f"/H{n}" for n in range(1, 7)}:
-            levels.append(int(tag[2]))
-        kids = node.get("/K")
-        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
-            kid = kid.get_object() if hasattr(kid, "get_object") else kid
-            if isinstance(kid, dict) and "/S" in kid:
-                walk(kid)
-
-    walk(read_pdf(pdf).trailer["/Root"]["/StructTreeRoot"])
-    return levels
-
-
 def test_pdf_tag_tree_has_the_outlines_heading_levels_in_order(outline_pdf):
-    levels = tag_headings(outline_pdf)
+    levels = heading_levels(outline_pdf)
     # Cover H1, "Indhold" and "Forord" H2, then the outline's headings as on the page.
     outline = [level for level, _title in EXPECTED_HEADINGS]
     joined = ",".join(map(str, levels))
