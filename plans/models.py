@@ -1664,3 +1664,77 @@ class PlanSearchPart(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class FollowerQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+
+class Follower(ConstraintErrorsOnFields, models.Model):
+    """An e-mail address following a district's current plan or a lokalråd (plans/following.py).
+
+    Only what the daily digest needs: the address, what it follows, when it was confirmed, the
+    hash of its confirmation token and when mail last went to it. Never shown on a page nor in
+    the admin; deleted by the unsubscribe link, and unconfirmed after a week.
+    """
+
+    email = models.EmailField(_("e-mailadresse"))
+    district = models.ForeignKey(
+        PoliceDistrict,
+        verbose_name=_("politikreds"),
+        on_delete=models.CASCADE,
+        related_name="followers",
+        null=True,
+        blank=True,
+    )
+    council = models.ForeignKey(
+        Council,
+        verbose_name=_("lokalråd"),
+        on_delete=models.CASCADE,
+        related_name="followers",
+        null=True,
+        blank=True,
+    )
+    # SHA-256 of the confirmation link's random token; empty once confirmed.
+    token_hash = models.CharField(_("nøgle (hash)"), max_length=64, blank=True, db_index=True)
+    confirmation_sent_at = models.DateTimeField(_("bekræftelse sendt"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("bekræftet"), null=True, blank=True)
+    last_sent_at = models.DateTimeField(_("seneste nyhedsmail"), null=True, blank=True)
+
+    objects = FollowerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("følger")
+        verbose_name_plural = _("følgere")
+        indexes = [models.Index(fields=["email"], name="follower_email_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(district__isnull=False, council__isnull=True)
+                | Q(district__isnull=True, council__isnull=False),
+                name="follower_follows_one_thing",
+                violation_error_message=_("Følg enten en politikreds' plan eller et lokalråd."),
+                violation_error_code="follower_follows_one_thing",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "district"],
+                condition=Q(district__isnull=False),
+                name="follower_once_per_district",
+                violation_error_message=_("Adressen følger allerede planen."),
+                violation_error_code="follower_once_per_district",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "council"],
+                condition=Q(council__isnull=False),
+                name="follower_once_per_council",
+                violation_error_message=_("Adressen følger allerede lokalrådet."),
+                violation_error_code="follower_once_per_council",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Følger af {self.council or self.district}"
+
+    @property
+    def followed_district(self) -> PoliceDistrict:
+        return self.district if self.district_id else self.council.district

@@ -81,7 +81,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers, set_response_etag
 
 # Bump when the templates of cached pages or fragments change, so old HTML is not served.
-CACHE_PREFIX = "public:5"
+CACHE_PREFIX = "public:6"
 CACHE_SECONDS = 60 * 60 * 24
 # A generation nobody moves for this long is dropped (an address with an unknown district slug
 # makes one); the next lookup starts a new one, which only makes its pages stale.
@@ -283,12 +283,21 @@ def _on_m2m_change(sender, instance, action, model, pk_set, using=None, **kwargs
     _move_on_commit(scopes, using)
 
 
+# Models of the content apps that no public page shows: a change to them moves nothing.
+UNWATCHED = {"plans.Follower"}
+
+
 def _watched(model) -> bool:
-    return model._meta.app_label in CONTENT_APPS and not model.__name__.startswith("Historical")
+    return (
+        model._meta.app_label in CONTENT_APPS
+        and not model.__name__.startswith("Historical")
+        and model._meta.label not in UNWATCHED
+    )
 
 
 def connect_signals() -> None:
-    """Watch every model of the content apps (not django-simple-history's history rows)."""
+    """Watch every model of the content apps (not django-simple-history's history rows, nor
+    the followers of plans/following.py, which no page shows)."""
     for label in CONTENT_APPS:
         for model in apps.get_app_config(label).get_models():
             if not _watched(model):
