@@ -1,18 +1,23 @@
-"""The annual cycle (årshjul) as an iCalendar feed that calendar programs can subscribe to."""
+"""Feeds: the annual cycle (årshjul) as iCalendar for calendar programs, and a district's news
+(status changes and new published versions, plans/following.py) as Atom for feed readers."""
 
 import datetime
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event
 
 from councils.models import PoliceDistrict
 
 from .cycle import cycle_entries, first_month
+from .following import FEED_ITEMS, events_for
+from .page_cache import anonymous_page_cache
 from .views.public import current_version, revalidated
 
 # Last-Modified of a calendar without a current plan.
@@ -104,3 +109,60 @@ def annual_cycle_ics(request, district):
     # ConditionalGetMiddleware answers 304 to its ETag or a later If-Modified-Since.
     last_modified = max(version.created_at, _EPOCH) if version else _EPOCH
     return revalidated(request, response, last_modified=last_modified)
+
+
+class DistrictNewsFeed(Feed):
+    """The district's status changes and new published versions, newest first (Atom)."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, district):
+        return get_object_or_404(PoliceDistrict, slug=district)
+
+    def title(self, district):
+        return f"Samarbejdsplanen for {district.name}: status og nye versioner"
+
+    def subtitle(self, district):
+        return (
+            "Når en aktivitet i den gældende samarbejdsplan skifter status, og når en ny "
+            "version af planen offentliggøres."
+        )
+
+    def link(self, district):
+        return district.get_absolute_url()
+
+    def items(self, district):
+        return events_for(district=district, limit=FEED_ITEMS)
+
+    def item_title(self, item):
+        if item.kind == "version":
+            return f"Ny version offentliggjort: {item.title}, version {item.number}"
+        return f"{item.council}: {item.status} – {item.activity[:120]}"
+
+    def item_description(self, item):
+        if item.kind == "version":
+            return item.revision_note or f"Version {item.number} er offentliggjort."
+        return f"{item.activity}\n\n{item.council}: {item.status}. {item.public_text}"
+
+    def item_link(self, item):
+        return item.url
+
+    def item_guid(self, item):
+        host = urlsplit(settings.SITE_URL).hostname or "samarbejdsportalen"
+        return f"tag:{host},2026:{item.kind}-{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_updateddate(self, item):
+        return item.created_at
+
+
+@require_safe
+@anonymous_page_cache
+def district_atom(request, district):
+    """The district's news as an Atom feed. Everyone."""
+    response = DistrictNewsFeed()(request, district=district)
+    return revalidated(request, response)

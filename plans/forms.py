@@ -775,3 +775,17 @@ class WorkspaceActivityForm(ActivityActorsForm, RevisionLockedForm):
     def actor_groups(self):
         """The actor fields bound, in their groups (for the template)."""
         return [[self[name] for name in group] for group in self.ACTOR_GROUPS]
+
+
+class FollowForm(forms.Form):
+    """A citizen's address for following a plan or a lokalråd (plans/following.py)."""
+
+    email = forms.EmailField(
+        label=_("Din e-mailadresse"),
+        max_length=254,
+        error_messages={
+            "required": _("Skriv den e-mailadresse, du vil have mails på."),
+            "invalid": _("Skriv en gyldig e-mailadresse, f.eks. navn@eksempel.dk."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

@@ -22,6 +22,11 @@ urlpatterns = [
         TemplateView.as_view(template_name="portal/accessibility.html"),
         name="accessibility",
     ),
+    path(
+        "privatliv/",
+        TemplateView.as_view(template_name="portal/privacy.html"),
+        name="privacy",
+    ),
     path("konto/totrin/", include("portal.otp_urls")),
     path("konto/", include("portal.accounts_urls")),
     path("admin/", admin.site.urls),
@@ -30,6 +35,7 @@ urlpatterns = [
     path("sekretariat/statusrunder/", include("plans.urls.rounds")),
     path("", include("plans.urls.pdf")),
     path("", include("plans.urls.files")),
+    path("", include("plans.urls.follow")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     # Last: the district slug is a catch-all first segment.
     path("", include("plans.urls.public")),

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<slug:district>/samarbejdsfora/", views.forums, name="forums"),
     path("<slug:district>/aarshjul/", views.annual_cycle, name="annual_cycle"),
     path("<slug:district>/aarshjul.ics", feeds.annual_cycle_ics, name="annual_cycle_ics"),
+    path("<slug:district>/nyheder.atom", feeds.district_atom, name="feed"),
     path("<slug:district>/lokalraad/<slug:council>/", views.council, name="council"),
     path(plan, views.plan, name="plan"),
     path(f"{plan}version/<int:number>/", views.plan_version, name="plan_version"),
