@@ -64,7 +64,7 @@ def token_hash(token: str) -> str:
 
 def _email_digest(email: str) -> str:
     """Binds an unsubscribe token to the address, without a readable trace of it."""
-    return salted_hmac("plans.following.email", email).hexdigest()[:16]
+    return salted_hmac("plans.following.email", email, algorithm="sha256").hexdigest()[:16]
 
 
 def unsubscribe_token(follower: Follower) -> str:

@@ -96,6 +96,14 @@ EXPECTED = {
     "pdf:plan": PUBLIC_PAGE,
     "pdf:version": PUBLIC_PAGE,
     "pdf:status_report": "L 404 404 404 200 404 200 | L 405 405 405 405 405 405",
+    "privacy": PUBLIC_PAGE,
+    # Following a plan or a lokalråd by e-mail: open forms (an empty POST answers with the form
+    # and its errors). The mails' links with a token that is not valid: a Danish page saying so.
+    "follow:district": OPEN_FORM,
+    "follow:council": OPEN_FORM,
+    "follow:confirm": "400 400 400 400 400 400 400 | 400 400 400 400 400 400 400",
+    "follow:unsubscribe": "400 400 400 400 400 400 400 | 400 400 400 400 400 400 400",
+    "public:feed": PUBLIC_PAGE,
     "public:search": PUBLIC_PAGE,
     "public:district": PUBLIC_PAGE,
     "public:forums": PUBLIC_PAGE,

@@ -236,6 +236,13 @@ def path_for(pattern: Pattern, data: Dataset) -> str:
         "pdf:plan": lambda: reverse("pdf:plan", kwargs=plan),
         "pdf:version": lambda: reverse("pdf:version", kwargs={**plan, "number": 1}),
         "pdf:status_report": lambda: reverse("pdf:status_report", args=[a.reporting_round.pk]),
+        "privacy": lambda: reverse("privacy"),
+        "follow:district": lambda: reverse("follow:district", args=[a.district.slug]),
+        "follow:council": lambda: reverse("follow:council", args=[a.district.slug, a.council.slug]),
+        # Links of the follow mails with tokens that are not valid: the dataset follows nothing.
+        "follow:confirm": lambda: reverse("follow:confirm", args=["ikke-en-gyldig-noegle"]),
+        "follow:unsubscribe": lambda: reverse("follow:unsubscribe", args=["1.abc:forkert"]),
+        "public:feed": lambda: reverse("public:feed", args=[a.district.slug]),
         "public:search": lambda: reverse("public:search") + "?q=tryghed",
         "public:district": lambda: reverse("public:district", args=[a.district.slug]),
         "public:forums": lambda: reverse("public:forums", args=[a.district.slug]),
