@@ -13,15 +13,18 @@ those parts only (`plans.revisions`). `diff_versions` tells what changed between
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import ProtectedError
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from base import worddiff
+from base.fields import RichTextField
 from base.limits import EARLIEST_DATE, date_bounds_problem
 from base.text import as_date, danish_date
 from councils.models import Council, Membership, StaffFunction
@@ -424,10 +427,22 @@ def _activities_key(area: dict) -> list:
 
 @dataclass(frozen=True)
 class FieldChange:
+    """A field's value before and after; `kind` "rich" (HTML) or "text" is a text the page
+    shows word by word (`words`), any other value is shown whole, before and after."""
+
     field: str
     label: str
     old: Any
     new: Any
+    kind: str = ""
+
+    @cached_property
+    def words(self) -> worddiff.TextDiff | None:
+        if not self.kind or not all(isinstance(v, str) for v in (self.old, self.new)):
+            return None
+        if self.kind == "rich":
+            return worddiff.diff_html(self.old, self.new)
+        return worddiff.diff_text(self.old, self.new)
 
 
 @dataclass(frozen=True)
@@ -550,7 +565,11 @@ def diff_versions(old: PlanVersion, new: PlanVersion) -> VersionDiff:
     a, b = upgrade(old.snapshot), upgrade(new.snapshot)
     front_matter = tuple(
         FieldChange(
-            name, _label(Plan, name), _front_matter(a["plan"], name), _front_matter(b["plan"], name)
+            name,
+            _label(Plan, name),
+            _front_matter(a["plan"], name),
+            _front_matter(b["plan"], name),
+            _text_kind(Plan, name),
         )
         for name in FRONT_MATTER_FIELDS
         if _front_matter(a["plan"], name) != _front_matter(b["plan"], name)
@@ -632,7 +651,11 @@ def _diff_parts(old_parts, new_parts, model, fields):
         if names:
             changes = tuple(
                 FieldChange(
-                    name, _label(model, name), _plain(before.get(name)), _plain(part.get(name))
+                    name,
+                    _label(model, name),
+                    _plain(before.get(name)),
+                    _plain(part.get(name)),
+                    _text_kind(model, name),
                 )
                 for name in names
             )
@@ -685,14 +708,14 @@ def _activity_ref(activity: dict, area: dict) -> ActivityRef:
 
 def _activity_changes(old, old_area, new, new_area) -> tuple[FieldChange, ...]:
     pairs = [
-        ("text", _("aktivitet"), old["text"], new["text"]),
-        ("actors", _("ansvarlige"), actors_display(old), actors_display(new)),
-        ("timing", _("tidsramme"), old.get("timing", ""), new.get("timing", "")),
-        ("focus_area", _("indsatsområde"), old_area["title"], new_area["title"]),
+        ("text", _("aktivitet"), old["text"], new["text"], "text"),
+        ("actors", _("ansvarlige"), actors_display(old), actors_display(new), ""),
+        ("timing", _("tidsramme"), old.get("timing", ""), new.get("timing", ""), ""),
+        ("focus_area", _("indsatsområde"), old_area["title"], new_area["title"], ""),
     ]
     if old_area["id"] == new_area["id"]:
         pairs.pop()  # a renamed focus area is reported with the focus area, not per activity
-    return tuple(FieldChange(name, label, a, b) for name, label, a, b in pairs if a != b)
+    return tuple(FieldChange(*pair) for pair in pairs if pair[2] != pair[3])
 
 
 def _with_group_key(areas: list[dict], snapshot: dict, same_group: dict | None) -> list[dict]:
@@ -739,6 +762,18 @@ def _front_matter(plan: dict, name: str):
     return "" if value is None else value
 
 
+def _text_kind(model, name: str) -> str:
+    """ "rich" for a rich-text field, "text" for a free text (not a choice), else ""."""
+    if name == "goals":
+        return ""
+    field = model._meta.get_field(name)
+    if isinstance(field, RichTextField):
+        return "rich"
+    if isinstance(field, models.CharField | models.TextField) and not field.choices:
+        return "text"
+    return ""
+
+
 def _label(model, name: str) -> str:
     if name == "period_label":
         return _("periode")
@@ -758,6 +793,10 @@ def _council_ids(activity: dict) -> tuple[int, ...]:
 # --- Diff of the plan's lists: groups, goals, figures, attachments, organisation -----------------
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
+# The fields of list items that are free text, shown word by word when changed.
+TEXT_ITEM_FIELDS = frozenset(
+    ("text", "caption", "alt_text", "heading", "title", "description", "tasks")
+)
 
 
 def _diff_items(
@@ -801,7 +840,8 @@ def _item_field_change(field: tuple, before: dict, after: dict) -> FieldChange:
     compared, `shown` read (a file by its size, not its stored name)."""
     name, label, value, *shown = field
     if not shown:
-        return FieldChange(name, label, value(before), value(after))
+        kind = "text" if name in TEXT_ITEM_FIELDS else ""
+        return FieldChange(name, label, value(before), value(after), kind)
     old, new = shown[0](before), shown[0](after)
     if old == new:
         new = _("%(file)s (udskiftet)") % {"file": new}
