@@ -13,6 +13,9 @@ PLAN = {
     "period_end": 2018,
     "signatory_name": "Jørgen Meyer",
     "signatory_title": "politidirektør",
+    # The secretariat's contact on the district's page (a reserved, never-delivered domain).
+    "contact_name": "Kriminalpræventivt sekretariat",
+    "contact_email": "kriminalpraevention.syd@politi.example",
     "foreword": (
         "<p>Samarbejdsplanen samler de mål og indsatsområder, som kommunerne og politiet i Syd- "
         "og Sønderjylland vil arbejde med sammen for at forebygge og bekæmpe kriminalitet. For "

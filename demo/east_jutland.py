@@ -144,6 +144,8 @@ PLAN = {
     "period_end": 2026,
     "signatory_name": "",
     "signatory_title": "",
+    "contact_name": "Ledelsessekretariatet",
+    "contact_email": "kredsraad.oestjylland@politi.example",
     "foreword": (
         "<p>Politiet og de syv kommuner i Østjylland har et fælles ansvar for, at borgerne "
         "føler sig trygge. Planen samler det arbejde, vi gør sammen i de tre år fra 2024.</p>"

@@ -371,6 +371,8 @@ class _PlanStory:
             shared_goals=spec["shared_goals"],
             signatory_name=spec["signatory_name"],
             signatory_title=spec["signatory_title"],
+            contact_name=spec["contact_name"],
+            contact_email=spec["contact_email"],
         )
         for order, item in enumerate(content.SECTIONS, 1):
             self.sections[item["key"]] = _create(

@@ -698,6 +698,8 @@ class _Generator:
             ),
             signatory_name=director.person.name if director else "",
             signatory_title="politidirektør",
+            contact_name="Kriminalpræventivt sekretariat",
+            contact_email=f"sekretariat.{data.district.slug}@politi.example",
         )
         Plan.objects.bulk_create([plan])
         plan.district = data.district

@@ -45,7 +45,7 @@ from base.admin import (
     SortableTabularInline,
     TabularInline,
 )
-from base.text import MONTH_CHOICES, quarter_name
+from base.text import MONTH_CHOICES, danish_date, quarter_name
 
 from . import publishing
 from .admin_actions import PUBLISHING_ACTIONS, PublishingAdminMixin

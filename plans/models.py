@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.files.images import get_image_dimensions
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
@@ -160,6 +161,29 @@ class Plan(ConstraintErrorsOnFields, RevisionedModel):
     signatory_name = models.CharField(_("underskriver"), max_length=200, blank=True)
     signatory_title = models.CharField(
         _("underskrivers titel"), max_length=200, blank=True, default="politidirektør"
+    )
+    # The secretariat's contact for citizens, on the district's page: read from the plan row,
+    # so a change shows at once, without a new version.
+    contact_name = models.CharField(
+        _("kontakt"),
+        max_length=200,
+        blank=True,
+        help_text=_("Enhed eller person, f.eks. »Kriminalpræventivt sekretariat«."),
+    )
+    contact_email = models.EmailField(_("kontaktens e-mail"), blank=True)
+    contact_phone = models.CharField(
+        _("kontaktens telefon"),
+        max_length=30,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9][0-9 ]{2,19}$",
+                _(
+                    "Skriv telefonnummeret med cifre og evt. mellemrum, "
+                    "f.eks. 114 eller 72 58 14 48."
+                ),
+            )
+        ],
     )
     council_treatment = models.CharField(
         _("kredsrådets behandling"),
@@ -1620,7 +1644,7 @@ class WorkflowEvent(models.Model):
         constraints = [max_length_constraint("workflow_event", "note", 2500)]
 
     def __str__(self):
-        return f"{self.get_step_display()} {self.at:%d.%m.%Y}"
+        return f"{self.get_step_display()} {danish_date(timezone.localtime(self.at).date())}"
 
 
 class PlanSearchPart(models.Model):
