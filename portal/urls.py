@@ -17,6 +17,7 @@ admin.site.empty_value_display = "–"
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path(
         "tilgaengelighed/",
         TemplateView.as_view(template_name="portal/accessibility.html"),

@@ -1,12 +1,13 @@
 import logging
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Max, Prefetch
-from django.http import JsonResponse
+from django.http import FileResponse, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
 from councils.models import PoliceDistrict
@@ -53,6 +54,17 @@ def cache_answers() -> bool:
     if not answered:
         logger.warning("Health check: the cache did not return the value just stored")
     return answered
+
+
+FAVICON = settings.BASE_DIR / "static" / "favicon.ico"
+
+
+@require_safe
+@cache_control(public=True, max_age=7 * 24 * 3600)
+def favicon(request):
+    """The icon browsers ask for by themselves at /favicon.ico (pages link the SVG and PNG under
+    /static/). Everyone."""
+    return FileResponse(FAVICON.open("rb"), content_type="image/vnd.microsoft.icon")
 
 
 @never_cache

@@ -36,6 +36,8 @@ EXPECTED = {
     "accessibility": PUBLIC_PAGE,
     # For the proxy and monitoring: open to everyone, read only.
     "healthz": PUBLIC_PAGE,
+    # The icon browsers ask for by themselves: everyone.
+    "favicon": PUBLIC_PAGE,
     "sitemap": OPEN_FORM,
     "^media/(?P<path>.*)$": "404 404 404 404 404 404 404 | 404 404 404 404 404 404 404",
     # Second factor: staff only. District A's and B's secretariat have a device (verify), the

@@ -163,6 +163,7 @@ def path_for(pattern: Pattern, data: Dataset) -> str:
         "home": lambda: reverse("home"),
         "accessibility": lambda: reverse("accessibility"),
         "healthz": lambda: reverse("healthz"),
+        "favicon": lambda: reverse("favicon"),
         "sitemap": lambda: reverse("sitemap"),
         "^media/(?P<path>.*)$": lambda: "/media/plans/pdf/findes-ikke.pdf",
         "twofactor:verify": lambda: reverse("twofactor:verify"),
