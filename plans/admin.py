@@ -565,6 +565,16 @@ class PlanAdmin(RevisionLockedAdminMixin, PublishingAdminMixin, PortalSortableHi
         (_("Forord og fælles mål"), {"fields": ["foreword", "shared_goals"]}),
         (_("Underskrift"), {"fields": [("signatory_name", "signatory_title")]}),
         (
+            _("Kontakt for borgerne"),
+            {
+                "fields": ["contact_name", ("contact_email", "contact_phone")],
+                "description": _(
+                    "Står på kredsens side ved den gældende plan. En rettelse vises straks, "
+                    "uden at planen udgives igen."
+                ),
+            },
+        ),
+        (
             _("Godkendelse og udgivelse"),
             {
                 "fields": [
@@ -605,7 +615,7 @@ class PlanAdmin(RevisionLockedAdminMixin, PublishingAdminMixin, PortalSortableHi
         return format_html(
             "{}",
             ", ".join(
-                f"v{version.number} ({version.published_on:%d.%m.%Y}{_pdf_problem(version)})"
+                f"v{version.number} ({danish_date(version.published_on)}{_pdf_problem(version)})"
                 for version in versions
             ),
         )

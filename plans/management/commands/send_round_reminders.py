@@ -5,6 +5,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from base.text import danish_date
 from plans.models import ReportingRound
 from plans.services import send_reminders
 
@@ -35,4 +36,4 @@ class Command(BaseCommand):
                 f"til {result.councils} lokalråd, der mangler at indberette."
             )
         if not rounds:
-            self.stdout.write(f"Ingen åbne statusrunder med frist {deadline:%d-%m-%Y}.")
+            self.stdout.write(f"Ingen åbne statusrunder med frist {danish_date(deadline)}.")
