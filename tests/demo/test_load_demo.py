@@ -153,6 +153,12 @@ def test_plan_front_matter_is_filled_and_signed_by_the_police_director(demo):
     assert plan.sections.count() >= 3
 
 
+def test_both_demo_districts_name_a_contact_on_a_reserved_domain(demo, east):
+    for plan in (demo.plan, east.plan):
+        assert plan.contact_name
+        assert plan.contact_email.endswith("@politi.example")
+
+
 def test_annual_cycle_has_the_kredsraad_year(demo):
     entries = {
         (e.kind, e.month, e.quarter) for e in AnnualCycleEntry.objects.filter(plan=demo.plan)
