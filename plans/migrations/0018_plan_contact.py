@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("plans", "0016_outline"),
+        ("plans", "0017_follower"),
     ]
 
     operations = [
