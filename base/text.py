@@ -25,6 +25,15 @@ def danish_slugify(value: str) -> str:
     return slugify(str(value).translate(_DANISH))
 
 
+# Æ, Ø, Å after Z, in that order; "aa" is "å", as Danish dictionaries sort it.
+_DANISH_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
+
+
+def danish_sort_key(value: str) -> str:
+    """A key that sorts names as a Danish list does: "Vordingborg", "Ærø", "Aabenraa"."""
+    return str(value).casefold().replace("aa", "å").translate(_DANISH_ORDER)
+
+
 def shorten(text: str, limit: int) -> str:
     """`text` in at most `limit` characters: cut after a whole word and ended with "…" when it
     is longer (a word longer than the limit is cut inside)."""
@@ -75,6 +84,21 @@ def html_words(value: str | None) -> str:
     """The text of HTML on one line, as search and the version diff show it: a tag breaks words
     ("<li>a</li><li>b</li>" reads "a b") and white space is one space."""
     return " ".join(html.unescape(_TAG.sub(" ", value or "")).split())
+
+
+_BLOCK_TAG = re.compile(
+    r"<(?:/?(?:address|article|aside|blockquote|dd|div|dl|dt|figcaption|figure|footer|h[1-6]"
+    r"|header|hr|li|ol|p|pre|section|table|td|th|tr|ul)\b[^>]*|br\b[^>]*)>",
+    re.IGNORECASE,
+)
+
+
+def html_paragraphs(value: str | None) -> list[str]:
+    """The text of HTML as its blocks, one line each (a heading, a paragraph, a list item), each
+    on one line with white space folded, as search snippets show it."""
+    blocks = _BLOCK_TAG.sub("\n", re.sub(r"\s+", " ", value or ""))
+    lines = (" ".join(html.unescape(_TAG.sub(" ", line)).split()) for line in blocks.split("\n"))
+    return [line for line in lines if line]
 
 
 LIST_MARK = re.compile(r"^\s*(?:[-–•*]|\d+[.)])\s+")

@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from base.text import html_words
+from base.text import html_paragraphs
 
 from .models import Plan, PlanSearchPart, PlanVersion
 from .snapshot import actors_display
@@ -59,19 +59,26 @@ def clean_query(value: str) -> str:
     return " ".join(kept.split())[:MAX_QUERY_CHARS].strip()
 
 
+def _lines(*pieces: str) -> str:
+    """Pieces of HTML or plain text as one paragraph a line: a heading never runs into the text
+    under it in a snippet."""
+    return "\n".join(line for piece in pieces for line in html_paragraphs(piece))
+
+
 def snapshot_parts(snapshot: dict) -> list[tuple[str, int, str, str]]:
-    """(kind, id, title, plain text) of each searchable part of a snapshot."""
+    """(kind, id, title, text with one paragraph a line) of each searchable part of a snapshot."""
     plan = snapshot["plan"]
-    goals = " ".join(goal["text"] for goal in plan.get("goals", []))
-    front = f"{plan['foreword']} {plan['shared_goals']} {goals} {snapshot['district']['name']}"
-    parts = [("plan", 0, f"{plan['title']} {plan['period_label']}", html_words(front))]
-    parts += [("section", s["id"], s["title"], html_words(s["body"])) for s in snapshot["sections"]]
+    goals = [goal["text"] for goal in plan.get("goals", [])]
+    front = _lines(plan["foreword"], plan["shared_goals"], *goals, snapshot["district"]["name"])
+    parts = [("plan", 0, f"{plan['title']} {plan['period_label']}", front)]
+    parts += [("section", s["id"], s["title"], _lines(s["body"])) for s in snapshot["sections"]]
     for area in snapshot["focus_areas"]:
-        activities = " ".join(
-            f"{a['text']} {actors_display(a)} {a['timing']}" for a in area["activities"]
-        )
-        goals = " ".join(goal["text"] for goal in area.get("goals", []))
-        text = html_words(f"{area['background']} {area['ambition']} {goals} {activities}")
+        activities = [
+            " · ".join(filter(None, (a["text"], actors_display(a), a["timing"])))
+            for a in area["activities"]
+        ]
+        goals = [goal["text"] for goal in area.get("goals", [])]
+        text = _lines(area["background"], area["ambition"], *goals, *activities)
         parts.append(("focus_area", area["id"], area["title"], text))
     return parts
 
@@ -137,24 +144,39 @@ def _matching_parts(query: str):
 
 
 def snippet(text: str, query: str) -> SafeString:
-    """An excerpt of `text` around the first query word, with the query words marked."""
+    """An excerpt of `text` around the first query word, with the query words marked and each
+    paragraph of the text on a line of its own."""
     stems = [word[: max(4, len(word) - 2)] for word in _words(query)]
     lowered = text.casefold()
     positions = [lowered.find(stem) for stem in stems if stem in lowered]
     start = max(0, min(positions) - SNIPPET_CHARS // 3) if positions else 0
     excerpt = text[start : start + SNIPPET_CHARS]
+    end = start + SNIPPET_CHARS
+    if end < len(text):
+        if not text[end].isspace():  # cut inside a word: drop it
+            excerpt = re.sub(r"\s+\S*$", "", excerpt)
+        excerpt = excerpt.rstrip() + " …"
     if start > 0:
-        excerpt = "…" + excerpt[excerpt.find(" ") + 1 :]
-    if start + SNIPPET_CHARS < len(text):
-        excerpt = excerpt[: excerpt.rfind(" ")] + " …"
-    if not stems:
-        return format_html("{}", excerpt)
-    pattern = re.compile(r"(\w*(?:" + "|".join(map(re.escape, stems)) + r")\w*)", re.IGNORECASE)
-    return mark_safe(  # noqa: S308 - every piece is escaped by format_html
-        "".join(
+        if not text[start - 1].isspace():
+            excerpt = re.sub(r"^\S*\s+", "", excerpt)
+        excerpt = "…" + excerpt.lstrip()
+    pattern = (
+        re.compile(r"(\w*(?:" + "|".join(map(re.escape, stems)) + r")\w*)", re.IGNORECASE)
+        if stems
+        else None
+    )
+
+    def marked(line: str) -> str:
+        if pattern is None:
+            return format_html("{}", line)
+        return "".join(
             format_html("<mark>{}</mark>", piece) if index % 2 else format_html("{}", piece)
-            for index, piece in enumerate(pattern.split(excerpt))
+            for index, piece in enumerate(pattern.split(line))
         )
+
+    lines = [line.strip() for line in excerpt.split("\n")]
+    return mark_safe(  # noqa: S308 - every piece is escaped by format_html
+        "<br>".join(marked(line) for line in lines if line)
     )
 
 

@@ -6,6 +6,8 @@ from base.text import (
     MONTH_CHOICES,
     as_date,
     danish_date,
+    danish_sort_key,
+    html_paragraphs,
     html_text,
     html_words,
     month_name,
@@ -51,6 +53,30 @@ def test_html_words_breaks_words_at_tags_and_folds_white_space():
         "indbrud hærværk a <b>"
     )
     assert html_words("") == ""
+
+
+def test_html_paragraphs_keeps_a_heading_apart_from_the_text_under_it():
+    value = "<h3>Trygheden skal fastholdes</h3><p>Ifølge <b>politiets</b>\n indeks</p>"
+    assert html_paragraphs(value) == ["Trygheden skal fastholdes", "Ifølge politiets indeks"]
+
+
+def test_html_paragraphs_gives_each_list_item_and_line_break_a_line():
+    assert html_paragraphs("<ul><li>a &amp; b</li><li>c<br>d</li></ul>") == ["a & b", "c", "d"]
+    assert html_paragraphs("Ren tekst") == ["Ren tekst"]
+    assert html_paragraphs(None) == []
+
+
+def test_danish_sort_key_puts_ae_oe_aa_last_and_reads_aa_as_aa():
+    names = ["Aarhus", "Ærø", "Odder", "Aabenraa", "Vordingborg", "Albertslund", "Åbyhøj"]
+    assert sorted(names, key=danish_sort_key) == [
+        "Albertslund",
+        "Odder",
+        "Vordingborg",
+        "Ærø",
+        "Aabenraa",
+        "Åbyhøj",
+        "Aarhus",
+    ]
 
 
 def test_shorten_keeps_a_short_text_whole():
