@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from base.constraints import ConstraintErrorsOnFields
 from base.fields import LimitedTextField
 from base.limits import max_length_constraint
+from base.text import danish_slugify
 
 PERSON_OR_FUNCTION = _(
     "Vælg en person, eller skriv pladsens funktion (f.eks. borgmester) under »titel eller "
@@ -124,6 +125,19 @@ class Municipality(models.Model):
 
     def __str__(self):
         return f"{self.name} Kommune"
+
+    @property
+    def slug(self) -> str:
+        """The kommune in addresses: "Tønder" → "toender" (names are unique, and so are these)."""
+        return danish_slugify(self.name)
+
+    @property
+    def local_council(self) -> "Council | None":
+        """The lokalråd covering the kommune, if one does."""
+        try:
+            return self.local_council_link.council
+        except ObjectDoesNotExist:
+            return None
 
 
 class CouncilQuerySet(models.QuerySet):

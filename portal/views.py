@@ -13,13 +13,15 @@ from django.views.decorators.http import require_safe
 from councils.models import PoliceDistrict
 from plans.models import Plan
 from plans.page_cache import anonymous_page_cache
+from plans.places import municipality_choices
 
 logger = logging.getLogger(__name__)
 
 
 @anonymous_page_cache
 def home(request):
-    """The front page: every district with its current plan, and a search box. Open to everyone.
+    """The front page: "Hvor bor du?" (pick a kommune), every district with its current plan, and
+    a search box. Open to everyone.
     Visitors who are not signed in get it from the whole-page cache (national scope)."""
     current = (
         Plan.objects.current()
@@ -29,7 +31,11 @@ def home(request):
     districts = PoliceDistrict.objects.order_by("name").prefetch_related(
         Prefetch("plans", queryset=current, to_attr="current_plans")
     )
-    return render(request, "portal/home.html", {"districts": districts})
+    return render(
+        request,
+        "portal/home.html",
+        {"districts": districts, "municipalities": municipality_choices()},
+    )
 
 
 def database_answers() -> bool:

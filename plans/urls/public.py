@@ -10,7 +10,11 @@ from . import PLAN as plan
 app_name = "public"
 
 urlpatterns = [
+    # Fixed first segments before the district slug; no district may be called so
+    # (tests/public/test_find_area.py).
     path("soeg/", views.search, name="search"),
+    path("kommune/", views.find_area, name="find_area"),
+    path("kommune/<slug:municipality>/", views.municipality, name="municipality"),
     path("<slug:district>/", views.district, name="district"),
     path("<slug:district>/samarbejdsfora/", views.forums, name="forums"),
     path("<slug:district>/aarshjul/", views.annual_cycle, name="annual_cycle"),

@@ -40,6 +40,7 @@ from ..cycle import cycle_entries, cycle_wheel, undated_entries
 from ..models import Assignment, Period, Plan, PlanVersion, Status
 from ..outline import appendix_numbers, build_outline
 from ..page_cache import CACHE_PREFIX, CACHE_SECONDS, anonymous_page_cache
+from ..places import find_municipality, municipality_choices, search_places
 from ..publishing import diff_versions
 from ..revisions import revision_footnotes
 from ..search import clean_query, search_plans
@@ -836,12 +837,57 @@ def annual_cycle(request, district):
     )
 
 
-# --- Search -----------------------------------------------------------------------------------
+# --- Find my area and search -----------------------------------------------------------------
+
+
+@require_safe
+def find_area(request):
+    """The target of "Hvor bor du?": sends the chosen kommune (its slug from the list, or its
+    name as typed) to its page; otherwise shows the list again with what went wrong. Everyone."""
+    value = clean_query(request.GET.get("kommune", ""))
+    municipalities = municipality_choices()
+    found = find_municipality(value, municipalities) if value else None
+    if found is not None:
+        return redirect("public:municipality", municipality=found.slug)
+    if value:
+        error = f"Vi kender ikke en kommune, der hedder »{value}«. Vælg din kommune på listen."
+    else:
+        error = "Vælg din kommune på listen."
+    return render(
+        request,
+        "plans/find_area.html",
+        {"municipalities": municipalities, "value": value, "error": error},
+    )
+
+
+@require_safe
+@anonymous_page_cache
+def municipality(request, municipality):
+    """A kommune: the district it belongs to and the lokalråd covering it. Everyone."""
+    municipalities = municipality_choices()
+    found = next((m for m in municipalities if m.slug == municipality), None)
+    if found is None:
+        raise Http404("Ingen kommune med den adresse.")
+    return render(
+        request,
+        "plans/municipality_detail.html",
+        {
+            "municipality": found,
+            "district": found.district,
+            "council": found.local_council,
+            "version": current_version(found.district),
+            "municipalities": municipalities,
+        },
+    )
 
 
 @require_safe
 def search(request):
-    """Full-text search over the latest version of every published plan. Everyone."""
+    """Search over districts, kommuner, lokalråd and forums by name, and full-text over the
+    latest version of every published plan. Everyone."""
     query = clean_query(request.GET.get("q", ""))
+    places = search_places(query) if query else []
     results = search_plans(query) if query else []
-    return render(request, "plans/search.html", {"query": query, "results": results})
+    return render(
+        request, "plans/search.html", {"query": query, "places": places, "results": results}
+    )

@@ -107,6 +107,9 @@ EXPECTED = {
     "follow:unsubscribe": "400 400 400 400 400 400 400 | 400 400 400 400 400 400 400",
     "public:feed": PUBLIC_PAGE,
     "public:search": PUBLIC_PAGE,
+    # "Hvor bor du?": everyone is sent on to the chosen kommune's page, which everyone may read.
+    "public:find_area": "R R R R R R R | 405 405 405 405 405 405 405",
+    "public:municipality": PUBLIC_PAGE,
     "public:district": PUBLIC_PAGE,
     "public:forums": PUBLIC_PAGE,
     "public:annual_cycle": PUBLIC_PAGE,

@@ -245,6 +245,14 @@ def path_for(pattern: Pattern, data: Dataset) -> str:
         "follow:unsubscribe": lambda: reverse("follow:unsubscribe", args=["1.abc:forkert"]),
         "public:feed": lambda: reverse("public:feed", args=[a.district.slug]),
         "public:search": lambda: reverse("public:search") + "?q=tryghed",
+        "public:find_area": lambda: (
+            reverse("public:find_area")
+            + "?kommune="
+            + a.district.municipalities.order_by("name").first().slug
+        ),
+        "public:municipality": lambda: reverse(
+            "public:municipality", args=[a.district.municipalities.order_by("name").first().slug]
+        ),
         "public:district": lambda: reverse("public:district", args=[a.district.slug]),
         "public:forums": lambda: reverse("public:forums", args=[a.district.slug]),
         "public:annual_cycle": lambda: reverse("public:annual_cycle", args=[a.district.slug]),
