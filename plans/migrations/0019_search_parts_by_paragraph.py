@@ -7,6 +7,6 @@ def drop_search_parts(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("plans", "0016_outline")]
+    dependencies = [("plans", "0018_plan_contact")]
 
     operations = [migrations.RunPython(drop_search_parts, migrations.RunPython.noop)]
