@@ -21,7 +21,8 @@ from base.text import danish_date, shorten
 from .cycle import cycle_entries
 from .models import PlanVersion, Status
 from .outline import appendix_numbers, build_outline
-from .reporting import StatusReport
+from .progress import progress_at
+from .reporting import StatusCount, StatusReport
 from .revisions import RevisionFootnotes, revision_footnotes
 from .snapshot import (
     actors_display,
@@ -124,6 +125,8 @@ def plan_context(version: PlanVersion) -> dict:
     for group in groups:
         group["areas"] = [{**area, **area_labels(group, area)} for area in group["areas"]]
     outline = build_outline(sections, groups)
+    focus_areas = [area for group in groups for area in group["areas"]]
+    progress = progress_at(version, focus_areas)
     plan = {
         **snapshot["plan"],
         "foreword": nest_headings(snapshot["plan"]["foreword"], 2),
@@ -143,7 +146,18 @@ def plan_context(version: PlanVersion) -> dict:
         "sections": sections,
         "outline": outline,
         "groups": groups,
-        "focus_areas": [area for group in groups for area in group["areas"]],
+        "focus_areas": focus_areas,
+        "progress": progress,
+        "progress_latest": danish_date(progress.latest),
+        "progress_chart": status_chart(
+            [
+                StatusCount(status=status, label=label, count=n)
+                for status, label, n in progress.plan.counts
+            ],
+            progress.plan.total,
+            "hele planen",
+            noun="aktiviteter",
+        ),
         "unplaced_area_count": sum(len(group["areas"]) for group in outline.unplaced_groups),
         "appendix": appendix_numbers(
             forums=bool(snapshot["forums"]),
@@ -202,7 +216,7 @@ CHART_ROW = 24
 CHART_BAR = 16
 
 
-def status_chart(counts, total: int, subject: str) -> dict:
+def status_chart(counts, total: int, subject: str, noun: str = "opgaver") -> dict:
     """Horizontal bars, one per status, with the counts written out (never colour alone)."""
     largest = max((c.count for c in counts), default=0)
     bars = []
@@ -223,7 +237,7 @@ def status_chart(counts, total: int, subject: str) -> dict:
         )
     summary = ", ".join(f"{c.label.lower()} {c.count}" for c in counts)
     return {
-        "title": f"Status for {subject}: {total} opgaver i alt; {summary}.",
+        "title": f"Status for {subject}: {total} {noun} i alt; {summary}.",
         "bars": bars,
         "width": CHART_WIDTH,
         "height": len(counts) * CHART_ROW + 8,
