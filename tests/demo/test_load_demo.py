@@ -542,7 +542,7 @@ def test_east_plan_pdf_shows_each_part(east_pdf_text, db, part):
 
 def test_east_plan_page_shows_the_figure_with_its_alt_text_and_statuses(east_page):
     assert f'alt="{html.escape(east_jutland.FIGURE["alt_text"])}"' in east_page
-    assert "Status: <strong>Gennemført</strong>" in east_page
+    assert 'Status: <span class="status-tag status-tag--done">Gennemført</span>' in east_page
 
 
 def test_east_outline_is_created_in_document_order_with_the_groups_in_its_crime_chapter(east):

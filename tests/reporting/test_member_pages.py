@@ -149,6 +149,14 @@ def test_lokalraad_page_groups_assignments_by_focus_area(client, plan, esbjerg, 
     assert text.index("Unge og kriminalitet") < text.index("Fælles indsats mod unges")
 
 
+def test_lokalraad_page_shows_the_status_in_words_and_colour(client, plan, esbjerg, member, report):
+    """The one status component (templates/base/_status.html), as on the public pages."""
+    client.force_login(member)
+    report(first_assignment(esbjerg, plan), member, status="postponed", text="Venter")
+    text = client.get(council_url(esbjerg)).text
+    assert '<span class="status-tag status-tag--postponed">Udskudt/sat i bero</span>' in text
+
+
 def test_lokalraad_page_shows_status_date_and_text_of_the_last_update(
     client, plan, esbjerg, member, report, today
 ):
