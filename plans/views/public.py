@@ -22,6 +22,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django import forms
 from django.core.cache import cache
 from django.db.models import Count, Max
 from django.http import Http404, JsonResponse
@@ -42,7 +43,7 @@ from ..models import Assignment, Period, Plan, PlanVersion, Status
 from ..outline import appendix_numbers, build_outline
 from ..page_cache import CACHE_PREFIX, CACHE_SECONDS, anonymous_page_cache
 from ..places import find_municipality, municipality_choices, search_places
-from ..progress import plan_progress
+from ..progress import activity_status, plan_progress
 from ..publishing import diff_versions
 from ..revisions import revision_footnotes
 from ..search import clean_query, search_plans
@@ -371,6 +372,7 @@ def plan_content(
     outline = build_outline(shown_sections, groups)
     focus_areas = [area for group in groups for area in group["areas"]]
     return {
+        "filter_form": PlanFilter(choices=filter_choices(snapshot)),
         "progress": plan_progress(
             focus_areas,
             {a: s.counts for a, s in summaries.items()},
@@ -465,6 +467,8 @@ def _render_plan(request, plan: Plan, versions: list[PlanVersion], version: Plan
 def plan(request, district, period):
     """The latest published version of a plan, with live status. Everyone."""
     versions = published_versions(district, period)
+    if FILTER_KEYS & request.GET.keys():
+        return _render_filtered(request, versions[0].plan, versions, versions[-1])
     return _render_plan(request, versions[0].plan, versions, versions[-1])
 
 
@@ -477,6 +481,117 @@ def plan_version(request, district, period, number):
     if version is None:
         raise Http404("Versionen findes ikke")
     return _render_plan(request, versions[0].plan, versions, version)
+
+
+# --- Filters ----------------------------------------------------------------------------------
+
+FILTER_KEYS = {"status", "lokalraad", "kommune"}
+
+
+class PlanFilter(forms.Form):
+    """The plan page's filters (GET): status (the activity's derived status, plans/progress.py),
+    lokalråd (slug) and kommune (name). Options come from the version's snapshot, so the form
+    is part of the cached page; an unknown value is ignored, never an error."""
+
+    status = forms.ChoiceField(label="Status", required=False)
+    lokalraad = forms.ChoiceField(label="Lokalråd", required=False)
+    kommune = forms.ChoiceField(label="Kommune", required=False)
+
+    def __init__(self, *args, choices: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", "Alle"), *status_choices()]
+        self.fields["lokalraad"].choices = [("", "Alle"), *choices["lokalraad"]]
+        self.fields["kommune"].choices = [("", "Alle"), *choices["kommune"]]
+        for select in self.fields.values():
+            select.widget.attrs["class"] = "form-select"
+
+    def chosen(self) -> dict:
+        """The valid, non-empty choices; anything else is left out."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+def filter_choices(snapshot: dict) -> dict:
+    """The lokalråd and kommuner the version names: its organisation's lokalråd and their
+    kommuner, and the kommuner among its activities' actors."""
+    councils = (snapshot.get("organisation") or {}).get("local_councils", [])
+    municipalities = {name for council in councils for name in council["municipalities"]}
+    for area in snapshot["focus_areas"]:
+        for activity in area["activities"]:
+            actors = activity.get("actors") or {}
+            municipalities.update(m["name"] for m in actors.get("municipalities", ()))
+    return {
+        "lokalraad": [(c["slug"], c["name"]) for c in councils],
+        "kommune": [(name, name) for name in sorted(municipalities)],
+        "covers": {
+            name: {c["slug"] for c in councils if name in c["municipalities"]}
+            for name in municipalities
+        },
+    }
+
+
+def _render_filtered(request, plan: Plan, versions: list[PlanVersion], version: PlanVersion):
+    """The activities of the plan's latest version that match the filters, with their status."""
+    snapshot = upgrade(load_snapshot(version).snapshot)
+    choices = filter_choices(snapshot)
+    form = PlanFilter(request.GET, choices=choices)
+    chosen = form.chosen()
+    status = live_status(plan)
+    held_by: dict[int, set[str]] = {}
+    if "lokalraad" in chosen or "kommune" in chosen:
+        rows = Assignment.objects.filter(activity__focus_area__plan=plan).values_list(
+            "activity_id", "council__slug"
+        )
+        for activity_id, slug in rows:
+            held_by.setdefault(activity_id, set()).add(slug)
+    labels = dict(status_choices())
+    url = activity_url(snapshot)
+    areas = []
+    total = shown = 0
+    for group in grouped_focus_areas(snapshot):
+        for area in group["areas"]:
+            matches = []
+            for a in area["activities"]:
+                total += 1
+                value = activity_status(status.counts.get(a["id"], {}))
+                councils = held_by.get(a["id"], set())
+                actors = a.get("actors") or {}
+                if chosen.get("status", value) != value:
+                    continue
+                if "lokalraad" in chosen and chosen["lokalraad"] not in councils:
+                    continue
+                if "kommune" in chosen:
+                    own = {m["name"] for m in actors.get("municipalities", ())}
+                    covering = choices["covers"].get(chosen["kommune"], set())
+                    if chosen["kommune"] not in own and not covering & councils:
+                        continue
+                matches.append(
+                    {**a, "url": url(a["id"]), "status": value, "status_label": labels[value]}
+                )
+            shown += len(matches)
+            if matches:
+                areas.append({"id": area["id"], "title": area["title"], "activities": matches})
+    names = dict(form.fields["lokalraad"].choices) | dict(form.fields["kommune"].choices)
+    described = [
+        labels[chosen["status"]].lower() if "status" in chosen else "",
+        names[chosen["lokalraad"]] if "lokalraad" in chosen else "",
+        f"{chosen['kommune']} Kommune" if "kommune" in chosen else "",
+    ]
+    response = render(
+        request,
+        "plans/plan_filtered.html",
+        {
+            "plan": plan,
+            "version": version,
+            "snapshot": snapshot,
+            "filter_form": form,
+            "areas": areas,
+            "shown": shown,
+            "total": total,
+            "described": ", ".join(part for part in described if part),
+        },
+    )
+    return revalidated(request, response)
 
 
 @require_safe

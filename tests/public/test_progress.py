@@ -100,7 +100,7 @@ def test_bar_is_hidden_from_screen_readers_and_the_counts_are_words(client, publ
 
 def test_a_status_report_updates_the_cached_summary(client, published, report):
     url = plan_url(published)
-    assert "I gang" not in words(summary(client.get(url).content.decode()))
+    assert "status-tag--in_progress" not in summary(client.get(url).content.decode())
     report(shared_activity(published).assignments.first(), status=Status.IN_PROGRESS)
     assert "I gang 1" in words(summary(client.get(url).content.decode()))
 
@@ -135,3 +135,13 @@ def test_pdf_shows_the_status_as_it_stood_when_the_version_was_published(
     assert context["progress"].plan.counts[0] == (Status.DONE, "Gennemført", 0)
     assert context["progress"].plan.total == 4
     assert context["progress_latest"] == ""
+
+
+def test_activity_page_shows_each_councils_status_with_the_status_component(
+    client, published, report, esbjerg
+):
+    activity = shared_activity(published)
+    report(activity.assignments.get(council=esbjerg), status=Status.DONE, text="Holdt")
+    html = client.get(plan_url(published, "public:activity", activity_id=activity.pk)).text
+    assert '<span class="status-tag status-tag--done">Gennemført</span>' in html
+    assert '<span class="status-tag status-tag--not_started">Ikke påbegyndt</span>' in html
