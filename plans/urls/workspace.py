@@ -4,7 +4,7 @@ and superusers."""
 from django.urls import path
 
 from ..views import workspace as views
-from ..views import workspace_plan
+from ..views import workspace_plan, workspace_workflow
 
 app_name = "workspace"
 
@@ -54,6 +54,25 @@ urlpatterns = [
         workspace_plan.activity_delete,
         name="activity_delete",
     ),
+    path(
+        "plan/<int:pk>/godkend/",
+        workspace_workflow.step,
+        {"step_name": "approve"},
+        name="approve",
+    ),
+    path(
+        "plan/<int:pk>/offentliggoer/",
+        workspace_workflow.step,
+        {"step_name": "publish"},
+        name="publish",
+    ),
+    path(
+        "plan/<int:pk>/afloes/",
+        workspace_workflow.step,
+        {"step_name": "supersede"},
+        name="supersede",
+    ),
+    path("plan/<int:pk>/forhaandsvisning/", workspace_workflow.preview, name="preview"),
     path("importer/", views.import_docx, name="import_docx"),
     path("importer/opbygning/", views.import_docx_map, name="import_docx_map"),
 ]

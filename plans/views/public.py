@@ -594,14 +594,9 @@ def _render_filtered(request, plan: Plan, versions: list[PlanVersion], version: 
     return revalidated(request, response)
 
 
-@require_safe
-def preview(request, district, period):
-    """The draft rendered as citizens would see it. The district's secretariat and superusers."""
-    if not request.user.is_staff:  # a superuser too needs staff status for the preview
-        raise Http404
-    plans = Plan.objects.managed_by(request.user).select_related("district")
-    start, end = period
-    plan = get_object_or_404(plans, district__slug=district, period_start=start, period_end=end)
+def preview_body(plan: Plan) -> str:
+    """The draft's plan page body as it would be published now (the public preview and the
+    workspace's "Forhåndsvisning" show the same)."""
     snapshot = build_snapshot(plan)
     content = render_to_string(
         "plans/_plan_body.html",
@@ -612,10 +607,21 @@ def preview(request, district, period):
             **plan_content(snapshot, summaries=live_status(plan).summaries(snapshot), links=False),
         },
     )
+    return mark_safe(content)  # noqa: S308 - rendered by our own template
+
+
+@require_safe
+def preview(request, district, period):
+    """The draft rendered as citizens would see it. The district's secretariat and superusers."""
+    if not request.user.is_staff:  # a superuser too needs staff status for the preview
+        raise Http404
+    plans = Plan.objects.managed_by(request.user).select_related("district")
+    start, end = period
+    plan = get_object_or_404(plans, district__slug=district, period_start=start, period_end=end)
     response = render(
         request,
         "plans/plan_detail.html",
-        {"plan": plan, "content": mark_safe(content), "is_preview": True},  # noqa: S308
+        {"plan": plan, "content": preview_body(plan), "is_preview": True},
     )
     patch_cache_control(response, private=True, no_store=True)
     response.headers["X-Robots-Tag"] = "noindex"

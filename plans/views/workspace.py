@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from .. import copying, docx_import, reporting
+from .. import copying, docx_import, reporting, workflow
 from ..forms import DocxMappingForm, DocxUploadForm, NextPeriodForm
 from ..models import Period, Plan, PlanVersion, ReportingRound
 from .access import (
@@ -40,6 +40,11 @@ class PlanRow:
     def edited_since_publication(self) -> bool:
         """Saved after its latest version was published: the draft holds unpublished changes."""
         return self.latest is not None and self.plan.updated_at > self.latest.created_at
+
+    @property
+    def steps(self) -> list[str]:
+        """The workflow steps the plan's state allows ("approve", "publish", "supersede")."""
+        return workflow.allowed_steps(self.plan)
 
 
 @dataclass(frozen=True)

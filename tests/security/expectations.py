@@ -82,6 +82,13 @@ EXPECTED = {
     "workspace:activity_edit": ROUND_PAGE,
     "workspace:activity_move": "405 405 405 405 405 405 405 | L 403 403 403 404 404 404",
     "workspace:activity_delete": ROUND_PAGE,
+    # The workflow steps and the preview in the workspace: as the workspace. An empty POST to
+    # approve or publish answers with the form and its errors; superseding needs no input, so
+    # its POST is the confirmation and goes back to the workspace.
+    "workspace:approve": ROUND_PAGE,
+    "workspace:publish": ROUND_PAGE,
+    "workspace:supersede": "L 403 403 403 200 404 200 | L 403 403 403 R 404 R",
+    "workspace:preview": "L 403 403 403 200 404 200 | 405 405 405 405 405 405 405",
     # Importing a plan from Word: each secretariat into its own district; the superuser picks
     # one on the start page first (?kreds=). The mapping page needs an upload in the session.
     "workspace:import_docx": "L 403 403 403 200 200 R | L 403 403 403 200 200 R",

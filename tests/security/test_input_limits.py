@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from councils.models import Membership
-from plans.admin_actions import ApproveForm, PublishForm
 from plans.forms import OpenRoundForm
 from plans.models import (
     Activity,
@@ -25,6 +24,7 @@ from plans.models import (
 )
 from plans.search import MAX_QUERY_CHARS, clean_query
 from plans.services import report_status
+from plans.workflow import ApproveForm, PublishForm
 
 from ..admin.html_forms import admin_form, single
 from .dataset import post_unsaved

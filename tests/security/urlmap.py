@@ -223,6 +223,10 @@ def path_for(pattern: Pattern, data: Dataset) -> str:
         "workspace:activity_delete": lambda: reverse(
             "workspace:activity_delete", args=[a.plan.pk, a.activity.pk]
         ),
+        "workspace:approve": lambda: reverse("workspace:approve", args=[a.draft.pk]),
+        "workspace:publish": lambda: reverse("workspace:publish", args=[a.draft.pk]),
+        "workspace:supersede": lambda: reverse("workspace:supersede", args=[a.plan.pk]),
+        "workspace:preview": lambda: reverse("workspace:preview", args=[a.draft.pk]),
         "workspace:import_docx": lambda: reverse("workspace:import_docx"),
         "workspace:import_docx_map": lambda: reverse("workspace:import_docx_map"),
         "rounds:index": lambda: reverse("rounds:index"),
