@@ -741,6 +741,16 @@ class FocusAreaGroup(models.Model):
         if problem := self.section_problem(self.section):
             raise ValidationError({"section": problem})
 
+    def delete_problem(self) -> str:
+        """Why the group cannot be deleted ("" when it can): its focus areas would be lost
+        (their RESTRICT)."""
+        if self.focus_areas.exists():
+            return _(
+                "Gruppen »%(heading)s« rummer indsatsområder og kan ikke slettes. Flyt først "
+                "områderne til en anden gruppe, eller slet dem."
+            ) % {"heading": self.heading}
+        return ""
+
     def section_problem(self, section) -> str:
         """Why the group cannot be placed in `section` ("" when it can)."""
         if section is None:
@@ -847,6 +857,17 @@ class FocusArea(ConstraintErrorsOnFields, RevisionedModel):
                     % {"rank": self.rank, "group": self.group.heading}
                 }
             )
+
+    def delete_problem(self) -> str:
+        """Why the focus area cannot be deleted ("" when it can): status history hangs on one
+        of its activities, and status history is never deleted."""
+        if StatusUpdate.objects.filter(assignment__activity__focus_area=self).exists():
+            return _(
+                "Indsatsområdet »%(title)s« har aktiviteter med statusopdateringer og kan ikke "
+                "slettes, for statushistorikken bevares. Ret i stedet teksten, eller flyt "
+                "området til en anden gruppe."
+            ) % {"title": self.title}
+        return ""
 
     def councils_problem(self, councils) -> ValidationError | None:
         """Why the area cannot be chosen by `councils` (None when it can): only a local area

@@ -8,7 +8,16 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
-from .models import Activity, Plan, PlanSection
+from .models import (
+    Activity,
+    AnnualCycleEntry,
+    FocusArea,
+    FocusAreaGroup,
+    Goal,
+    Plan,
+    PlanSection,
+    SectionFigure,
+)
 from .services import Direction, swap_in_sequence, sync_assignments
 
 
@@ -96,3 +105,69 @@ def delete_activity(*, activity: Activity) -> None:
     if problem := activity.delete_problem():
         raise ValidationError(problem)
     activity.delete()
+
+
+# --- The other parts of the plan: focus areas, groups, goals, the annual cycle, figures and
+# attachments, each in order among the rows beside it (`beside`).
+
+
+def beside(part):
+    """The rows that share `part`'s place in the plan, in order: a focus area's in its group, a
+    group's in its section (or among the unplaced), an annual-cycle entry's at the same time of
+    year, a goal's under its focus area (or the plan's own), a figure's in its section, an
+    attachment's in the plan."""
+    model = type(part)
+    if isinstance(part, FocusArea):
+        rows = model.objects.filter(group_id=part.group_id)
+    elif isinstance(part, Goal):
+        rows = model.objects.filter(plan_id=part.plan_id, focus_area_id=part.focus_area_id)
+    elif isinstance(part, SectionFigure):
+        rows = model.objects.filter(section_id=part.section_id)
+    elif isinstance(part, FocusAreaGroup):  # among the groups placed in the same section
+        rows = model.objects.filter(plan_id=part.plan_id, section_id=part.section_id)
+    elif isinstance(part, AnnualCycleEntry):  # shown in calendar order: among the same time's
+        rows = model.objects.filter(
+            plan_id=part.plan_id,
+            month=part.month,
+            quarter=part.quarter,
+            undated=part.undated,
+            before_period=part.before_period,
+        )
+    else:  # PlanAttachment
+        rows = model.objects.filter(plan_id=part.plan_id)
+    return rows.order_by("order", "pk")
+
+
+@transaction.atomic
+def add_part(*, form):
+    """Save a new part from its workspace form (validated: the model's `full_clean`), last
+    among the rows beside it."""
+    part = form.instance
+    last = beside(part).select_for_update().aggregate(last=Max("order"))["last"]
+    part.order = 1 if last is None else last + 1
+    return form.save()
+
+
+@transaction.atomic
+def save_part(*, form):
+    """Save an edited part under its form's optimistic lock."""
+    return form.save()
+
+
+@transaction.atomic
+def move_part(*, part, direction: Direction) -> bool:
+    """Swap the part's place with its neighbour; False when it is already first or last."""
+    rows = list(beside(part).select_for_update())
+    return swap_in_sequence(rows, part, direction)
+
+
+@transaction.atomic
+def delete_part(*, part) -> None:
+    """Delete a part. A focus area goes with its activities, their assignments and its goals;
+    refused with ValidationError where the model names a problem (`delete_problem`: status
+    history on a focus area's activities, focus areas in a group). A figure's or an
+    attachment's file stays: a published version may name it."""
+    problem_of = getattr(part, "delete_problem", None)
+    if problem_of and (problem := problem_of()):
+        raise ValidationError(problem)
+    part.delete()

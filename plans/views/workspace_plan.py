@@ -75,12 +75,34 @@ def workspace_content(plan: Plan) -> dict:
     )
     outline = build_outline(content["sections"], groups)
     _mark_ends(outline.chapters)
+    for group in groups:  # each focus area knows whether it is first or last in its group
+        for index, area in enumerate(group["areas"]):
+            area["is_first"] = index == 0
+            area["is_last"] = index == len(group["areas"]) - 1
     return {
         **content,
         "snapshot": snapshot,
         "outline": outline,
         "all_groups": groups,
+        "annual_cycle": _mark_same_time(content["annual_cycle"]),
     }
+
+
+def _mark_same_time(entries: list[dict]) -> list[dict]:
+    """Each annual-cycle entry (in calendar order) knows whether an entry at the same time of
+    year stands before or after it: only among those does it move."""
+
+    def when(entry):
+        return (entry["month"], entry["quarter"], entry["undated"], entry["before_period"])
+
+    return [
+        {
+            **entry,
+            "can_move_up": index > 0 and when(entries[index - 1]) == when(entry),
+            "can_move_down": index + 1 < len(entries) and when(entries[index + 1]) == when(entry),
+        }
+        for index, entry in enumerate(entries)
+    ]
 
 
 def autofocus_first(form) -> None:

@@ -49,8 +49,14 @@ def test_every_part_is_on_the_page_with_a_way_to_edit_it(signed_in, draft, area)
     assert "Aktivitet 1" in html and "Forår 2025" in html and "Alle lokalråd" in html
     assert reverse("workspace:front_matter", args=[draft.pk]) in html
     assert reverse("workspace:focus_area_edit", args=[draft.pk, area.pk]) in html
-    assert reverse("admin:plans_focusarea_change", args=[area.pk]) in html
-    assert reverse("admin:plans_focusareagroup_change", args=[area.group_id]) in html
+    assert reverse("workspace:focus_area_delete", args=[draft.pk, area.pk]) in html
+    assert reverse("workspace:area_goal_add", args=[draft.pk, area.pk]) in html
+    assert reverse("workspace:group_edit", args=[draft.pk, area.group_id]) in html
+    assert reverse("workspace:focus_area_add", args=[draft.pk, area.group_id]) in html
+    goal = Goal.objects.get(plan=draft)
+    assert reverse("workspace:goal_edit", args=[draft.pk, goal.pk]) in html
+    for name in ["group_add", "goal_add", "cycle_add", "attachment_add"]:
+        assert reverse(f"workspace:{name}", args=[draft.pk]) in html
     for section in draft.sections.all():
         assert reverse("workspace:section_edit", args=[draft.pk, section.pk]) in html
     assert "Forhåndsvis" in html

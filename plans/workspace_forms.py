@@ -1,0 +1,260 @@
+"""Forms for the parts of a plan the workspace edits beside its sections and activities
+(plans/views/workspace_parts.py): new focus areas, focus-area groups, goals, annual-cycle
+entries, figures and attachments.
+
+A focus area is a `RevisionedModel` and is locked on its own revision. The other parts have no
+revision of their own; they are locked on their owner's, as the admin locks them as inline rows
+of their owner's page (`OwnerLockedForm`): a goal on its focus area (or the plan), a figure on
+its section, a group, an annual-cycle entry and an attachment on the plan. Saving one counts
+the owner's revision on, so a page of the owner loaded before (here or in the admin) is refused
+with the admin's message and its input kept. Uploads are checked by the model fields' own form
+fields (`base.uploads`), as in the admin.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from base import locking
+from base.admin import CONFLICT_MESSAGE, LoadedRevisionField, RevisionLockedForm, ScopedModelForm
+from base.text import MONTH_CHOICES
+from councils.models import Council
+
+from .admin import QUARTERS, FocusAreaFormMixin, outline_choices
+from .models import (
+    MAX_GROUP_SECTION_LEVEL,
+    AnnualCycleEntry,
+    FocusArea,
+    FocusAreaGroup,
+    Goal,
+    PlanAttachment,
+    SectionFigure,
+)
+
+
+class OwnerLockedForm(ScopedModelForm):
+    """Optimistic locking of a part on its owner's revision (see the module's docstring)."""
+
+    loaded_revision = LoadedRevisionField(
+        label=_("indlæst redigeringsnummer"), required=False, min_value=0
+    )
+
+    def lock_owner(self):
+        raise NotImplementedError
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["loaded_revision"].initial = self.lock_owner().revision
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk is None:
+            return cleaned_data
+        owner = self.lock_owner()
+        current = locking.locked_revision(owner)
+        if current is not None and cleaned_data.get("loaded_revision") != current:
+            self.add_error(
+                None,
+                ValidationError(
+                    CONFLICT_MESSAGE,
+                    code="revision_conflict",
+                    params={"name": capfirst(owner._meta.verbose_name), "object": owner},
+                ),
+            )
+            locking.carry_revision(self, "loaded_revision", current)
+        return cleaned_data
+
+    def save(self, commit=True):
+        if commit and self.instance.pk is not None:
+            locking.claim_revision(self.lock_owner(), self.cleaned_data.get("loaded_revision"))
+        return super().save(commit=commit)
+
+
+class NewFocusAreaForm(FocusAreaFormMixin, RevisionLockedForm):
+    """A new focus area in the group the address names: its title, number, background and
+    ambition, and in a group of locally chosen areas the lokalråd that chose it (the admin's
+    rule, `FocusAreaFormMixin`)."""
+
+    class Meta:
+        model = FocusArea
+        fields = ["title", "rank", "councils", "background", "ambition"]
+        widgets = {"councils": forms.CheckboxSelectMultiple}
+        error_messages = {"title": {"required": _("Giv indsatsområdet en titel.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        group = self.instance.group
+        if group.is_local:
+            self.fields["councils"].queryset = Council.objects.filter(
+                district_id=self.instance.plan.district_id,
+                kind=Council.Kind.LOCAL,
+                is_active=True,
+            ).order_by("name")
+        else:
+            del self.fields["councils"]
+        if not group.ranked:
+            del self.fields["rank"]
+
+
+class GroupForm(OwnerLockedForm):
+    """A focus-area group: its heading, type, whether it is ranked, and the chapter or
+    sub-section it stands in (none: the chapter »Indsatsområder« after the plan's own)."""
+
+    class Meta:
+        model = FocusAreaGroup
+        fields = ["heading", "kind", "ranked", "section"]
+        error_messages = {"heading": {"required": _("Giv gruppen en overskrift.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        section = self.fields["section"]
+        section.queryset = section.queryset.filter(plan_id=self.instance.plan_id)
+        outline_choices(section, self.instance.plan_id, max_level=MAX_GROUP_SECTION_LEVEL)
+        section.empty_label = _("Kapitlet »Indsatsområder« efter planens kapitler")
+
+    def lock_owner(self):
+        return self.instance.plan
+
+    def clean_kind(self):
+        kind = self.cleaned_data["kind"]
+        group = self.instance
+        local = FocusAreaGroup.Kind.LOCAL
+        if group.pk and (kind == local) != group.is_local and group.focus_areas.exists():
+            raise ValidationError(
+                _(
+                    "Gruppen rummer indsatsområder, så den kan ikke skifte mellem lokalt valgte "
+                    "og andre områder: lokalt valgte områder har lokalråd, de andre ikke. Opret "
+                    "en ny gruppe, og flyt områderne dertil."
+                )
+            )
+        return kind
+
+    def clean_ranked(self):
+        ranked = self.cleaned_data["ranked"]
+        group = self.instance
+        if group.pk and not ranked and group.focus_areas.filter(rank__isnull=False).exists():
+            raise ValidationError(
+                _(
+                    "Områderne i gruppen har numre. Fjern først numrene på områderne, eller "
+                    "lad gruppen være prioriteret."
+                )
+            )
+        return ranked
+
+
+class GoalForm(OwnerLockedForm):
+    """A goal of a party: of a focus area, locked on it, or of the plan, locked on the plan."""
+
+    class Meta:
+        model = Goal
+        fields = ["party", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+        error_messages = {
+            "party": {"required": _("Vælg, hvis mål det er: politiets, kommunernes eller fælles.")},
+            "text": {"required": _("Skriv målet.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].widget = forms.RadioSelect(choices=Goal.Party.choices)
+
+    def lock_owner(self):
+        return self.instance.focus_area or self.instance.plan
+
+
+class CycleEntryForm(OwnerLockedForm):
+    """An entry of the annual cycle: what, when (a month, a quarter or no fixed month), which
+    council; locked on the plan."""
+
+    month = forms.TypedChoiceField(
+        label=_("måned"),
+        choices=[("", "–"), *MONTH_CHOICES],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    quarter = forms.TypedChoiceField(
+        label=_("kvartal"),
+        choices=[("", "–"), *QUARTERS],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    undated = forms.ChoiceField(
+        label=_("uden fast måned"),
+        choices=[("", "–"), *AnnualCycleEntry.Undated.choices],
+        required=False,
+        help_text=_("Vælg dette i stedet for en måned eller et kvartal."),
+    )
+
+    class Meta:
+        model = AnnualCycleEntry
+        fields = [
+            "kind",
+            "title",
+            "month",
+            "quarter",
+            "undated",
+            "before_period",
+            "council",
+            "description",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+        error_messages = {"title": {"required": _("Skriv, hvad punktet er.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        council = self.fields["council"]
+        council.queryset = Council.objects.filter(
+            district_id=self.instance.plan.district_id, is_active=True
+        ).order_by("kind", "name")
+        council.empty_label = _("Intet bestemt råd")
+
+    def lock_owner(self):
+        return self.instance.plan
+
+
+class FigureForm(OwnerLockedForm):
+    """A figure of a section: the image (checked and saved anew by the field), its alternative
+    text and caption; locked on the section. Editing it may keep the stored image."""
+
+    class Meta:
+        model = SectionFigure
+        fields = ["image", "alt_text", "caption"]
+        widgets = {"alt_text": forms.Textarea(attrs={"rows": 2})}
+        error_messages = {"image": {"required": _("Vælg et billede i PNG eller JPEG.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["image"].widget = forms.FileInput(attrs={"accept": "image/png,image/jpeg"})
+            keep = _("Vælg kun et billede, hvis det gemte skal skiftes ud.")
+            self.fields["image"].help_text = f"{keep} {self.fields['image'].help_text}"
+
+    def lock_owner(self):
+        return self.instance.section
+
+
+class AttachmentForm(OwnerLockedForm):
+    """An attachment of the plan: its title and PDF (checked by the field); locked on the plan.
+    Editing it may keep the stored file."""
+
+    class Meta:
+        model = PlanAttachment
+        fields = ["title", "file"]
+        error_messages = {
+            "title": {"required": _("Giv bilaget en titel.")},
+            "file": {"required": _("Vælg en PDF-fil.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["file"].widget = forms.FileInput(attrs={"accept": "application/pdf"})
+            keep = _("Vælg kun en fil, hvis den gemte skal skiftes ud.")
+            self.fields["file"].help_text = f"{keep} {self.fields['file'].help_text}"
+
+    def lock_owner(self):
+        return self.instance.plan
