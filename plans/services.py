@@ -453,8 +453,11 @@ def swap_in_sequence(items: list, item, direction: Direction) -> bool:
     for slot, candidate in zip(slots, items, strict=True):
         if candidate.order != slot:
             candidate.order = slot
-            candidate.revision += 1
-            candidate.save(update_fields=["order", "revision"])
+            fields = ["order"]
+            if hasattr(candidate, "revision"):  # a RevisionedModel: a page loaded before is stale
+                candidate.revision += 1
+                fields.append("revision")
+            candidate.save(update_fields=fields)
     return True
 
 

@@ -105,7 +105,15 @@ class GroupForm(OwnerLockedForm):
     class Meta:
         model = FocusAreaGroup
         fields = ["heading", "kind", "ranked", "section"]
-        error_messages = {"heading": {"required": _("Giv gruppen en overskrift.")}}
+        error_messages = {
+            "heading": {"required": _("Giv gruppen en overskrift.")},
+            "section": {
+                "invalid_choice": _(
+                    "Vælg et kapitel eller et underafsnit i planen; i et afsnit på 3. niveau "
+                    "ville indsatsområdernes overskrifter komme for langt ned."
+                )
+            },
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from plans.models import Activity, Goal
+from plans.models import Activity, AnnualCycleEntry, FocusArea, FocusAreaGroup, Goal
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +92,19 @@ def test_the_page_queries_do_not_grow_with_the_activities(signed_in, draft, area
         Activity.objects.create(focus_area=area, text=f"Ekstra {index}", police=True)
     assert queries() == before
     assert before < 40
+
+
+def test_the_page_queries_do_not_grow_with_the_other_parts(signed_in, draft, area):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            page(signed_in, draft)
+        return len(captured)
+
+    before = queries()
+    for index in range(10):
+        Goal.objects.create(plan=draft, party="police", text=f"Planmål {index}", order=index)
+        Goal.objects.create(plan=draft, focus_area=area, party="joint", text=f"Mål {index}")
+        AnnualCycleEntry.objects.create(plan=draft, title=f"Møde {index}", month=index + 1)
+        group = FocusAreaGroup.objects.create(plan=draft, heading=f"Gruppe {index}", order=index)
+        FocusArea.objects.create(plan=draft, group=group, title=f"Område {index}", background="")
+    assert queries() == before

@@ -1,0 +1,325 @@
+"""The rest of the plan in the workspace: focus areas added, moved and deleted in their group;
+groups, goals, annual-cycle entries, figures and attachments added, edited, moved and deleted
+where they stand, with Danish errors and the input kept, and a stale page refused."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from plans.models import (
+    Activity,
+    AnnualCycleEntry,
+    FocusArea,
+    FocusAreaGroup,
+    Goal,
+    Plan,
+    PlanAttachment,
+    SectionFigure,
+    StatusUpdate,
+)
+from tests.security.dataset import attachment_pdf
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+CONFLICT = "er ændret af en anden, mens du redigerede"
+
+
+def url(name, *args):
+    return reverse(f"workspace:{name}", args=list(args))
+
+
+def plan_url(plan, anchor):
+    return reverse("workspace:plan", args=[plan.pk]) + f"#{anchor}"
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def png() -> SimpleUploadedFile:
+    out = io.BytesIO()
+    Image.new("RGB", (60, 40), "steelblue").save(out, "PNG")
+    return SimpleUploadedFile("diagram.png", out.getvalue(), content_type="image/png")
+
+
+# --- Focus areas ---------------------------------------------------------------------------
+
+
+def test_a_new_focus_area_comes_last_in_its_group(signed_in, draft, area):
+    response = signed_in.post(
+        url("focus_area_add", draft.pk, area.group_id),
+        {"title": "Unge og fester", "background": "<p>Om fester</p>", "ambition": ""},
+    )
+    new = FocusArea.objects.get(title="Unge og fester")
+    assert response["Location"].endswith(plan_url(draft, f"indsatsomraade-{new.pk}"))
+    assert new.group == area.group and new.plan == draft and new.order > area.order
+
+
+def test_a_new_focus_area_without_title_keeps_the_background(signed_in, draft, area):
+    response = signed_in.post(
+        url("focus_area_add", draft.pk, area.group_id), {"background": "<p>Min baggrund</p>"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Giv indsatsområdet en titel." in html and "Min baggrund" in html
+    assert FocusArea.objects.filter(plan=draft).count() == 1
+
+
+def test_a_local_focus_area_needs_its_lokalraad(signed_in, draft, esbjerg):
+    local = FocusAreaGroup.objects.create(plan=draft, heading="Lokale", kind="local", order=9)
+    add = url("focus_area_add", draft.pk, local.pk)
+    response = signed_in.post(add, {"title": "Cykeltyveri", "background": "<p>x</p>"})
+    assert "Vælg de lokalråd, der har valgt området." in response.content.decode()
+    signed_in.post(
+        add, {"title": "Cykeltyveri", "background": "<p>x</p>", "councils": [esbjerg.pk]}
+    )
+    assert list(FocusArea.objects.get(title="Cykeltyveri").councils.all()) == [esbjerg]
+
+
+def test_focus_areas_move_within_their_group(signed_in, draft, area):
+    other = FocusArea.objects.create(
+        plan=draft, group=area.group, title="Andet", background="<p>x</p>", order=area.order + 1
+    )
+    signed_in.post(url("focus_area_move", draft.pk, other.pk), {"retning": "up"})
+    assert list(area.group.focus_areas.order_by("order", "pk")) == [other, area]
+
+
+def test_deleting_a_focus_area_takes_its_activities(signed_in, draft, area):
+    delete = url("focus_area_delete", draft.pk, area.pk)
+    html = signed_in.get(delete).content.decode()
+    assert "Slet indsatsområdet »Trygt nærmiljø«?" in html and "2 aktiviteter" in html
+    response = signed_in.post(delete)
+    assert response["Location"].endswith(plan_url(draft, f"gruppe-{area.group_id}"))
+    assert not FocusArea.objects.filter(pk=area.pk).exists()
+    assert not Activity.objects.filter(focus_area_id=area.pk).exists()
+
+
+def test_a_focus_area_with_status_history_is_not_deleted(signed_in, draft, area, secretariat):
+    StatusUpdate.objects.create(
+        assignment=area.activities.first().assignments.first(),
+        status="in_progress",
+        public_text="I gang.",
+        author=secretariat,
+    )
+    delete = url("focus_area_delete", draft.pk, area.pk)
+    html = signed_in.post(delete).content.decode()
+    assert "har aktiviteter med statusopdateringer og kan ikke slettes" in html
+    assert "Ja, slet" not in html
+    assert FocusArea.objects.filter(pk=area.pk).exists()
+
+
+# --- Groups --------------------------------------------------------------------------------
+
+
+def test_a_new_group_is_placed_in_a_chapter(signed_in, draft):
+    chapter = draft.sections.get(title="Indledning")
+    response = signed_in.post(
+        url("group_add", draft.pk),
+        {"heading": "Øvrige indsatsområder", "kind": "police", "section": chapter.pk},
+        **HTMX,
+    )
+    group = FocusAreaGroup.objects.get(heading="Øvrige indsatsområder")
+    assert response["HX-Redirect"].endswith(plan_url(draft, f"gruppe-{group.pk}"))
+    assert group.section == chapter and group.plan == draft
+
+
+def test_a_group_cannot_stand_in_a_third_level_section(signed_in, draft):
+    child = draft.sections.get(title="Kredsrådet")
+    deepest = child.children.create(plan=draft, title="Formandskab")
+    response = signed_in.post(
+        url("group_add", draft.pk), {"heading": "Dybt", "kind": "police", "section": deepest.pk}
+    )
+    html = response.content.decode()
+    assert "Dybt" in html and "Vælg et kapitel eller et underafsnit i planen" in html
+    assert not FocusAreaGroup.objects.filter(heading="Dybt").exists()
+
+
+def test_a_stale_group_edit_is_refused_and_keeps_the_heading(signed_in, draft, area):
+    edit = url("group_edit", draft.pk, area.group_id)
+    Plan.objects.filter(pk=draft.pk).update(revision=3)
+    response = signed_in.post(
+        edit, {"heading": "Min overskrift", "kind": "district", "loaded_revision": 0}
+    )
+    html = response.content.decode()
+    assert CONFLICT in html and "Min overskrift" in html
+    assert FocusAreaGroup.objects.get(pk=area.group_id).heading != "Min overskrift"
+    signed_in.post(edit, {"heading": "Min overskrift", "kind": "district", "loaded_revision": 3})
+    assert FocusAreaGroup.objects.get(pk=area.group_id).heading == "Min overskrift"
+
+
+def test_a_group_holding_focus_areas_is_not_deleted(signed_in, draft, area):
+    delete = url("group_delete", draft.pk, area.group_id)
+    html = signed_in.post(delete).content.decode()
+    assert "rummer indsatsområder og kan ikke slettes" in html
+    empty = FocusAreaGroup.objects.create(plan=draft, heading="Tom", order=9)
+    response = signed_in.post(url("group_delete", draft.pk, empty.pk))
+    assert response.status_code == 302 and not FocusAreaGroup.objects.filter(pk=empty.pk).exists()
+
+
+# --- Goals ---------------------------------------------------------------------------------
+
+
+def test_a_focus_areas_goal_is_added_and_edited_in_place(signed_in, draft, area):
+    response = signed_in.post(
+        url("area_goal_add", draft.pk, area.pk),
+        {"party": "police", "text": "Flere patruljer"},
+        **HTMX,
+    )
+    goal = Goal.objects.get(text="Flere patruljer")
+    assert goal.focus_area == area and goal.plan == draft
+    assert response["HX-Retarget"] == f"#indsatsomraade-{area.pk}"
+    assert "Flere patruljer" in response.content.decode()
+    form = signed_in.get(url("goal_edit", draft.pk, goal.pk), **HTMX).content.decode()
+    assert f'id="maal-{goal.pk}-del"' in form and 'name="loaded_revision"' in form
+    signed_in.post(
+        url("goal_edit", draft.pk, goal.pk),
+        {"party": "joint", "text": "Fælles patruljer", "loaded_revision": area.revision},
+    )
+    goal.refresh_from_db()
+    assert (goal.party, goal.text) == ("joint", "Fælles patruljer")
+    area.refresh_from_db()
+    assert area.revision == 1  # the focus area's page loaded before is now stale
+
+
+def test_a_goal_without_party_keeps_its_text(signed_in, draft):
+    response = signed_in.post(url("goal_add", draft.pk), {"text": "Mit mål"})
+    html = response.content.decode()
+    assert "Vælg, hvis mål det er" in html and "Mit mål" in html
+    assert not Goal.objects.filter(plan=draft).exists()
+
+
+def test_a_stale_goal_edit_is_refused_and_keeps_the_text(signed_in, draft, area):
+    goal = Goal.objects.create(plan=draft, focus_area=area, party="police", text="Gammelt", order=1)
+    FocusArea.objects.filter(pk=area.pk).update(revision=2)
+    response = signed_in.post(
+        url("goal_edit", draft.pk, goal.pk),
+        {"party": "police", "text": "Nyt", "loaded_revision": 0},
+    )
+    html = response.content.decode()
+    assert CONFLICT in html and "Nyt" in html
+    goal.refresh_from_db()
+    assert goal.text == "Gammelt"
+
+
+def test_the_plans_goals_move_and_are_deleted(signed_in, draft):
+    first = Goal.objects.create(plan=draft, party="police", text="Første", order=1)
+    second = Goal.objects.create(plan=draft, party="joint", text="Andet", order=2)
+    response = signed_in.post(url("goal_move", draft.pk, second.pk), {"retning": "up"})
+    assert response["Location"].endswith(plan_url(draft, f"maal-{second.pk}"))
+    assert list(Goal.objects.filter(plan=draft).order_by("order")) == [second, first]
+    assert "Ja, slet" in signed_in.get(url("goal_delete", draft.pk, first.pk)).content.decode()
+    response = signed_in.post(url("goal_delete", draft.pk, first.pk))
+    assert response["Location"].endswith(plan_url(draft, "planens-maal"))
+    assert list(Goal.objects.filter(plan=draft)) == [second]
+
+
+def test_another_plans_goal_is_not_found(signed_in, draft, district, make_plan):
+    other = make_plan(district, start=2021, end=2022)
+    goal = Goal.objects.create(plan=other, party="police", text="Andetsteds")
+    assert signed_in.get(url("goal_edit", draft.pk, goal.pk)).status_code == 404
+
+
+# --- The annual cycle ----------------------------------------------------------------------
+
+
+def test_an_annual_cycle_entry_is_added_in_place(signed_in, draft):
+    response = signed_in.post(
+        url("cycle_add", draft.pk),
+        {"kind": "meeting", "title": "Kredsrådsmøde", "month": "6"},
+        **HTMX,
+    )
+    entry = AnnualCycleEntry.objects.get(plan=draft)
+    assert (entry.title, entry.month) == ("Kredsrådsmøde", 6)
+    assert response["HX-Retarget"] == "#aarshjul"
+    assert "Juni:" in response.content.decode()
+
+
+def test_an_entry_without_a_time_is_refused_next_to_the_field(signed_in, draft):
+    response = signed_in.post(url("cycle_add", draft.pk), {"kind": "meeting", "title": "Mit møde"})
+    html = response.content.decode()
+    assert "Vælg en måned eller et kvartal" in html and "Mit møde" in html
+    assert not AnnualCycleEntry.objects.filter(plan=draft).exists()
+
+
+def test_a_stale_entry_edit_is_refused_and_keeps_the_input(signed_in, draft):
+    entry = AnnualCycleEntry.objects.create(plan=draft, title="Møde", month=3)
+    Plan.objects.filter(pk=draft.pk).update(revision=5)
+    response = signed_in.post(
+        url("cycle_edit", draft.pk, entry.pk),
+        {"kind": "meeting", "title": "Mit møde", "month": "4", "loaded_revision": 0},
+    )
+    html = response.content.decode()
+    assert CONFLICT in html and "Mit møde" in html
+    entry.refresh_from_db()
+    assert entry.title == "Møde"
+
+
+def test_entries_move_among_those_at_the_same_time(signed_in, draft):
+    first = AnnualCycleEntry.objects.create(plan=draft, title="A", month=3, order=1)
+    second = AnnualCycleEntry.objects.create(plan=draft, title="B", month=3, order=2)
+    later = AnnualCycleEntry.objects.create(plan=draft, title="C", month=5, order=3)
+    signed_in.post(url("cycle_move", draft.pk, second.pk), {"retning": "up"})
+    signed_in.post(url("cycle_move", draft.pk, first.pk), {"retning": "down"})  # last in March
+    rows = AnnualCycleEntry.objects.filter(plan=draft).order_by("order")
+    assert list(rows) == [second, first, later]
+    signed_in.post(url("cycle_delete", draft.pk, later.pk))
+    assert not AnnualCycleEntry.objects.filter(pk=later.pk).exists()
+
+
+# --- Figures and attachments ---------------------------------------------------------------
+
+
+def test_a_figure_is_uploaded_and_checked_as_in_the_admin(signed_in, draft, section):
+    add = url("figure_add", draft.pk, section.pk)
+    bad = SimpleUploadedFile("diagram.png", b"no picture", content_type="image/png")
+    response = signed_in.post(add, {"image": bad, "alt_text": "Mit diagram", "caption": "Figur 1"})
+    html = response.content.decode()
+    assert (
+        response.status_code == 200 and "Mit diagram" in html and 'class="invalid-feedback' in html
+    )
+    assert not SectionFigure.objects.exists()
+    response = signed_in.post(
+        add, {"image": png(), "alt_text": "Mit diagram", "caption": "Figur 1"}
+    )
+    figure = SectionFigure.objects.get()
+    assert response["Location"].endswith(plan_url(draft, f"figur-{figure.pk}"))
+    assert (figure.section, figure.width, figure.height) == (section, 60, 40)
+
+
+def test_a_figures_text_is_edited_without_a_new_image(signed_in, draft, section):
+    signed_in.post(
+        url("figure_add", draft.pk, section.pk),
+        {"image": png(), "alt_text": "Diagram", "caption": "Figur 1"},
+    )
+    figure = SectionFigure.objects.get()
+    image = figure.image.name
+    signed_in.post(
+        url("figure_edit", draft.pk, figure.pk),
+        {"alt_text": "Bedre tekst", "caption": "Figur 1", "loaded_revision": section.revision},
+    )
+    figure.refresh_from_db()
+    assert figure.alt_text == "Bedre tekst" and figure.image.name == image
+
+
+def test_an_attachment_is_uploaded_edited_and_deleted(signed_in, draft):
+    bad = SimpleUploadedFile("bilag.pdf", b"not a pdf", content_type="application/pdf")
+    response = signed_in.post(
+        url("attachment_add", draft.pk), {"title": "Forretningsorden", "file": bad}
+    )
+    assert response.status_code == 200 and "Forretningsorden" in response.content.decode()
+    assert not PlanAttachment.objects.exists()
+    pdf = SimpleUploadedFile("bilag.pdf", attachment_pdf(), content_type="application/pdf")
+    signed_in.post(url("attachment_add", draft.pk), {"title": "Forretningsorden", "file": pdf})
+    attachment = PlanAttachment.objects.get()
+    Plan.objects.filter(pk=draft.pk).update(revision=7)
+    stale = signed_in.post(
+        url("attachment_edit", draft.pk, attachment.pk), {"title": "Ny titel", "loaded_revision": 0}
+    )
+    assert CONFLICT in stale.content.decode() and "Ny titel" in stale.content.decode()
+    signed_in.post(url("attachment_delete", draft.pk, attachment.pk))
+    assert not PlanAttachment.objects.exists()
