@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from councils.models import Council
 from demo.people import LOGINS_BY_USERNAME
-from plans.models import FocusArea, PlanSection
+from plans.models import FocusArea, FocusAreaGroup, PlanSection
 
 pytestmark = [
     pytest.mark.browser,
@@ -133,3 +133,47 @@ def test_secretariat_adds_an_activity_inside_its_focus_area(page, axe, demo_plan
     new = area.activities.order_by("-order", "-pk").first()
     assert new.text == "Tryghedsvandring med skolerne"
     assert new.assignments.filter(council=council).exists()
+
+
+def test_secretariat_adds_a_focus_area_and_its_goal(page, axe, demo_plan):
+    group = FocusAreaGroup.objects.filter(plan=demo_plan).order_by("order", "pk").first()
+
+    page.goto("/konto/log-ind/")
+    page.get_by_label("Brugernavn").fill(SECRETARIAT.username)
+    page.get_by_label("Adgangskode").fill(SECRETARIAT.password)
+    page.get_by_role("button", name="Log ind").click()
+    expect(page).to_have_url(re.compile("/sekretariat/$"))
+    page.goto(f"/sekretariat/plan/{demo_plan.pk}/")
+
+    page.get_by_role("link", name=f"Nyt indsatsområde i {group.heading}").click()
+    form = page.locator(f"#nyt-indsatsomraade-{group.pk} form")
+    expect(form.get_by_label("Titel")).to_be_focused()
+    axe(page)
+    form.get_by_label("Titel").fill("Unge og nattelivet")
+    if group.ranked:
+        form.get_by_label("Prioritet").fill("99")
+    if group.is_local:
+        form.get_by_role("checkbox").first.check()
+    form.get_by_role("button", name="Opret indsatsområdet").click()
+
+    area = FocusArea.objects.filter(plan=demo_plan, title="Unge og nattelivet")
+    expect(page).to_have_url(re.compile(r"#indsatsomraade-\d+$"))
+    new = area.get()
+    assert new.group == group
+    block = page.locator(f"#indsatsomraade-{new.pk}")
+    expect(block.get_by_role("heading", name="Unge og nattelivet")).to_be_visible()
+    axe(page)
+
+    block.get_by_role("link", name="Nyt mål under Unge og nattelivet").click()
+    goal_form = page.locator(f"#nyt-maal-{new.pk} form")
+    axe(page)
+    goal_form.get_by_label("Politiet").check()
+    goal_form.get_by_label("Mål", exact=True).fill("Flere synlige patruljer i weekenden")
+    goal_form.get_by_role("button", name="Opret målet").click()
+
+    expect(block.get_by_role("status")).to_have_text("Gemt.")
+    expect(block).to_contain_text("Flere synlige patruljer i weekenden")
+    axe(page)
+    assert list(new.goals.values_list("party", "text")) == [
+        ("police", "Flere synlige patruljer i weekenden")
+    ]

@@ -89,6 +89,36 @@ EXPECTED = {
     "workspace:publish": ROUND_PAGE,
     "workspace:supersede": "L 403 403 403 200 404 200 | L 403 403 403 R 404 R",
     "workspace:preview": "L 403 403 403 200 404 200 | 405 405 405 405 405 405 405",
+    # The plan's other parts (focus areas, groups, goals, annual cycle, figures, attachments):
+    # as the sections. District A's focus area has status history and its group holds focus
+    # areas, so their confirmed delete answers with the refusal (200) and deletes nothing.
+    **{
+        f"workspace:{name}": ROUND_PAGE
+        for name in [
+            "focus_area_add",
+            "focus_area_delete",
+            "area_goal_add",
+            "group_add",
+            "group_edit",
+            "group_delete",
+            "goal_add",
+            "goal_edit",
+            "cycle_add",
+            "cycle_edit",
+            "figure_add",
+            "figure_edit",
+            "attachment_add",
+            "attachment_edit",
+        ]
+    },
+    **{
+        f"workspace:{part}_move": "405 405 405 405 405 405 405 | L 403 403 403 404 404 404"
+        for part in ["focus_area", "group", "goal", "cycle", "figure", "attachment"]
+    },
+    **{
+        f"workspace:{part}_delete": "L 403 403 403 200 404 200 | L 403 403 403 R 404 R"
+        for part in ["goal", "cycle", "figure", "attachment"]
+    },
     # Importing a plan from Word: each secretariat into its own district; the superuser picks
     # one on the start page first (?kreds=). The mapping page needs an upload in the session.
     "workspace:import_docx": "L 403 403 403 200 200 R | L 403 403 403 200 200 R",

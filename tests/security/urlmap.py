@@ -14,6 +14,8 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from plans.models import Goal
+
 from .dataset import Dataset
 
 
@@ -154,6 +156,52 @@ def _admin_path(pattern: Pattern, data: Dataset) -> str:
     return f"/admin/{app}/{model}/{objects[f'{app}_{model}'].pk}/"
 
 
+def workspace_part_paths(a) -> dict:
+    """The plan workspace's other parts (plans/views/workspace_parts.py), district A's plan."""
+    plan = a.plan.pk
+    parts = {
+        "group": lambda: a.focus_area.group.pk,
+        "area": lambda: a.focus_area.pk,
+        "goal": lambda: Goal.objects.filter(plan=a.plan, focus_area__isnull=True).first().pk,
+        "entry": lambda: a.plan.annual_cycle.first().pk,
+        "section": lambda: a.section.pk,
+        "figure": lambda: a.figure.pk,
+        "attachment": lambda: a.attachment.pk,
+    }
+    names = {
+        "focus_area_add": "group",
+        "focus_area_move": "area",
+        "focus_area_delete": "area",
+        "area_goal_add": "area",
+        "group_add": None,
+        "group_edit": "group",
+        "group_move": "group",
+        "group_delete": "group",
+        "goal_add": None,
+        "goal_edit": "goal",
+        "goal_move": "goal",
+        "goal_delete": "goal",
+        "cycle_add": None,
+        "cycle_edit": "entry",
+        "cycle_move": "entry",
+        "cycle_delete": "entry",
+        "figure_add": "section",
+        "figure_edit": "figure",
+        "figure_move": "figure",
+        "figure_delete": "figure",
+        "attachment_add": None,
+        "attachment_edit": "attachment",
+        "attachment_move": "attachment",
+        "attachment_delete": "attachment",
+    }
+
+    def path(name, part):
+        args = [plan] if part is None else [plan, parts[part]()]
+        return lambda: reverse(f"workspace:{name}", args=args)
+
+    return {f"workspace:{name}": path(name, part) for name, part in names.items()}
+
+
 def path_for(pattern: Pattern, data: Dataset) -> str:
     a = data.a
     plan = {"district": a.district.slug, "period": a.plan.period_label}
@@ -227,6 +275,7 @@ def path_for(pattern: Pattern, data: Dataset) -> str:
         "workspace:publish": lambda: reverse("workspace:publish", args=[a.draft.pk]),
         "workspace:supersede": lambda: reverse("workspace:supersede", args=[a.plan.pk]),
         "workspace:preview": lambda: reverse("workspace:preview", args=[a.draft.pk]),
+        **workspace_part_paths(a),
         "workspace:import_docx": lambda: reverse("workspace:import_docx"),
         "workspace:import_docx_map": lambda: reverse("workspace:import_docx_map"),
         "rounds:index": lambda: reverse("rounds:index"),
