@@ -83,6 +83,14 @@ def _block(request, plan: Plan, part):
     return reswap(retarget(response, f"#{target}"), "outerHTML")
 
 
+def _reload_at(plan: Plan, anchor: str):
+    """Load the workspace again at `anchor` (htmx). The address carries the anchor as a query
+    too: a browser told to go to the page it shows with only another #anchor would just scroll,
+    not load the changed outline."""
+    url = plan_url(plan)
+    return HttpResponseClientRedirect(f"{url}?vis={anchor}#{anchor}")
+
+
 def _part_form(
     request,
     *,
@@ -118,7 +126,7 @@ def _part_form(
             url = plan_url(plan, anchor(part))
             if not request.htmx:
                 return redirect(url)
-            return _block(request, plan, part) or HttpResponseClientRedirect(url)
+            return _block(request, plan, part) or _reload_at(plan, anchor(part))
     context = {
         **_base_context(plan),
         "form": form,

@@ -124,7 +124,8 @@ def test_a_new_group_is_placed_in_a_chapter(signed_in, draft):
         **HTMX,
     )
     group = FocusAreaGroup.objects.get(heading="Øvrige indsatsområder")
-    assert response["HX-Redirect"].endswith(plan_url(draft, f"gruppe-{group.pk}"))
+    anchor = f"gruppe-{group.pk}"
+    assert response["HX-Redirect"].endswith(f"/?vis={anchor}#{anchor}")
     assert group.section == chapter and group.plan == draft
 
 
