@@ -98,8 +98,8 @@ def test_twelve_short_focus_areas_do_not_take_twelve_pages(layout_pdf):
     first, last = pages[area_title(0)], pages[area_title(AREAS - 1)]
     # A page each would be twelve; these two-line titles with two activities fit three a page.
     assert last - first + 1 <= 5
-    # Cover, contents, foreword, the focus areas, two appendices.
-    assert len(reader.pages) <= 11
+    # Cover, contents, the status at publication, foreword, the focus areas, two appendices.
+    assert len(reader.pages) <= 12
 
 
 def test_no_focus_area_heading_stands_alone_at_the_foot_of_a_page(layout_pdf):
