@@ -10,17 +10,16 @@ Every test gets `page` with `base_url` set to the live server, so `page.goto("/a
 The `axe` fixture checks a page; a test fails at teardown if it loaded a page it never checked.
 """
 
-import io
 import os
 from pathlib import Path
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from playwright.sync_api import Page
 
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.database_kind import database_order
+from tests.demo_copy import load_demo
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # for setup are still synchronous and safe.
@@ -124,7 +123,7 @@ def demo_plan(live_server):
     from demo.content import DISTRICT_SLUG
     from plans.models import Plan
 
-    call_command("load_demo", allow_without_debug=True, stdout=io.StringIO())
+    load_demo()
     return Plan.objects.current().select_related("district").get(district__slug=DISTRICT_SLUG)
 
 
