@@ -107,11 +107,14 @@ def undated_published(content, publish):
 def test_cycle_page_lists_undated_entries_in_their_own_groups(client, undated_published, district):
     html = client.get(cycle_url(district)).content.decode()
     for heading in ("Året før perioden (2022)", "I løbet af året", "Løbende"):
-        assert f'<th scope="rowgroup" colspan="5">{heading}</th>' in html
-    assert '<th scope="rowgroup" colspan="5">Årligt, uden fast måned</th>' in html
+        assert f'<th scope="rowgroup" colspan="5" role="rowheader">{heading}</th>' in html
+    assert '<th scope="rowgroup" colspan="5" role="rowheader">Årligt, uden fast måned</th>' in html
     assert "December 2022 (året før perioden)" in html
     # The before-the-period meeting is number 1, the undated entries come last.
-    assert "<td>1</td>\n          <td>December 2022 (året før perioden)</td>" in html
+    assert (
+        '<td role="cell" data-label="Nr.">1</td>\n          '
+        '<td role="cell" data-label="Hvornår">December 2022 (året før perioden)</td>' in html
+    )
 
 
 def test_wheel_leaves_undated_entries_out_and_lists_them_beside_it(
@@ -148,7 +151,7 @@ def test_ical_feed_leaves_out_undated_entries_and_puts_the_early_meeting_in_its_
 
 def test_plan_page_appendix_groups_the_cycle_the_same_way(client, undated_published):
     html = client.get(plan_url(undated_published)).content.decode()
-    assert '<th scope="rowgroup" colspan="5">Løbende</th>' in html
+    assert '<th scope="rowgroup" colspan="5" role="rowheader">Løbende</th>' in html
     assert "December 2022 (året før perioden)" in html
 
 

@@ -1,6 +1,8 @@
 """An empty value reads "–" (an en dash) everywhere: on the public pages, in the PDF and in the
 admin, never "—", "-", "Ikke angivet" or a blank cell."""
 
+import re
+
 import pytest
 from django.contrib import admin
 from django.template.loader import render_to_string
@@ -35,7 +37,7 @@ def test_forum_table_shows_every_empty_value_as_an_en_dash():
     html = render_to_string(
         "plans/_forum_table.html", {"forums": [FORUM], "caption": "Samarbejdsfora"}
     )
-    assert html.count("<td>–</td>") == 7
+    assert len(re.findall(r"<td[^>]*>–</td>", html)) == 7
 
 
 def test_activity_without_a_timing_shows_an_en_dash(client, published):

@@ -200,7 +200,7 @@ def test_forum_overview_comes_from_the_published_version(client, published, dist
     assert "Retsplejelovens § 115" in html
     assert "Ændret i kladden" not in html
     for column in ["Emne", "Lovgrundlag", "Formål", "Handleplaner", "Snitflader", "Deltagere"]:
-        assert f'<th scope="col">{column}</th>' in html
+        assert f'<th scope="col" role="columnheader">{column}</th>' in html
 
 
 def test_forum_overview_without_a_published_plan_shows_live_active_forums(
