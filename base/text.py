@@ -7,6 +7,7 @@ language, which is always Danish here.
 import datetime
 import html
 import re
+from html.parser import HTMLParser
 
 from django.utils.dates import MONTHS
 from django.utils.formats import date_format
@@ -86,19 +87,69 @@ def html_words(value: str | None) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", value or "")).split())
 
 
-_BLOCK_TAG = re.compile(
-    r"<(?:/?(?:address|article|aside|blockquote|dd|div|dl|dt|figcaption|figure|footer|h[1-6]"
-    r"|header|hr|li|ol|p|pre|section|table|td|th|tr|ul)\b[^>]*|br\b[^>]*)>",
-    re.IGNORECASE,
+# Elements that start and end a block of text; any other tag stays inside the block.
+BLOCK_TAGS = frozenset(
+    ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "div", "br", "hr")
+    + ("table", "caption", "tr", "td", "th", "ul", "ol", "dl", "dt", "dd", "figure", "figcaption")
+    + ("section", "article", "header", "footer", "aside", "address")
 )
+HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+# Text inside these is code or metadata, never shown.
+HIDDEN_TAGS = frozenset(("script", "style", "template", "head", "title"))
+
+
+class _Blocks(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[str, str]] = []
+        self._text: list[str] = []
+        self._kind = "paragraph"
+        self._hidden = 0
+
+    def _close(self):
+        text = " ".join("".join(self._text).split())
+        if text:
+            self.blocks.append((self._kind, text))
+        self._text = []
+        self._kind = "paragraph"
+
+    def handle_starttag(self, tag, attrs):
+        if tag in HIDDEN_TAGS:
+            self._hidden += 1
+        elif tag in BLOCK_TAGS:
+            self._close()
+            if tag in HEADINGS:
+                self._kind = "heading"
+            elif tag == "li":
+                self._kind = "item"
+
+    def handle_endtag(self, tag):
+        if tag in HIDDEN_TAGS:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in BLOCK_TAGS:
+            self._close()
+
+    def handle_data(self, data):
+        if not self._hidden:
+            self._text.append(data)
+
+    def close(self):
+        super().close()
+        self._close()
+
+
+def html_blocks(value: str | None) -> list[tuple[str, str]]:
+    """(kind, text) of each block of `value` with text, white space made single spaces."""
+    parser = _Blocks()
+    parser.feed(value or "")
+    parser.close()
+    return parser.blocks
 
 
 def html_paragraphs(value: str | None) -> list[str]:
     """The text of HTML as its blocks, one line each (a heading, a paragraph, a list item), each
     on one line with white space folded, as search snippets show it."""
-    blocks = _BLOCK_TAG.sub("\n", re.sub(r"\s+", " ", value or ""))
-    lines = (" ".join(html.unescape(_TAG.sub(" ", line)).split()) for line in blocks.split("\n"))
-    return [line for line in lines if line]
+    return [text for _kind, text in html_blocks(value)]
 
 
 LIST_MARK = re.compile(r"^\s*(?:[-–•*]|\d+[.)])\s+")

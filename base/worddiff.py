@@ -11,21 +11,12 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from html.parser import HTMLParser
 
 from django.utils.translation import ngettext
 
-SAME, ADDED, REMOVED, CHANGED = "same", "added", "removed", "changed"
+from base.text import html_blocks
 
-# Elements that start and end a block of text; any other tag stays inside the block.
-BLOCK_TAGS = frozenset(
-    ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "div", "br", "hr")
-    + ("table", "caption", "tr", "td", "th", "ul", "ol", "dl", "dt", "dd", "figure", "figcaption")
-    + ("section", "article", "header", "footer", "aside")
-)
-HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
-# Text inside these is code or metadata, never shown.
-HIDDEN_TAGS = frozenset(("script", "style", "template", "head", "title"))
+SAME, ADDED, REMOVED, CHANGED = "same", "added", "removed", "changed"
 
 # Words, runs of white space, and each other sign: "afsnit." differs from "afsnit," in the sign.
 TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
@@ -75,54 +66,6 @@ class TextDiff:
     @cached_property
     def changed(self) -> bool:
         return any(isinstance(part, Block) for part in self.parts)
-
-
-class _Blocks(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[tuple[str, str]] = []
-        self._text: list[str] = []
-        self._kind = "paragraph"
-        self._hidden = 0
-
-    def _close(self):
-        text = " ".join("".join(self._text).split())
-        if text:
-            self.blocks.append((self._kind, text))
-        self._text = []
-        self._kind = "paragraph"
-
-    def handle_starttag(self, tag, attrs):
-        if tag in HIDDEN_TAGS:
-            self._hidden += 1
-        elif tag in BLOCK_TAGS:
-            self._close()
-            if tag in HEADINGS:
-                self._kind = "heading"
-            elif tag == "li":
-                self._kind = "item"
-
-    def handle_endtag(self, tag):
-        if tag in HIDDEN_TAGS:
-            self._hidden = max(0, self._hidden - 1)
-        elif tag in BLOCK_TAGS:
-            self._close()
-
-    def handle_data(self, data):
-        if not self._hidden:
-            self._text.append(data)
-
-    def close(self):
-        super().close()
-        self._close()
-
-
-def html_blocks(value: str | None) -> list[tuple[str, str]]:
-    """(kind, text) of each block of `value` with text, white space made single spaces."""
-    parser = _Blocks()
-    parser.feed(value or "")
-    parser.close()
-    return parser.blocks
 
 
 def text_blocks(value: str | None) -> list[tuple[str, str]]:
