@@ -45,12 +45,12 @@ from ..workspace_forms import (
 from .access import secretariat_required
 from .workspace_plan import (
     EDIT_METHODS,
-    _area_and_group,
-    _base_context,
-    _section_node,
+    area_and_group,
     autofocus_first,
+    base_context,
     managed_plan,
     plan_url,
+    section_node,
     workspace_content,
 )
 
@@ -62,9 +62,9 @@ def _short(text: str) -> str:
 def _block(request, plan: Plan, part):
     """The block a saved part stands in, rendered again for htmx (None: load the page)."""
     content = workspace_content(plan)
-    context = {**_base_context(plan), **content, "saved": True}
+    context = {**base_context(plan), **content, "saved": True}
     if isinstance(part, Goal) and part.focus_area_id:
-        area, group = _area_and_group(content, part.focus_area_id)
+        area, group = area_and_group(content, part.focus_area_id)
         template, target = "workspace/plan/_area.html", f"indsatsomraade-{area['id']}"
         context |= {"area": area, "group": group}
     elif isinstance(part, Goal):
@@ -74,7 +74,7 @@ def _block(request, plan: Plan, part):
     elif isinstance(part, PlanAttachment):
         template, target = "workspace/plan/_attachments.html", "vedhaeftede-bilag"
     elif isinstance(part, SectionFigure):
-        node = _section_node(content, part.section_id)
+        node = section_node(content, part.section_id)
         template, target = "workspace/plan/_section_part.html", f"afsnit-{node.id}-del"
         context |= {"node": node}
     else:
@@ -128,7 +128,7 @@ def _part_form(
                 return redirect(url)
             return _block(request, plan, part) or _reload_at(plan, anchor(part))
     context = {
-        **_base_context(plan),
+        **base_context(plan),
         "form": form,
         "action": request.path,
         "part_id": part_id,
@@ -169,7 +169,7 @@ def _delete(
         request,
         "workspace/plan/part_delete.html",
         {
-            **_base_context(plan),
+            **base_context(plan),
             "what": what,
             "quote": quote,
             "consequence": consequence,

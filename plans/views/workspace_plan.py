@@ -119,11 +119,11 @@ def _mark_ends(nodes) -> None:
         _mark_ends(node.children)
 
 
-def _section_node(content: dict, section_id: int):
+def section_node(content: dict, section_id: int):
     return next(node for node in content["outline"].sections() if node.id == section_id)
 
 
-def _area_and_group(content: dict, area_id: int):
+def area_and_group(content: dict, area_id: int):
     """The focus area and its group with the group's heading levels (from the outline: a
     group placed in a section or, unplaced, after the chapters)."""
     outline = content["outline"]
@@ -138,7 +138,7 @@ def _area_and_group(content: dict, area_id: int):
     raise Http404
 
 
-def _base_context(plan: Plan) -> dict:
+def base_context(plan: Plan) -> dict:
     row = next(row for row in plan_rows(plan.district) if row.plan.pk == plan.pk)
     return {"plan": plan, "district": plan.district, "row": row, "editor_media": editor_media()}
 
@@ -152,7 +152,7 @@ def plan(request, pk):
     return render(
         request,
         "workspace/plan/plan.html",
-        {**_base_context(plan), **workspace_content(plan)},
+        {**base_context(plan), **workspace_content(plan)},
     )
 
 
@@ -178,9 +178,9 @@ def _edit(
             fresh = part_context(workspace_content(plan))
             if fresh is None:  # moved elsewhere in the outline: show the whole page again
                 return HttpResponseClientRedirect(plan_url(plan, anchor))
-            return render(request, part_template, {**_base_context(plan), **fresh, "saved": True})
+            return render(request, part_template, {**base_context(plan), **fresh, "saved": True})
     context = {
-        **_base_context(plan),
+        **base_context(plan),
         "form": form,
         "action": request.path,
         "part_id": part_id,
@@ -224,7 +224,7 @@ def section_edit(request, pk, section_id):
         anchor=f"afsnit-{section.pk}",
         part_id=f"afsnit-{section.pk}-del",
         part_template="workspace/plan/_section_part.html",
-        part_context=lambda content: {**content, "node": _section_node(content, section.pk)},
+        part_context=lambda content: {**content, "node": section_node(content, section.pk)},
         title=f"Afsnittet »{section.title}«",
     )
 
@@ -238,7 +238,7 @@ def focus_area_edit(request, pk, area_id):
     before = (area.group_id, area.rank)
 
     def part_context(content):
-        shown, group = _area_and_group(content, area.pk)
+        shown, group = area_and_group(content, area.pk)
         if (group["id"], shown["rank"]) != before:
             return None  # another group or number: its place on the page changes
         return {**content, "area": shown, "group": group}
@@ -284,7 +284,7 @@ def section_add(request, pk):
             return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
     anchor = f"afsnit-{parent.pk}" if parent else "nyt-kapitel"
     context = {
-        **_base_context(plan),
+        **base_context(plan),
         "form": form,
         "action": request.get_full_path(),
         "cancel": plan_url(plan, anchor),
@@ -328,7 +328,7 @@ def section_delete(request, pk, section_id):
         request,
         "workspace/plan/delete.html",
         {
-            **_base_context(plan),
+            **base_context(plan),
             "section": section,
             "problem": problem,
             "figures": section.figures.count(),
@@ -360,15 +360,15 @@ def _activity_form(request, *, plan: Plan, activity: Activity):
             if not request.htmx:
                 return redirect(plan_url(plan, f"aktivitet-{saved.pk}"))
             content = workspace_content(plan)
-            shown, group = _area_and_group(content, area.pk)
+            shown, group = area_and_group(content, area.pk)
             response = render(
                 request,
                 "workspace/plan/_area.html",
-                {**_base_context(plan), **content, "area": shown, "group": group, "saved": True},
+                {**base_context(plan), **content, "area": shown, "group": group, "saved": True},
             )
             return reswap(retarget(response, f"#indsatsomraade-{area.pk}"), "outerHTML")
     context = {
-        **_base_context(plan),
+        **base_context(plan),
         "form": form,
         "action": request.path,
         "part_id": "" if is_new else f"aktivitet-{activity.pk}-del",
@@ -443,7 +443,7 @@ def activity_delete(request, pk, activity_id):
         request,
         "workspace/plan/activity_delete.html",
         {
-            **_base_context(plan),
+            **base_context(plan),
             "activity": activity,
             "area": activity.focus_area,
             "problem": problem,

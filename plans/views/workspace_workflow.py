@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from .. import workflow
 from .access import district_page_url, secretariat_required
 from .public import preview_body
-from .workspace_plan import _base_context, managed_plan, plan_url
+from .workspace_plan import base_context, managed_plan, plan_url
 
 # Reached from the secretariat's start page: back there afterwards. A fixed value, so that the
 # parameter cannot send anyone elsewhere.
@@ -55,7 +55,7 @@ def step(request, pk, step_name):
         request,
         step.template,
         {
-            **_base_context(plan),
+            **base_context(plan),
             **workflow.page_context(step, plan=plan, form=outcome.form),
             "layout": "workspace/plan/workflow_confirmation.html",
             "back_url": back_url,
@@ -74,7 +74,7 @@ def preview(request, pk):
     response = render(
         request,
         "workspace/plan/preview.html",
-        {**_base_context(plan), "content": preview_body(plan), "tab": "preview"},
+        {**base_context(plan), "content": preview_body(plan), "tab": "preview"},
     )
     patch_cache_control(response, private=True, no_store=True)
     response.headers["X-Robots-Tag"] = "noindex"
