@@ -438,19 +438,23 @@ class MonthQuarterFieldsMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
+# An entry of the annual cycle as a row: the plan's inline here and the workspace's form.
+CYCLE_ENTRY_FIELDS = [
+    "kind",
+    "title",
+    "month",
+    "quarter",
+    "undated",
+    "before_period",
+    "council",
+    "description",
+]
+
+
 class AnnualCycleEntryInline(MonthQuarterFieldsMixin, ScopedInlineMixin, SortableTabularInline):
     model = AnnualCycleEntry
     district_path = "plan__district"
-    fields = [
-        "kind",
-        "title",
-        "month",
-        "quarter",
-        "undated",
-        "before_period",
-        "council",
-        "description",
-    ]
+    fields = CYCLE_ENTRY_FIELDS
     ordering = ["order", "pk"]
     extra = 1
     show_change_link = True

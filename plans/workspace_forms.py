@@ -21,7 +21,7 @@ from base.admin import CONFLICT_MESSAGE, LoadedRevisionField, RevisionLockedForm
 from base.text import MONTH_CHOICES
 from councils.models import Council
 
-from .admin import QUARTERS, FocusAreaFormMixin, outline_choices
+from .admin import CYCLE_ENTRY_FIELDS, QUARTERS, FocusAreaFormMixin, outline_choices
 from .models import (
     MAX_GROUP_SECTION_LEVEL,
     AnnualCycleEntry,
@@ -199,16 +199,7 @@ class CycleEntryForm(OwnerLockedForm):
 
     class Meta:
         model = AnnualCycleEntry
-        fields = [
-            "kind",
-            "title",
-            "month",
-            "quarter",
-            "undated",
-            "before_period",
-            "council",
-            "description",
-        ]
+        fields = CYCLE_ENTRY_FIELDS
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
         error_messages = {"title": {"required": _("Skriv, hvad punktet er.")}}
 
