@@ -106,6 +106,8 @@ class StatusReportForm(forms.Form):
 class AssignmentFilterForm(forms.Form):
     """The GET filters on "Mit lokalråd"."""
 
+    MISSING = "mangler"
+
     status = forms.ChoiceField(
         label=_("Status"),
         choices=[("", _("Alle"))] + list(Status.choices),
@@ -118,6 +120,14 @@ class AssignmentFilterForm(forms.Form):
         required=False,
         empty_value=None,
         widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+    # "Mangler": only what the lokalråd has not reported in the open round. Chosen by links with
+    # counts above the list; a hidden field keeps it when the status or area changes.
+    runde = forms.ChoiceField(
+        choices=[("", _("Alle")), (MISSING, _("Mangler"))],
+        required=False,
+        widget=forms.HiddenInput,
     )
 
     def __init__(self, *args, focus_areas=(), **kwargs):

@@ -113,7 +113,7 @@ def council_detail(request, council_id):
     current, overview = lookup(key, scopes_for({"district": council.district.slug}))
     if overview is None:
         context = {
-            **_council_overview(request, council, user),
+            **_council_overview(council, user, request.GET),
             "council": council,
             "is_secretary": is_secretary,
         }
@@ -134,9 +134,13 @@ def council_detail(request, council_id):
     )
 
 
-def _council_overview(request, council, user) -> dict:
+def _council_overview(council, user, filters) -> dict:
     """What "Mit lokalråd" shows of the lokalråd: its assignments on the current plan with the
-    filters applied, and the open round's progress."""
+    GET `filters` applied, and the open round's progress.
+
+    The "Mangler" filter counts only while a round is open; without one nothing is missing, and
+    the page says so rather than showing an empty list.
+    """
     assignments = list(
         member_assignments(user)
         # The district as well: else PostgreSQL joins the activities of every published plan.
@@ -152,31 +156,37 @@ def _council_overview(request, council, user) -> dict:
         )
     )
     plan = assignments[0].activity.focus_area.plan if assignments else None
+    open_round = _open_round_for(council, plan.pk if plan else None)
+    reported = reporting.reported_ids(open_round, council=council) if open_round else set()
+
     focus_areas = list(
         OrderedDict((a.activity.focus_area.pk, a.activity.focus_area) for a in assignments).values()
     )
-    filter_form = AssignmentFilterForm(request.GET or None, focus_areas=focus_areas)
-    shown = assignments
+    filter_form = AssignmentFilterForm(filters or None, focus_areas=focus_areas)
+    matching = assignments
+    missing_only = False
     if filter_form.is_bound and filter_form.is_valid():
         status = filter_form.cleaned_data["status"]
         area = filter_form.cleaned_data["omraade"]
-        shown = [
+        matching = [
             a
             for a in assignments
             if (not status or a.status == status)
             and (area is None or a.activity.focus_area_id == area)
         ]
-
-    open_round = _open_round_for(council, plan.pk if plan else None)
-    reported = set()
-    if open_round is not None:
-        reported = reporting.reported_ids(open_round, council=council)
+        missing_only = filter_form.cleaned_data["runde"] == AssignmentFilterForm.MISSING
+    missing = [a for a in matching if a.pk not in reported] if open_round else []
+    shown = missing if missing_only and open_round else matching
     return {
         "plan": plan,
         "groups": reporting.by_focus_area(shown, reported),
         "assignment_count": len(assignments),
         "shown_count": len(shown),
+        "matching_count": len(matching),
+        "missing_count": len(missing),
+        "missing_only": missing_only,
         "filter_form": filter_form,
+        "filters": filters,
         "open_round": open_round,
         "reported_count": sum(1 for a in assignments if a.pk in reported),
     }
