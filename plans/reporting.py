@@ -22,7 +22,10 @@ from typing import Literal
 
 from django.db.models import Max, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from base.text import danish_date
 from councils.models import Council
 
 from .models import Activity, Assignment, FocusArea, ReportingRound, Status, StatusUpdate
@@ -122,6 +125,70 @@ def round_completeness(reporting_round: ReportingRound) -> list[CouncilCompleten
 def councils_not_reported(reporting_round: ReportingRound) -> list[Council]:
     """The lokalråd that still have at least one assignment without an update in the round."""
     return [row.council for row in round_completeness(reporting_round) if not row.has_reported]
+
+
+# --- What a lokalråd's page says about the round ----------------------------------------------
+
+RoundState = Literal["none", "closed", "open", "open_done", "overdue", "overdue_done"]
+
+
+@dataclass(frozen=True)
+class RoundNotice:
+    """The one message "Mit lokalråd" shows about the reporting round: its state, a lead
+    sentence, a detail sentence, the alert's tone (a Bootstrap colour) and how many are missing."""
+
+    state: RoundState
+    tone: str
+    lead: str
+    detail: str = ""
+    missing: int = 0
+
+
+def round_notice(
+    *,
+    open_round: ReportingRound | None,
+    last_closed: ReportingRound | None,
+    held: int,
+    reported: int,
+) -> RoundNotice:
+    """Decide, in one place, what a lokalråd's page says about the round from the round's state
+    and the lokalråd's counts, so the page never says "open" and "closed", or "all reported"
+    while assignments are missing, at once."""
+    if open_round is None:
+        later = _("Du kan altid indberette status, når der sker noget nyt.")
+        if last_closed is None:
+            return RoundNotice("none", "light", _("Der er ingen åben statusrunde lige nu."), later)
+        lead = _("Statusrunden »%(name)s« er lukket, og der er ingen åben statusrunde lige nu.")
+        return RoundNotice("closed", "light", lead % {"name": last_closed.name}, later)
+
+    missing = held - reported
+    words = {
+        "name": open_round.name,
+        "deadline": danish_date(open_round.deadline),
+        "held": held,
+        "reported": reported,
+        "missing": missing,
+    }
+    if missing <= 0:
+        state: RoundState = "overdue_done" if open_round.is_overdue else "open_done"
+        lead = ngettext(
+            "Lokalrådet har indberettet sin opgave i statusrunden »%(name)s«.",
+            "Lokalrådet har indberettet alle %(held)s opgaver i statusrunden »%(name)s«.",
+            held,
+        )
+        detail = _("Tak! Sker der mere, kan du stadig indberette en ny status.")
+        return RoundNotice(state, "success", lead % words, detail)
+    tally = _(
+        "Lokalrådet har indberettet %(reported)s af %(held)s opgaver i runden; %(missing)s mangler."
+    )
+    if open_round.is_overdue:
+        lead = _(
+            "Statusrunden »%(name)s« er stadig åben, men fristen var %(deadline)s. "
+            "Indberet så hurtigt som muligt."
+        )
+        return RoundNotice("overdue", "warning", lead % words, tally % words, missing)
+    lead = _("Statusrunden »%(name)s« er åben, og fristen er %(deadline)s.")
+    return RoundNotice("open", "info", lead % words, tally % words, missing)
 
 
 # --- The overview matrix ----------------------------------------------------------------------

@@ -177,8 +177,10 @@ def _council_overview(council, user, filters) -> dict:
         missing_only = filter_form.cleaned_data["runde"] == AssignmentFilterForm.MISSING
     missing = [a for a in matching if a.pk not in reported] if open_round else []
     shown = missing if missing_only and open_round else matching
+    reported_count = sum(1 for a in assignments if a.pk in reported)
     return {
         "plan": plan,
+        "notice": _round_notice(council, plan, open_round, len(assignments), reported_count),
         "groups": reporting.by_focus_area(shown, reported),
         "assignment_count": len(assignments),
         "shown_count": len(shown),
@@ -188,8 +190,27 @@ def _council_overview(council, user, filters) -> dict:
         "filter_form": filter_form,
         "filters": filters,
         "open_round": open_round,
-        "reported_count": sum(1 for a in assignments if a.pk in reported),
+        "reported_count": reported_count,
     }
+
+
+def _round_notice(council, plan, open_round, held, reported) -> reporting.RoundNotice | None:
+    """The round's message for a lokalråd with assignments; the latest closed round of the plan
+    is read only when none is open."""
+    if plan is None:
+        return None
+    last_closed = None
+    if open_round is None:
+        last_closed = (
+            ReportingRound.objects.filter(
+                district=council.district_id, plan=plan, closed_at__isnull=False
+            )
+            .order_by("-closed_at")
+            .first()
+        )
+    return reporting.round_notice(
+        open_round=open_round, last_closed=last_closed, held=held, reported=reported
+    )
 
 
 def _history(assignment):

@@ -3,6 +3,7 @@ and what the page shows after a status is saved, with and without htmx."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.reporting.test_member_pages import council_url, first_assignment
 
@@ -71,3 +72,27 @@ def test_the_round_alert_links_to_what_is_missing(client, plan, esbjerg, member,
     client.force_login(member)
     text = client.get(council_url(esbjerg)).text
     assert f'href="{reverse("members:council", args=[esbjerg.pk])}?runde=mangler"' in text
+
+
+def test_after_the_round_closes_the_page_says_closed_and_offers_no_missing_filter(
+    client, plan, esbjerg, member, open_round
+):
+    open_round.closed_at = timezone.now()
+    open_round.save()
+    client.force_login(member)
+    text = client.get(council_url(esbjerg)).text
+    assert "Statusrunden »Status juni 2018« er lukket" in text
+    assert "er åben" not in text
+    assert "Mangler" not in text
+
+
+def test_when_everything_is_reported_the_alert_and_counter_agree(
+    client, plan, esbjerg, member, report, open_round
+):
+    client.force_login(member)
+    for assignment in esbjerg.assignments.all():
+        report(assignment, member)
+    text = client.get(council_url(esbjerg)).text
+    assert "Lokalrådet har indberettet alle 4 opgaver i statusrunden" in text
+    assert ">Mangler (0)</a>" in text
+    assert "Mangler i Status juni 2018" not in text

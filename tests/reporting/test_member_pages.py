@@ -173,7 +173,7 @@ def test_lokalraad_page_marks_what_is_missing_in_the_open_round(
     client.force_login(member)
     report(first_assignment(esbjerg, plan), member)
     text = client.get(council_url(esbjerg)).text
-    assert "Lokalrådet har indberettet 1 af 4 opgaver i runden." in text
+    assert "Lokalrådet har indberettet 1 af 4 opgaver i runden; 3 mangler." in text
     assert text.count("Indberettet i Status juni 2018") == 1
     assert text.count("Mangler i Status juni 2018") == 3
 
