@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.http import reswap, retarget
 
 from base.locking import RevisionConflict
 from councils.models import Council, ManagedDistricts, Membership
@@ -188,9 +189,23 @@ def _council_overview(council, user, filters) -> dict:
         "missing_count": len(missing),
         "missing_only": missing_only,
         "filter_form": filter_form,
-        "filters": filters,
+        **_filter_links(council, kept_filters(filters)),
         "open_round": open_round,
         "reported_count": reported_count,
+    }
+
+
+def _filter_links(council, filters: QueryDict) -> dict:
+    """The query string the report links carry, and the "Alle" and "Mangler" links, which keep
+    the other filters."""
+    url = reverse("members:council", args=[council.pk])
+    everything, missing = filters.copy(), filters.copy()
+    everything.pop("runde", None)
+    missing["runde"] = AssignmentFilterForm.MISSING
+    return {
+        "query": _query(filters),
+        "all_url": f"{url}{_query(everything)}",
+        "missing_url": f"{url}{_query(missing)}",
     }
 
 
@@ -219,12 +234,70 @@ def _history(assignment):
     )
 
 
+def kept_filters(query) -> QueryDict:
+    """The lokalråd page's filters out of a query string: the report panel carries them so the
+    member returns to the list they came from, and nothing else rides along."""
+    kept = QueryDict(mutable=True)
+    for name in AssignmentFilterForm.base_fields:
+        if query.get(name):
+            kept[name] = query[name]
+    return kept
+
+
+def _query(filters: QueryDict) -> str:
+    return f"?{filters.urlencode()}" if filters else ""
+
+
+def _list_position(assignment) -> tuple:
+    """Where an assignment stands on the lokalråd page (the order _council_overview reads)."""
+    activity = assignment.activity
+    area = activity.focus_area
+    return (area.order, area.pk, activity.order, activity.pk)
+
+
+def _focus_after_save(assignment, overview) -> str:
+    """Where keyboard focus goes after an htmx save: the row's own report link while the row is
+    still listed; when the filters drop it (it is no longer "Mangler"), the next listed row's,
+    else the list's counter."""
+    shown = [a for items in overview["groups"].values() for a in items]
+    if assignment in shown:
+        return f"#opgave-{assignment.pk} .report-link"
+    position = _list_position(assignment)
+    later = next((a for a in shown if _list_position(a) > position), None)
+    return f"#opgave-{later.pk} .report-link" if later else "#opgave-optaelling"
+
+
+def _saved_response(request, assignment, filters) -> HttpResponse:
+    """The htmx answer to a saved report: the panel closes, and the row's status, the round's
+    message and the counts are swapped out of band; a row the filters no longer list goes."""
+    council = assignment.council
+    overview = _council_overview(council, request.user, filters)
+    still_listed = any(assignment in items for items in overview["groups"].values())
+    assignment.reported_in_round = overview["open_round"] is not None and (
+        assignment.updates.filter(reporting_round=overview["open_round"]).exists()
+    )
+    context = {
+        **overview,
+        "council": council,
+        "assignment": assignment,
+        "still_listed": still_listed,
+        "focus": _focus_after_save(assignment, overview),
+        "oob": True,
+    }
+    response = render(request, "members/assignment_detail.html#saved", context)
+    if not still_listed:
+        response = retarget(response, f"#opgave-{assignment.pk}")
+        response = reswap(response, "delete")
+    return response
+
+
 @login_required
 def assignment_detail(request, pk):
     """Report status on one assignment, with its full history. Members of its lokalråd.
 
-    Without JavaScript the form posts and redirects back to the lokalråd page; with htmx the
-    same view answers with the report panel alone.
+    Without JavaScript the form posts and redirects back to the lokalråd page, with the filters
+    the member came from; with htmx the same view answers with the report panel alone, and a
+    saved report closes it (_saved_response).
     """
     assignment = get_object_or_404(
         member_assignments(request.user).select_related(
@@ -232,8 +305,8 @@ def assignment_detail(request, pk):
         ),
         pk=pk,
     )
-    saved = False
     plan = assignment.activity.focus_area.plan
+    filters = kept_filters(request.GET)
     # Field ids unique per assignment: several report panels may be open on one page.
     auto_id = f"opgave-{assignment.pk}-%s"
     if request.method == "POST":
@@ -248,17 +321,14 @@ def assignment_detail(request, pk):
             except ValidationError as error:
                 add_service_error(form, error)
             else:
-                saved = True
-                if not request.htmx:
-                    messages.success(
-                        request,
-                        _("Status er gemt for »%(activity)s«.") % {"activity": assignment.activity},
-                    )
-                    url = reverse("members:council", args=[assignment.council_id])
-                    return redirect(f"{url}#opgave-{assignment.pk}")
-                form = StatusReportForm(
-                    initial={"status": assignment.status}, auto_id=auto_id, plan=plan
+                if request.htmx:
+                    return _saved_response(request, assignment, filters)
+                messages.success(
+                    request,
+                    _("Status er gemt for »%(activity)s«.") % {"activity": assignment.activity},
                 )
+                url = reverse("members:council", args=[assignment.council_id])
+                return redirect(f"{url}{_query(filters)}#opgave-{assignment.pk}")
     else:
         form = StatusReportForm(initial={"status": assignment.status}, auto_id=auto_id, plan=plan)
 
@@ -272,7 +342,7 @@ def assignment_detail(request, pk):
         "form": form,
         "history": _history(assignment),
         "open_round": open_round,
-        "saved": saved,
+        "query": _query(filters),
         # The panel sits under an h3 on the lokalråd page (htmx) and under the h1 on its own.
         "heading_level": 4 if request.htmx else 2,
     }

@@ -6,6 +6,7 @@ The report panel opens in place with htmx, as it does for every member with Java
 """
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -37,13 +38,13 @@ def esbjerg_assignment(demo_plan):
     )
 
 
-def sign_in(page, axe):
+def sign_in(page, axe, login=MEMBER, council="Lokalråd Esbjerg"):
     page.goto("/konto/log-ind/")
     axe(page)
-    page.get_by_label("Brugernavn").fill(MEMBER.username)
-    page.get_by_label("Adgangskode").fill(MEMBER.password)
+    page.get_by_label("Brugernavn").fill(login.username)
+    page.get_by_label("Adgangskode").fill(login.password)
     page.get_by_role("button", name="Log ind").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Lokalråd Esbjerg")
+    expect(page.get_by_role("heading", level=1)).to_have_text(council)
     axe(page)
 
 
@@ -85,13 +86,20 @@ def test_member_reports_status_keeps_input_on_error_and_cannot_open_another_loka
 
     public_text.fill(PUBLIC_TEXT)
     panel.get_by_role("button", name="Gem status").click()
-    expect(panel.get_by_text("Status er gemt.")).to_be_visible()
+    # The form closes; the row shows its new status and the save is announced.
+    expect(page.locator("#gemt-besked")).to_contain_text("Status er gemt for")
+    expect(panel.get_by_role("button", name="Gem status")).to_have_count(0)
+    expect(card.get_by_role("link", name="Indberet status")).to_be_focused()
+    status = page.locator(f"#status-{esbjerg_assignment.pk}")
+    expect(status).to_contain_text(PUBLIC_TEXT)
+    expect(status).to_contain_text("Udskudt/sat i bero")
+    axe(page)
+
+    card.get_by_role("link", name="Indberet status").click()
     newest = panel.locator("ol > li").first
     expect(newest).to_contain_text(PUBLIC_TEXT)
     expect(newest).to_contain_text(NOTE)
     expect(newest).to_contain_text("Udskudt/sat i bero")
-    expect(page.locator(f"#status-{esbjerg_assignment.pk}")).to_contain_text(PUBLIC_TEXT)
-    axe(page)
     update = StatusUpdate.objects.latest("created_at")
     assert (update.assignment_id, update.status, update.date) == (
         esbjerg_assignment.pk,
@@ -158,8 +166,9 @@ def test_member_reports_status_with_the_keyboard_alone(page, axe, screenshot, es
     press_tab_until(page, f"#panel-{pk} button[type=submit]")
     page.keyboard.press("Space")
 
-    expect(panel.get_by_text("Status er gemt.")).to_be_focused()
-    expect(panel.locator("ol > li").first).to_contain_text(PUBLIC_TEXT)
+    expect(page.locator(f"#opgave-{pk} .report-link")).to_be_focused()
+    expect(page.locator("#gemt-besked")).to_contain_text("Status er gemt for")
+    expect(page.locator(f"#status-{pk}")).to_contain_text(PUBLIC_TEXT)
     axe(page)
     update = StatusUpdate.objects.latest("created_at")
     assert (update.assignment_id, update.status, update.public_text, update.internal_note) == (
@@ -170,3 +179,36 @@ def test_member_reports_status_with_the_keyboard_alone(page, axe, screenshot, es
     )
     assert update.date == timezone.localdate()
     screenshot(page.locator(f"#opgave-{pk}"), "2b-lokalraad-tastatur")
+
+
+def test_member_reports_what_is_missing_and_the_row_and_count_follow(
+    page, axe, screenshot, demo_plan
+):
+    """Tønder has not reported in the demo's open (overdue) round: its "Mangler" view lists
+    every assignment; a saved report drops the row, lowers the count and moves focus on."""
+    toender = LOGINS_BY_USERNAME["toender-medlem"]
+    sign_in(page, axe, toender, "Lokalråd Tønder")
+    missing_link = page.get_by_role("link", name=re.compile(r"^Mangler \(\d+\)$"))
+    missing = int(re.search(r"\d+", missing_link.inner_text()).group())
+    assert missing > 1
+    missing_link.click()
+    expect(page.get_by_text(f"Viser {missing} af")).to_be_visible()
+    axe(page)
+
+    first_id, second_id = (
+        row.get_attribute("id") for row in page.locator("li[id^=opgave-]").all()[:2]
+    )
+    first = page.locator(f"#{first_id}")
+    first.get_by_role("link", name="Indberet status").click()
+    panel = first.locator("[id^=panel-]")
+    panel.get_by_label("Offentlig tekst").fill(PUBLIC_TEXT)
+    panel.get_by_role("button", name="Gem status").click()
+
+    expect(page.locator(f"#{first_id}")).to_have_count(0)
+    expect(page.get_by_role("link", name=f"Mangler ({missing - 1})")).to_be_visible()
+    expect(page.get_by_text(f"Viser {missing - 1} af")).to_be_visible()
+    expect(page.locator("#runde-besked")).to_contain_text(f"{missing - 1} mangler")
+    expect(page.locator(f"#{second_id} .report-link")).to_be_focused()
+    expect(page.locator("#gemt-besked")).to_contain_text("Status er gemt for")
+    axe(page)
+    screenshot(page, "2c-lokalraad-mangler-efter-gem")
