@@ -22,6 +22,9 @@ pytestmark = [
 ]
 
 PHONE = {"width": 390, "height": 844}
+# Between Bootstrap's md and lg breakpoints: too wide for the phone cards, too narrow for the
+# forum overview's eight columns.
+TABLET = {"width": 800, "height": 1024}
 WIDE = {"width": 1280, "height": 800}
 MEMBER = LOGINS_BY_USERNAME["esbjerg-medlem"]
 SECRETARIAT = LOGINS_BY_USERNAME["sekretariat"]
@@ -93,6 +96,27 @@ def header_folds_into_a_menu_on_a_phone_only(page):
     expect(log_out).to_be_visible()
     box = log_out.bounding_box()
     assert box["x"] + box["width"] <= WIDE["width"]
+
+
+def sideways_on(page, paths) -> dict[str, list[str]]:
+    """What scrolls sideways on each of `paths`, by path (only those where something does)."""
+    found = {}
+    for path in paths:
+        response = page.goto(path)
+        assert response.ok, f"{path} answered {response.status}"
+        if sideways := page.evaluate(SIDEWAYS):
+            found[path] = sideways
+    return found
+
+
+def test_forum_overview_does_not_scroll_sideways_at_tablet_width(page, demo_plan, screenshot):
+    """The pages with the forum table (the forum overview and the plan, whose appendix it is)."""
+    page.set_viewport_size(TABLET)
+    forums = f"/{demo_plan.district.slug}/samarbejdsfora/"
+    found = sideways_on(page, [forums, demo_plan.get_absolute_url()])
+    assert not found, f"Scrolls sideways at {TABLET['width']} px: {found}"
+    page.goto(forums)
+    screenshot(page.locator(".forum-overview"), "forum-oversigt-800px")
 
 
 def test_nothing_scrolls_sideways_at_phone_width(page, demo_plan):
