@@ -128,6 +128,19 @@ def demo_plan(live_server):
 
 
 @pytest.fixture
+def esbjerg_assignment(demo_plan):
+    """The first of the demo's Lokalråd Esbjerg's assignments as "Mit lokalråd" lists them."""
+    from plans.models import Assignment
+
+    return (
+        Assignment.objects.filter(council__slug="esbjerg", council__district=demo_plan.district)
+        .order_by("activity__focus_area__order", "activity__order", "activity_id")
+        .select_related("activity", "council")
+        .first()
+    )
+
+
+@pytest.fixture
 def axe(page, request):
     """Run axe-core on the page; fail listing every WCAG 2.1 A/AA violation with its selector.
 

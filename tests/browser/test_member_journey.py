@@ -27,17 +27,6 @@ NOTE = "Drøftes igen på næste møde i lokalrådet."
 MISSING_TEXT_ERROR = "Skriv en kort offentlig tekst om status."
 
 
-@pytest.fixture
-def esbjerg_assignment(demo_plan):
-    """The first of Esbjerg's assignments as the lokalråd page lists them."""
-    return (
-        Assignment.objects.filter(council__slug="esbjerg", council__district=demo_plan.district)
-        .order_by("activity__focus_area__order", "activity__order", "activity_id")
-        .select_related("activity", "council")
-        .first()
-    )
-
-
 def sign_in(page, axe, login=MEMBER, council="Lokalråd Esbjerg"):
     page.goto("/konto/log-ind/")
     axe(page)
