@@ -309,7 +309,21 @@ class NextPeriodForm(forms.Form):
         return cleaned
 
 
-class DocxUploadForm(NextPeriodForm):
+class NewPlanForm(NextPeriodForm):
+    """ "Ny plan" on the start page: the new, empty draft's title and years."""
+
+    title = forms.CharField(
+        label=_("Titel"),
+        max_length=200,
+        initial="Samarbejdsplan",
+        help_text=with_max_chars_help("", 200),
+        error_messages={"required": _("Giv planen en titel.")},
+    )
+
+    field_order = ["title", "period_start", "period_end"]
+
+
+class DocxUploadForm(NewPlanForm):
     """ "Importér fra Word": the plan's Word file and the new plan's title and years."""
 
     file = forms.FileField(
@@ -323,18 +337,14 @@ class DocxUploadForm(NextPeriodForm):
             }
         ),
     )
-    title = forms.CharField(
-        label=_("Titel"),
-        max_length=200,
-        initial="Samarbejdsplan",
-        help_text=with_max_chars_help(
+    field_order = ["file", "title", "period_start", "period_end"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].help_text = with_max_chars_help(
             _("Står Word-filens titel i typografien »Titel«, foreslår portalen den bagefter."),
             200,
-        ),
-        error_messages={"required": _("Giv planen en titel.")},
-    )
-
-    field_order = ["file", "title", "period_start", "period_end"]
+        )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

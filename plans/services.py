@@ -24,6 +24,7 @@ from .models import (
     Assignment,
     FocusArea,
     FocusAreaGroup,
+    Period,
     Plan,
     PlanAttachment,
     PlanSection,
@@ -57,6 +58,33 @@ def add_plan_attachment(*, plan: Plan, pdf: bytes, title: str, order: int = 0) -
     attachment.file.save("bilag.pdf", ContentFile(pdf), save=False)
     attachment.save()
     return attachment
+
+
+@transaction.atomic
+def create_draft_plan(
+    *, district: PoliceDistrict, title: str, period_start: int, period_end: int
+) -> Plan:
+    """ "Ny plan" on the secretariat's start page: an empty draft of the district for a period
+    it has no plan for yet, to be filled in the workspace."""
+    if Plan.objects.filter(
+        district=district, period_start=period_start, period_end=period_end
+    ).exists():
+        raise ValidationError(
+            {
+                "period_end": _("Kredsen har allerede en samarbejdsplan for %(period)s.")
+                % {"period": Period(period_start, period_end).label}
+            }
+        )
+    plan = Plan(
+        district=district,
+        title=title.strip(),
+        period_start=period_start,
+        period_end=period_end,
+        status=Plan.Status.DRAFT,
+    )
+    plan.full_clean()
+    plan.save()
+    return plan
 
 
 def councils_responsible_for(activity: Activity) -> list[Council]:

@@ -19,7 +19,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import Truncator
 from django.views.decorators.http import require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
+from django_htmx.http import reswap, retarget
 
 from base.locking import RevisionConflict
 
@@ -50,6 +50,7 @@ from .workspace_plan import (
     base_context,
     managed_plan,
     plan_url,
+    reload_at,
     section_node,
     workspace_content,
 )
@@ -81,14 +82,6 @@ def _block(request, plan: Plan, part):
         return None
     response = render(request, template, context)
     return reswap(retarget(response, f"#{target}"), "outerHTML")
-
-
-def _reload_at(plan: Plan, anchor: str):
-    """Load the workspace again at `anchor` (htmx). The address carries the anchor as a query
-    too: a browser told to go to the page it shows with only another #anchor would just scroll,
-    not load the changed outline."""
-    url = plan_url(plan)
-    return HttpResponseClientRedirect(f"{url}?vis={anchor}#{anchor}")
 
 
 def _part_form(
@@ -126,7 +119,7 @@ def _part_form(
             url = plan_url(plan, anchor(part))
             if not request.htmx:
                 return redirect(url)
-            return _block(request, plan, part) or _reload_at(plan, anchor(part))
+            return _block(request, plan, part) or reload_at(plan, anchor(part))
     context = {
         **base_context(plan),
         "form": form,

@@ -50,6 +50,14 @@ def plan_url(plan: Plan, anchor: str = "") -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
+def reload_at(plan: Plan, anchor: str):
+    """Load the workspace again at `anchor` (htmx). The address carries the anchor as a query
+    too: a browser told to go to the page it shows with only another #anchor would just scroll,
+    not load the changed outline."""
+    url = plan_url(plan)
+    return HttpResponseClientRedirect(f"{url}?vis={anchor}#{anchor}")
+
+
 def editor_media():
     """The prose editor's scripts and styles, on every workspace page: an editor swapped in by
     htmx starts by itself (the editor watches the page for new fields)."""
@@ -177,7 +185,7 @@ def _edit(
                 return redirect(plan_url(plan, anchor))
             fresh = part_context(workspace_content(plan))
             if fresh is None:  # moved elsewhere in the outline: show the whole page again
-                return HttpResponseClientRedirect(plan_url(plan, anchor))
+                return reload_at(plan, anchor)
             return render(request, part_template, {**base_context(plan), **fresh, "saved": True})
     context = {
         **base_context(plan),
@@ -280,8 +288,10 @@ def section_add(request, pk):
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
-            url = plan_url(plan, f"afsnit-{section.pk}")
-            return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+            anchor = f"afsnit-{section.pk}"
+            if request.htmx:  # the outline changed: the whole page again, at the new section
+                return reload_at(plan, anchor)
+            return redirect(plan_url(plan, anchor))
     anchor = f"afsnit-{parent.pk}" if parent else "nyt-kapitel"
     context = {
         **base_context(plan),

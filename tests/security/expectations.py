@@ -119,6 +119,9 @@ EXPECTED = {
         f"workspace:{part}_delete": "L 403 403 403 200 404 200 | L 403 403 403 R 404 R"
         for part in ["goal", "cycle", "figure", "attachment"]
     },
+    # "Ny plan": an empty draft, each secretariat in its own district; the superuser picks one
+    # on the start page first (?kreds=).
+    "workspace:plan_add": "L 403 403 403 200 200 R | L 403 403 403 200 200 R",
     # Importing a plan from Word: each secretariat into its own district; the superuser picks
     # one on the start page first (?kreds=). The mapping page needs an upload in the session.
     "workspace:import_docx": "L 403 403 403 200 200 R | L 403 403 403 200 200 R",

@@ -276,6 +276,7 @@ def path_for(pattern: Pattern, data: Dataset) -> str:
         "workspace:supersede": lambda: reverse("workspace:supersede", args=[a.plan.pk]),
         "workspace:preview": lambda: reverse("workspace:preview", args=[a.draft.pk]),
         **workspace_part_paths(a),
+        "workspace:plan_add": lambda: reverse("workspace:plan_add"),
         "workspace:import_docx": lambda: reverse("workspace:import_docx"),
         "workspace:import_docx_map": lambda: reverse("workspace:import_docx_map"),
         "rounds:index": lambda: reverse("rounds:index"),

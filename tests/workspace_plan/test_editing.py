@@ -150,7 +150,9 @@ def test_moving_an_area_to_another_group_reloads_the_page_at_it(signed_in, draft
         area_data(area, group=ranked.pk, rank="1"),
         **HTMX,
     )
-    assert response["HX-Redirect"].endswith(f"#indsatsomraade-{area.pk}")
+    assert response["HX-Redirect"].endswith(
+        f"/?vis=indsatsomraade-{area.pk}#indsatsomraade-{area.pk}"
+    )
     area.refresh_from_db()
     assert (area.group, area.rank) == (ranked, 1)
 
