@@ -11,7 +11,7 @@ PORT ?= 8000
 DEV_URL := http://127.0.0.1:$(PORT)
 DEV_ENV := DEBUG=1 SITE_URL=$(DEV_URL)
 
-.PHONY: run test setup migrate demo lint format audit bench bench-pdf clean
+.PHONY: run test setup migrate demo lint format audit bench bench-pdf bench-editor clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 13) else "Python 3.13 kræves (se .python-version)")'
@@ -48,6 +48,11 @@ bench: setup
 # Render time and peak memory of the plan PDF: the demo plan and a synthetic ~60-page plan.
 bench-pdf: setup
 	$(BIN)/python bench/pdf_bench.py
+
+# Browser actions a secretariat needs to enter the second demo district's plan in the workspace
+# (issue 15), against the targets; needs Chromium (docs/performance.md).
+bench-editor: setup
+	$(BIN)/python tools/bench_editor.py
 
 # The installed (pinned) dependencies against known vulnerabilities (pip-audit). Exit 2, with a
 # message saying so, when the vulnerability database could not be reached: never a silent pass.

@@ -1,0 +1,369 @@
+"""Issue 15's counted journeys: the secretariat enters Østjyllands Politi's "Samarbejdsplan
+2024-2026" (demo/east_jutland.py) in the workspace, once from scratch and once from a Word file
+the test builds, and each counts its browser actions (tests/browser/counting.py) against the
+issue's target for a plan of its size (12 pages as a PDF: a 13-page plan's targets).
+
+Both start from the demo with the district's own plan taken out, so the district, its councils
+and forums are there and the plan is not. `make bench-editor` runs them and prints the counts
+(EDITOR_BENCH_OUT). The Word journey is still to be written (issue 15). axe checks each
+distinct state of the workspace once, and each page load (the axe fixture's rule).
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from base.text import html_words
+from councils.models import Council, Municipality
+from demo import documents
+from demo import east_jutland as data
+from demo.people import LOGINS_BY_USERNAME
+from forums.models import Forum
+from plans.models import (
+    Activity,
+    FocusArea,
+    Plan,
+    PlanSection,
+    ReportingRound,
+    StatusUpdate,
+)
+
+from .counting import CountingPage, record
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+# A busy machine may take a few seconds over a save that loads the whole workspace again.
+expect.set_options(timeout=10_000)
+
+SECRETARIAT = LOGINS_BY_USERNAME["sekretariat-oest"]
+FROM_SCRATCH_TARGET = 130  # a 13-page plan by hand (issue 15)
+# Not met yet: the count the workspace needs today, so that it can only go down. Lower it with
+# every change that saves actions; at 130 the issue's target is met (docs/performance.md).
+FROM_SCRATCH_CEILING = 221
+
+
+@pytest.fixture
+def east_district(demo_plan):
+    """The demo without Østjyllands Politi's plan (and the history that hangs on it)."""
+    plan = Plan.objects.get(district__slug=data.DISTRICT_SLUG)
+    StatusUpdate.objects.filter(assignment__activity__focus_area__plan=plan).delete()
+    ReportingRound.objects.filter(plan=plan).delete()
+    plan.versions.all().delete()
+    plan.workflow_events.all().delete()
+    plan.delete()
+    return plan.district
+
+
+def text_of(markup: str) -> str:
+    """What a person types for a piece of rich text: its words."""
+    return html_words(markup)
+
+
+def walk(outline, depth=1):
+    """The outline's sections in document order with their depth."""
+    for item in outline:
+        yield item, depth
+        yield from walk(item.get("children", []), depth + 1)
+
+
+def sign_in(user: CountingPage, axe) -> None:
+    user.goto("/konto/log-ind/")
+    axe(user.page)
+    user.fill(user.get_by_label("Brugernavn"), SECRETARIAT.username)
+    user.fill(user.get_by_label("Adgangskode"), SECRETARIAT.password)
+    user.click(user.get_by_role("button", name="Log ind"))
+    expect(user.page).to_have_url(re.compile("/sekretariat/$"))
+    axe(user.page)
+
+
+def expect_saved(block) -> None:
+    expect(block.get_by_role("status")).to_have_text("Gemt.")
+
+
+class FromScratch:
+    """The plan typed in, part by part, the way the workspace offers it."""
+
+    def __init__(self, user: CountingPage, axe, district):
+        self.user = user
+        self.axe = axe
+        self.district = district
+        self.seen: set[str] = set()
+
+    def check_once(self, state: str) -> None:
+        """axe on the first time the journey reaches a kind of state, not after every step."""
+        if state not in self.seen:
+            self.seen.add(state)
+            self.axe(self.user.page)
+
+    def submit(self, form, label: str) -> None:
+        """Send the form and wait until the answer has replaced it (htmx or a new page)."""
+        self.user.click(form.get_by_role("button", name=label))
+        expect(form).to_have_count(0)
+
+    def editor(self, form, label):
+        return form.get_by_role("textbox", name=label, exact=True)
+
+    def create_plan(self) -> Plan:
+        user = self.user
+        with user.part("Ny plan"):
+            form = user.get_by_role("region", name="Ny plan")
+            user.fill(form.get_by_label("Periode fra år"), str(data.PLAN["period_start"]))
+            user.fill(form.get_by_label("Periode til år"), str(data.PLAN["period_end"]))
+            self.submit(form, "Opret kladden")
+            expect(user.get_by_role("heading", level=1)).to_have_text(
+                f"{data.PLAN['title']} {data.PLAN['period_start']}-{data.PLAN['period_end']}"
+            )
+            self.check_once("workspace")
+        return Plan.objects.get(district=self.district)
+
+    def front_matter(self) -> None:
+        user, spec = self.user, data.PLAN
+        with user.part("Forside"):
+            block = user.locator("#forside")
+            user.click(block.get_by_role("link", name="Rediger forside og forord"))
+            form = user.locator(".workspace-edit form")
+            self.check_once("form")
+            user.fill(form.get_by_label("Undertitel"), spec["subtitle"])
+            user.fill(form.get_by_label("Udgivet af"), spec["issuer"])
+            user.fill(self.editor(form, "Forord"), text_of(spec["foreword"]))
+            self.submit(form, "Gem")
+            expect_saved(block)
+
+    def goals(self, block, link_name, goals) -> None:
+        user = self.user
+        for party, text in goals:
+            user.click(block.get_by_role("link", name=link_name))
+            form = user.locator(".workspace-edit form")
+            user.check(form.get_by_label(dict(GOAL_PARTIES)[party], exact=True))
+            user.fill(form.get_by_label("Mål"), text)
+            self.submit(form, "Opret målet")
+            expect_saved(block)
+
+    def sections(self, plan) -> dict[str, PlanSection]:
+        user = self.user
+        made: dict[str, PlanSection] = {}
+        parents: dict[int, PlanSection] = {}
+        with user.part("Afsnit"):
+            for item, depth in walk(data.OUTLINE):
+                if depth == 1:
+                    user.click(user.get_by_role("link", name="Nyt kapitel", exact=True))
+                    form = user.locator("#nyt-kapitel form")
+                else:
+                    parent = parents[depth - 1]
+                    user.click(
+                        user.get_by_role("link", name=f"Nyt underafsnit under {parent.title}")
+                    )
+                    form = user.locator(f"#nyt-under-{parent.pk} form")
+                self.check_once("form")
+                user.fill(form.get_by_label("Overskrift"), item["title"])
+                user.fill(self.editor(form, "Tekst"), text_of(item["body"]))
+                self.submit(form, "Opret afsnittet")
+                section = PlanSection.objects.get(plan=plan, title=item["title"])
+                expect(user.locator(f"#afsnit-{section.pk}-titel")).to_be_visible()
+                self.axe(user.page)  # a new page load: the outline changed
+                made[item["key"]] = parents[depth] = section
+        return made
+
+    def figure_and_attachment(self, sections) -> None:
+        user, figure = self.user, data.FIGURE
+        section = sections[figure["section"]]
+        with user.part("Figur og bilag"):
+            block = user.locator(f"#afsnit-{section.pk}-del")
+            user.click(block.get_by_role("link", name=f"Ny figur i afsnittet {section.title}"))
+            form = user.locator(".workspace-edit form")
+            image = documents.organisation_diagram(figure["levels"])
+            user.set_input_files(
+                form.get_by_label("Billede"),
+                {"name": "organisation.png", "mimeType": "image/png", "buffer": image},
+            )
+            user.fill(form.get_by_label("Alternativ tekst"), figure["alt_text"])
+            user.fill(form.get_by_label("Billedtekst"), figure["caption"])
+            self.submit(form, "Tilføj figuren")
+            expect(block.get_by_role("img", name=figure["alt_text"])).to_be_visible()
+
+            attachment = data.ATTACHMENT
+            block = user.locator("#vedhaeftede-bilag")
+            user.click(block.get_by_role("link", name="Nyt bilag"))
+            form = user.locator(".workspace-edit form")
+            pdf = documents.pdf_document(attachment["title"], attachment["body"])
+            user.fill(form.get_by_label("Titel"), attachment["title"])
+            user.set_input_files(
+                form.get_by_label("Fil"),
+                {"name": "kommissorium.pdf", "mimeType": "application/pdf", "buffer": pdf},
+            )
+            self.submit(form, "Tilføj bilaget")
+            expect(block).to_contain_text(attachment["title"])
+
+    def groups(self, plan, sections) -> dict:
+        user = self.user
+        placed_in = {
+            key: item["key"]
+            for item, _ in walk(data.OUTLINE)
+            for key in item.get("focus_area_groups", [])
+        }
+        made = {}
+        with user.part("Grupper"):
+            for key, spec in data.FOCUS_AREA_GROUPS.items():
+                user.click(user.get_by_role("link", name="Ny gruppe af indsatsområder"))
+                form = user.locator("#ny-gruppe form")
+                user.fill(form.get_by_label("Overskrift"), spec["heading"])
+                if spec["kind"] != "district":
+                    user.select_option(form.get_by_label("Type"), spec["kind"])
+                if spec["ranked"]:
+                    user.check(form.get_by_label("Prioriteret rækkefølge"))
+                if key in placed_in:
+                    section = sections[placed_in[key]]
+                    user.select_option(form.get_by_label("Placeret i afsnit"), str(section.pk))
+                self.submit(form, "Opret gruppen")
+                made[key] = group = plan.focus_area_groups.get(heading=spec["heading"])
+                expect(user.locator(f"#gruppe-{group.pk}-titel")).to_be_visible()
+                self.axe(user.page)
+        return made
+
+    def focus_areas(self, plan, groups) -> None:
+        user = self.user
+        councils = {c.slug: c for c in Council.objects.filter(district=self.district)}
+        for item in data.FOCUS_AREAS:
+            group = groups[item["group"]]
+            with user.part("Indsatsområder"):
+                user.click(user.get_by_role("link", name=f"Nyt indsatsområde i {group.heading}"))
+                form = user.locator(f"#nyt-indsatsomraade-{group.pk} form")
+                user.fill(form.get_by_label("Titel"), item["title"])
+                if item.get("rank"):
+                    user.fill(form.get_by_label("Prioritet"), str(item["rank"]))
+                for slug in item.get("councils", []):
+                    user.check(form.get_by_label(councils[slug].name, exact=True))
+                user.fill(self.editor(form, "Baggrund"), text_of(item["background"]))
+                if item["ambition"]:
+                    user.fill(form.get_by_label("Ambition"), item["ambition"])
+                self.submit(form, "Opret indsatsområdet")
+                area = FocusArea.objects.get(plan=plan, title=item["title"])
+                block = user.locator(f"#indsatsomraade-{area.pk}")
+                expect(block.get_by_role("heading", name=item["title"])).to_be_visible()
+                self.axe(user.page)
+            with user.part("Mål"):
+                self.goals(block, f"Nyt mål under {area.title}", item.get("goals", []))
+            with user.part("Aktiviteter"):
+                for spec in item["activities"]:
+                    self.activity(area, block, spec, councils)
+
+    def activity(self, area, block, spec, councils) -> None:
+        user = self.user
+        user.click(block.get_by_role("link", name=f"Ny aktivitet under {area.title}"))
+        form = user.locator(f"#ny-aktivitet-{area.pk} form")
+        self.check_once("activity-form")
+        user.fill(form.get_by_label("Aktivitet"), spec["text"])
+        user.fill(form.get_by_label("Tidsramme"), spec["timing"])
+        for actor in spec["actors"]:
+            kind, _, name = actor.partition(":")
+            if kind == "police":
+                user.check(form.get_by_label("Politiet", exact=True))
+            elif kind == "kommune":
+                municipality = Municipality.objects.get(district=self.district, name=name)
+                user.check(form.get_by_label(str(municipality), exact=True))
+            elif kind == "forum":
+                forum = Forum.objects.get(district=self.district, slug=name)
+                user.select_option(form.get_by_label("Et samarbejdsforum"), str(forum.pk))
+            elif kind == "council":
+                user.check(form.get_by_label(councils[name].name, exact=True))
+            else:
+                user.check(form.get_by_label(ACTOR_LABELS[kind], exact=True))
+        if spec.get("police_unit"):
+            user.fill(form.get_by_label("Enhed i politiet"), spec["police_unit"])
+        self.submit(form, "Opret aktiviteten")
+        expect_saved(block)
+        expect(block).to_contain_text(spec["text"])
+        self.check_once("activity-saved")
+
+    def annual_cycle(self) -> None:
+        user = self.user
+        kredsraad = Council.objects.get(district=self.district, kind=Council.Kind.DISTRICT)
+        block = user.locator("#aarshjul")
+        with user.part("Årshjul"):
+            for item in data.ANNUAL_CYCLE:
+                user.click(block.get_by_role("link", name="Nyt punkt i årshjulet"))
+                form = user.locator(".workspace-edit form")
+                if item["kind"] != "meeting":
+                    user.select_option(form.get_by_label("Type"), item["kind"])
+                user.fill(form.get_by_label("Hvad"), item["title"])
+                if item.get("month"):
+                    user.select_option(form.get_by_label("måned", exact=True), str(item["month"]))
+                if item.get("quarter"):
+                    user.select_option(
+                        form.get_by_label("kvartal", exact=True), str(item["quarter"])
+                    )
+                if item.get("undated"):
+                    user.select_option(
+                        form.get_by_label("uden fast måned", exact=True), item["undated"]
+                    )
+                if item.get("before_period"):
+                    user.check(form.get_by_label("Året før perioden"))
+                if not item.get("local"):
+                    user.select_option(form.get_by_label("Råd", exact=True), str(kredsraad.pk))
+                user.fill(form.get_by_label("Beskrivelse"), item["description"])
+                self.submit(form, "Opret punktet")
+                expect_saved(block)
+                expect(block).to_contain_text(item["title"])
+
+
+GOAL_PARTIES = [("police", "Politiet"), ("municipalities", "Kommunerne"), ("joint", "Fælles")]
+ACTOR_LABELS = {
+    "district_council": "Kredsrådet",
+    "secretariat": "Sekretariatet",
+    "all_local": "Alle lokalråd",
+}
+
+
+def expect_the_plan_of_the_data(plan: Plan) -> None:
+    """The draft holds what demo/east_jutland.py says the plan holds."""
+    areas = data.FOCUS_AREAS
+    assert plan.sections.count() == len(list(walk(data.OUTLINE)))
+    assert plan.focus_area_groups.count() == len(data.FOCUS_AREA_GROUPS)
+    assert sorted(plan.focus_areas.values_list("title", flat=True)) == sorted(
+        area["title"] for area in areas
+    )
+    assert Activity.objects.filter(focus_area__plan=plan).count() == sum(
+        len(area["activities"]) for area in areas
+    )
+    assert plan.status == Plan.Status.DRAFT
+
+
+def open_preview(user: CountingPage, axe, plan: Plan, titles) -> None:
+    """The preview tab: the plan as citizens will read it once it is published."""
+    tabs = user.get_by_role("navigation", name="Visning af planen")
+    user.click(tabs.get_by_role("link", name=re.compile("^Forhåndsvisning")))
+    expect(user.get_by_role("note")).to_contain_text("Forhåndsvisning – ikke offentliggjort.")
+    for title in titles:
+        expect(user.get_by_role("heading", name=title).first).to_be_visible()
+    axe(user.page)
+
+
+def test_the_east_jutland_plan_typed_in_from_scratch(page, axe, east_district):
+    user = CountingPage(page)
+    journey = FromScratch(user, axe, east_district)
+    sign_in(user, axe)
+    plan = journey.create_plan()
+    journey.front_matter()
+    with user.part("Mål"):
+        journey.goals(user.locator("#planens-maal"), "Nyt mål for planen", data.GOALS)
+    sections = journey.sections(plan)
+    journey.figure_and_attachment(sections)
+    groups = journey.groups(plan, sections)
+    journey.focus_areas(plan, groups)
+    journey.annual_cycle()
+    # Ready for the kredsråd: the workflow offers to record its treatment.
+    expect(user.get_by_role("link", name="Kredsrådets behandling …")).to_be_visible()
+    open_preview(user, axe, plan, [area["title"] for area in data.FOCUS_AREAS])
+
+    plan.refresh_from_db()
+    expect_the_plan_of_the_data(plan)
+    assert plan.annual_cycle.count() == len(data.ANNUAL_CYCLE)
+    assert plan.goals.count() == len(data.GOALS) + sum(
+        len(area.get("goals", [])) for area in data.FOCUS_AREAS
+    )
+    record("Fra bunden", user.count, FROM_SCRATCH_TARGET, user.tally)
+    assert user.count <= FROM_SCRATCH_CEILING
