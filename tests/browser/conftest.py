@@ -17,6 +17,7 @@ import pytest
 from django.core.cache import cache
 from playwright.sync_api import Page
 
+from tests.browser.axe import axe_violations, describe
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.database_kind import database_order
 from tests.demo_copy import load_demo
@@ -26,8 +27,6 @@ from tests.demo_copy import load_demo
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
-AXE_JS = Path(__file__).resolve().parents[2] / "static" / "vendor" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCREENSHOT_DIR = Path(
     os.environ.get("SCREENSHOT_DIR")
     or Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
@@ -147,33 +146,14 @@ def axe(page, request):
     Every page the tab loads must be checked: at teardown the test fails if it loaded a page
     (a document, not a download) that it never passed to `axe`.
     """
-    source = AXE_JS.read_text(encoding="utf-8")
     loaded: list[str] = []
     checked: set[str] = set()
     page.on("load", lambda loaded_page: loaded.append(loaded_page.url))
 
     def check(page):
-        page.wait_for_load_state("load")
-        if not page.evaluate("typeof window.axe !== 'undefined'"):
-            page.evaluate(source)
-        violations = page.evaluate(
-            """async (tags) => {
-                // Check the settled page, not a colour halfway through a CSS transition.
-                await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})));
-                const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
-                return result.violations.map(v => ({
-                    id: v.id, impact: v.impact, help: v.help,
-                    nodes: v.nodes.map(n => n.target.join(' '))
-                }));
-            }""",
-            AXE_TAGS,
-        )
+        violations = axe_violations(page)
         checked.add(page.url)
-        report = "\n".join(
-            f"- {v['id']} [{v['impact']}] ({v['help']}) on {page.url}:\n    "
-            + "\n    ".join(v["nodes"])
-            for v in violations
-        )
+        report = describe(violations, page.url)
         assert not violations, f"axe found accessibility violations:\n{report}"
 
     yield check
