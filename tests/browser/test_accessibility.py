@@ -6,71 +6,21 @@ One page of each kind is enough: pages of a kind share their template, and the w
 width (test_phone_width.py) already loads every instance in the sitemap.
 """
 
-import secrets
-
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
-from councils.models import Council
-from plans.following import token_hash
-from plans.models import Activity, Follower, Plan
 from tests.browser.axe import AXE_TAGS, axe_violations, describe
+from tests.browser.citizen_pages import NOT_OK, citizen_pages
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-# The pages that answer with an error status, and the status they answer with.
-NOT_OK = {"ugyldigt link": 400, "side findes ikke": 404}
 # WCAG 2.1 A/AA, and axe's best practices besides: unique landmarks, heading order, every
 # part of the page in a landmark. They all pass; this keeps them passing.
 TAGS = [*AXE_TAGS, "best-practice"]
 WIDTHS = {390: {"width": 390, "height": 844}, 1280: {"width": 1280, "height": 800}}
-
-
-def confirmation_link(plan: Plan) -> str:
-    """The address of a follower's confirmation link, as the mail would carry it."""
-    token = secrets.token_urlsafe(32)
-    Follower.objects.create(
-        email="borger@example.dk",
-        district=plan.district,
-        token_hash=token_hash(token),
-        confirmation_sent_at=timezone.now(),
-    )
-    return f"/foelg/bekraeft/{token}/"
-
-
-def citizen_pages(plan: Plan) -> dict[str, str]:
-    """One address of each kind of citizen page of issue 14, by a name to report it by."""
-    district = plan.district.slug
-    council = Council.objects.get(district=plan.district, slug="toender")
-    activity = Activity.objects.filter(focus_area__plan=plan, all_local_councils=True).first()
-    numbers = sorted(plan.versions.values_list("number", flat=True))
-    plan_url = plan.get_absolute_url()
-    return {
-        "forside": "/",
-        "kommune": "/kommune/toender/",
-        "kreds": f"/{district}/",
-        "plan med fremdrift": plan_url,
-        "plan filtreret på status": f"{plan_url}?status=in_progress",
-        "plan filtreret på lokalråd": f"{plan_url}?lokalraad={council.slug}",
-        "plan filtreret på kommune": f"{plan_url}?kommune=Tønder",
-        "plan filtreret uden resultater": f"{plan_url}?status=cancelled&lokalraad={council.slug}",
-        "aktivitet": f"{plan_url}aktivitet/{activity.pk}/",
-        "lokalråd": council.get_absolute_url(),
-        "søgning med resultater": "/soeg/?q=Tønder",
-        "søgning uden resultater": "/soeg/?q=zyxzyx",
-        "følg": f"/{district}/foelg/",
-        "bekræft at følge": confirmation_link(plan),
-        "ugyldigt link": "/foelg/bekraeft/ugyldigt-link/",
-        "privatliv": "/privatliv/",
-        "versionsforskel": f"{plan_url}versioner/{numbers[0]}/{numbers[-1]}/",
-        "årshjul": f"/{district}/aarshjul/",
-        "samarbejdsfora": f"/{district}/samarbejdsfora/",
-        "side findes ikke": f"/{district}/findes-ikke/",
-    }
 
 
 def follow_form_states(page, district_slug: str, check):

@@ -1,7 +1,8 @@
 """Phone first (issue 14): at 390 px nothing scrolls sideways, neither the page nor any region
 inside it (a table in a scrolling wrapper hides its status column just the same).
 
-One tab walks every page in the sitemap, the search page with results, a 404 with a very long
+One tab walks every page in the sitemap, one page of each kind the sitemap does not list (an
+activity, the plan filtered, search, the follow pages, the version diff …), a 404 with a very long
 address, "Mit lokalråd" and its pages as the demo's Esbjerg member, and the secretariat's round
 overview, where it also opens the header's menu. The document and every element whose computed
 overflow-x is auto or scroll must fit (scrollWidth <= clientWidth).
@@ -15,6 +16,7 @@ from playwright.sync_api import expect
 
 from demo.people import LOGINS_BY_USERNAME
 from plans.models import ReportingRound
+from tests.browser.citizen_pages import NOT_OK, citizen_pages
 
 pytestmark = [
     pytest.mark.browser,
@@ -135,6 +137,9 @@ def test_nothing_scrolls_sideways_at_phone_width(page, demo_plan):
         measure(path)
     measure("/soeg/?q=Esbjerg")
     expect(page.locator(".search-result").first).to_be_visible()
+    for name, path in citizen_pages(demo_plan).items():
+        if path not in public:
+            measure(path, NOT_OK.get(name, 200))
     measure(f"/{demo_plan.district.slug}/{'en-meget-lang-adresse-uden-mellemrum' * 12}/", 404)
 
     sign_in(page, MEMBER)
