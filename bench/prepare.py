@@ -11,6 +11,7 @@ Run by bench/load.py after `generate_national_data`, with the benchmark's enviro
 import argparse
 import json
 import os
+from urllib.parse import quote
 
 import django
 
@@ -21,13 +22,14 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from councils.models import Council, PoliceDistrict  # noqa: E402
+from councils.models import Council, Municipality, PoliceDistrict  # noqa: E402
 from demo import national_data  # noqa: E402
 from plans.models import Activity, Assignment, Plan, PlanVersion  # noqa: E402
 from plans.tasks import render_version_pdf  # noqa: E402
 
 DISTRICT = "syd-og-soenderjyllands-politi"
 COUNCIL = "esbjerg"
+MUNICIPALITY = "Esbjerg"
 SCALE_DISTRICT = "midt-og-vestjyllands-politi"
 
 
@@ -47,6 +49,7 @@ def main() -> None:
 
     district = PoliceDistrict.objects.get(slug=DISTRICT)
     council = Council.objects.get(district=district, slug=COUNCIL)
+    municipality = Municipality.objects.get(district=district, name=MUNICIPALITY)
     plan = Plan.objects.current().get(district=district)
     members = list(
         get_user_model()
@@ -97,6 +100,15 @@ def main() -> None:
                 "home": reverse("home"),
                 "district": reverse("public:district", kwargs={"district": district.slug}),
                 "plan": reverse("public:plan", kwargs=kwargs),
+                # Issue 14's pages: the plan filtered by status, a kommune's page, search for a
+                # kommune's name, the district's Atom feed and the privacy statement.
+                "plan_status": reverse("public:plan", kwargs=kwargs) + "?status=in_progress",
+                "municipality": reverse(
+                    "public:municipality", kwargs={"municipality": municipality.slug}
+                ),
+                "search": reverse("public:search") + f"?q={quote(municipality.name)}",
+                "feed": reverse("public:feed", kwargs={"district": district.slug}),
+                "privacy": reverse("privacy"),
                 "activity": reverse(
                     "public:activity", kwargs={**kwargs, "activity_id": activity.pk}
                 ),
