@@ -179,10 +179,16 @@ def demo_version():
 
 
 def synthetic_version():
+    """An unsaved version of a plan of about 60 pages, over an empty database: the PDF also
+    reads the live status of the plan's activities (the progress summary), here none."""
+    from django.db import connection
+
     from plans.models import PlanVersion
 
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
     return PlanVersion(
         pk=1, plan_id=1, number=1, published_on=datetime.date(2024, 1, 2),
+        created_at=datetime.datetime(2024, 1, 2, 9, tzinfo=datetime.UTC),
         snapshot=synthetic_snapshot(),
     )  # fmt: skip
 
