@@ -12,6 +12,7 @@ from pytest_django.plugin import blocking_manager_key
 from councils.models import Council, Membership, Person, PoliceDistrict
 from plans.models import Activity, FocusArea, Plan
 from plans.services import report_status, sync_assignments
+from tests import table_copies
 from tests.database_kind import is_transactional
 from tests.groups import group_for
 
@@ -117,21 +118,26 @@ def report(make_user, today, django_capture_on_commit_callbacks):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup):
-    """Keep `serialized_rollback` working after Playwright has started.
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Keep the reference data as it stands after the migrations, as copies of the tables
+    (tests/table_copies.py), to put back after every transactional test.
 
-    Django's connections are context-local (asgiref.Local); under Playwright's event loop a test
-    gets a fresh connection wrapper without the serialized contents that the test database setup
-    stored on the first one, so its data (districts, municipalities, councils) was never restored
-    after an earlier transactional test flushed it. Storing the contents on the wrapper class
-    makes them reachable from every wrapper.
+    Django's own `serialized_rollback` saves every object of the serialized contents through the
+    ORM again at a transactional test's start, and Django's connections are context-local
+    (asgiref.Local), so under Playwright's event loop a test got a fresh connection wrapper without
+    those contents. The contents are replaced, on the wrapper class so that every wrapper sees
+    them, by an empty list: a test's start restores nothing (`pytest_runtest_teardown` has put
+    everything back already), and the flush at its end still skips the post_migrate signal that
+    would make the content types and permissions again only to have them emptied once more.
     """
     from django.db import connections
 
+    with django_db_blocker.unblock():
+        table_copies.keep(table_copies.REFERENCE)
     for connection in connections.all():
-        contents = getattr(connection, "_test_serialized_contents", None)
-        if contents is not None:
-            type(connection)._test_serialized_contents = contents
+        if hasattr(connection, "_test_serialized_contents"):
+            connection._test_serialized_contents = "[]"
+            type(connection)._test_serialized_contents = "[]"
 
 
 @pytest.fixture(autouse=True)
@@ -152,17 +158,12 @@ def pytest_runtest_teardown(item, nextitem):
     runs those tests last. With two test processes (`make test`, pytest-xdist) each process runs
     whole test files, and a file of ordinary tests may come after one with a live server; the
     contents the test database held after its migrations (districts, municipalities, councils,
-    role groups) are loaded again here, as `serialized_rollback` does at a test's start.
+    role groups) are copied back here from the copies `django_db_setup` kept.
     """
     result = yield
     if nextitem is not None and is_transactional(item):
-        from django.db import connections
-
         with item.config.stash[blocking_manager_key].unblock():
-            for connection in connections.all():
-                contents = getattr(connection, "_test_serialized_contents", None)
-                if contents:
-                    connection.creation.deserialize_db_from_string(contents)
+            table_copies.restore(table_copies.REFERENCE)
     return result
 
 

@@ -20,7 +20,7 @@ from playwright.sync_api import Page
 from tests.browser.axe import axe_violations, describe
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.database_kind import database_order
-from tests.demo_copy import load_demo
+from tests.table_copies import load_demo
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # for setup are still synchronous and safe.

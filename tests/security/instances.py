@@ -1,7 +1,8 @@
 """Two application processes (gunicorn) on one PostgreSQL database and one Redis cache, as in
 production behind nginx (docs/deployment.md). Used by test_two_instances.py.
 
-The harness creates a scratch database, migrates it, fills it with tests/security/dataset.py,
+The harness creates a scratch database (a copy of the migrated test database when that lives on
+the same PostgreSQL server, else migrated afresh), fills it with tests/security/dataset.py,
 starts two gunicorn processes on free loopback ports and gives each test a `Visitor`: a cookie
 jar that talks to either instance, like a browser behind a load balancer that alternates.
 """
@@ -200,9 +201,18 @@ class TwoInstances:
             raise RuntimeError(f"{' '.join(args[:2])} fejlede:\n{completed.stderr[-4000:]}")
         return completed.stdout
 
-    def start(self) -> Instances:
-        self._admin(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(self.name)))
-        self._run("manage.py", "migrate", "--no-input", "-v0")
+    def start(self, template: str | None = None) -> Instances:
+        """Start the two instances on a scratch database: a copy of `template` (a migrated
+        database on the same server that nobody is connected to) if given, else migrated."""
+        if template:
+            self._admin(
+                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                    sql.Identifier(self.name), sql.Identifier(template)
+                )
+            )
+        else:
+            self._admin(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(self.name)))
+            self._run("manage.py", "migrate", "--no-input", "-v0")
         seed = json.loads(self._run("-c", SEED).strip().splitlines()[-1])
         bases = []
         for _ in range(2):
@@ -249,74 +259,3 @@ class TwoInstances:
         client = redis.Redis.from_url(redis_url())
         for key in client.scan_iter(match=f"{self.cache_prefix}:*"):
             client.delete(key)
-
-
-class DemoServer:
-    """One gunicorn process on a scratch SQLite file with the demo loaded (`load_demo`): a
-    real server for browser tests, separate from the test database."""
-
-    def __init__(self, work_dir: Path):
-        self.work_dir = work_dir
-        self.database_url = f"sqlite:///{work_dir / 'demo.sqlite3'}"
-        self.process: subprocess.Popen | None = None
-        self.log = None
-
-    def env(self) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_URL"))}
-        env.update(
-            DJANGO_SETTINGS_MODULE="portal.settings",
-            DEBUG="1",
-            ALLOWED_HOSTS="127.0.0.1,localhost",
-            DATABASE_URL=self.database_url,
-            MEDIA_ROOT=str(self.work_dir / "media"),
-        )
-        return env
-
-    def _run(self, *args: str) -> str:
-        completed = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=BASE_DIR,
-            env=self.env(),
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        if completed.returncode != 0:
-            raise RuntimeError(f"manage.py {args[0]} fejlede:\n{completed.stderr[-4000:]}")
-        return completed.stdout
-
-    def start(self) -> str:
-        self._run("migrate", "--no-input", "-v0")
-        self._run("load_demo")
-        port = free_port()
-        self.log = open(self.work_dir / "gunicorn.log", "w")  # noqa: SIM115
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "portal.wsgi:application",
-                f"--bind=127.0.0.1:{port}",
-                "--workers=1",
-                "--threads=4",
-                "--timeout=120",
-            ],
-            cwd=BASE_DIR,
-            env=self.env(),
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{port}"
-        wait_until_up(base)
-        return base
-
-    def stop(self):
-        if self.process is not None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        if self.log is not None:
-            self.log.close()

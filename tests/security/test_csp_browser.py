@@ -1,7 +1,11 @@
 """The Content Security Policy in a real browser: headless Chromium walks the public site, the
-member pages and every admin change list and change form of the demo, and no page may trip the
-policy (a blocked script or style is a `securitypolicyviolation` event). The admin's rich-text
-editor must come up under the policy.
+member pages and every admin change list, add form and change form of the demo (and one history
+page: every model's history is the same template), and no page may trip the policy (a blocked
+script or style is a `securitypolicyviolation` event). The admin's rich-text editor must come up
+under the policy.
+
+The demo is served by Django's live server from the test database, loaded once per test process
+and put back by copying its tables (tests/table_copies.py), as for the browser journeys.
 
 Without Chromium the test skips with a message, except in CI (CI=true), where it fails.
 """
@@ -14,8 +18,7 @@ import pytest
 from demo.content import DISTRICT_SLUG as DEMO_DISTRICT
 from demo.people import LOGINS_BY_USERNAME
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
-
-from .instances import DemoServer
+from tests.table_copies import load_demo
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls of the set-up are
 # synchronous and safe.
@@ -30,7 +33,10 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 NOT_PAGES = (".pdf", ".ics", ".json", ".xml", ".csv")
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 # pytest-playwright's Playwright and browser are session-wide and shared with tests/browser and
@@ -104,14 +110,13 @@ class Walker:
                     queue.append(link)
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """A gunicorn process on its own SQLite file with the demo loaded."""
-    demo = DemoServer(tmp_path_factory.mktemp("csp-demo"))
-    try:
-        yield demo.start()
-    finally:
-        demo.stop()
+@pytest.fixture
+def server(live_server, settings, tmp_path):
+    """The live server's address, with the demo in the database and its files in a media folder
+    of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    load_demo()
+    return live_server.url
 
 
 @pytest.fixture
@@ -148,14 +153,16 @@ def test_admin_pages_trip_no_policy(walker):
         if link.count("/") == 4 and link.startswith("/admin/") and "?" not in link
     ]
     assert len(change_lists) >= 10
+    change_forms = []
     for change_list in change_lists:
         walker.visit(change_list)
         first = walker.page.query_selector("#result_list tbody tr a[href*='/change/']")
         if first is not None:
-            change_form = urlsplit(urljoin(walker.page.url, first.get_attribute("href"))).path
-            walker.visit(change_form)
-            walker.visit(change_form.replace("/change/", "/history/"))
+            href = urljoin(walker.page.url, first.get_attribute("href"))
+            change_forms.append(urlsplit(href).path)
+            walker.visit(change_forms[-1])
         walker.visit(change_list + "add/")
+    walker.visit(change_forms[0].replace("/change/", "/history/"))
     assert not walker.violations, report(walker)
 
 

@@ -1,0 +1,78 @@
+"""Database contents kept as copies of their tables and put back with plain SQL.
+
+Django's live-server and other transactional tests end by emptying every table. Two contents are
+put back often: the reference data the migrations leave (districts, municipalities, councils,
+role groups), after every transactional test, and the demo (`manage.py load_demo`: two
+districts' plans built through the portal's own services, several seconds a time), before each
+browser journey. Both are kept once per test process as copies of the tables
+(`CREATE TABLE … AS SELECT`, outside Django's models, so the emptying leaves them alone) and put
+back with one flush and one `INSERT … SELECT` per table, on PostgreSQL and SQLite alike: a
+fraction of what Django's own serialized rollback costs, which saves every object through the
+ORM.
+"""
+
+import io
+import shutil
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection, transaction
+
+REFERENCE = "reference_copy_"
+DEMO = "demo_copy_"
+_kept: dict[str, dict[str, list[str]]] = {}  # prefix -> table -> columns
+_demo_media: list[Path] = []
+
+
+def _tables() -> list[str]:
+    return sorted(connection.introspection.django_table_names(only_existing=True))
+
+
+def keep(prefix: str) -> None:
+    """Copy every table of the models as it is now under `prefix`."""
+    quote = connection.ops.quote_name
+    tables = {}
+    with connection.cursor() as cursor:
+        for table in _tables():
+            description = connection.introspection.get_table_description(cursor, table)
+            tables[table] = [column.name for column in description]
+            cursor.execute(f"DROP TABLE IF EXISTS {quote(prefix + table)}")
+            cursor.execute(f"CREATE TABLE {quote(prefix + table)} AS SELECT * FROM {quote(table)}")
+    _kept[prefix] = tables
+
+
+def kept(prefix: str) -> bool:
+    return prefix in _kept
+
+
+def restore(prefix: str) -> None:
+    """Empty every table and fill it again from its copy. Columns are named, so a table that a
+    migration test dropped and made again, with its columns in another order, still fits."""
+    quote = connection.ops.quote_name
+    tables = _kept[prefix]
+    with transaction.atomic(), connection.cursor() as cursor:
+        for statement in connection.ops.sql_flush(no_style(), _tables()):
+            cursor.execute(statement)
+        for table, columns in tables.items():
+            names = ", ".join(quote(column) for column in columns)
+            cursor.execute(
+                f"INSERT INTO {quote(table)} ({names}) SELECT {names} FROM {quote(prefix + table)}"
+            )
+
+
+def load_demo() -> None:
+    """The demo in the database and its files in MEDIA_ROOT, as `load_demo` leaves them."""
+    media = Path(settings.MEDIA_ROOT)
+    if not kept(DEMO):
+        call_command("load_demo", allow_without_debug=True, stdout=io.StringIO())
+        keep(DEMO)
+        folder = Path(tempfile.mkdtemp(prefix="demo-media-"))
+        if media.exists():
+            shutil.copytree(media, folder, dirs_exist_ok=True)
+        _demo_media.append(folder)
+        return
+    restore(DEMO)
+    shutil.copytree(_demo_media[0], media, dirs_exist_ok=True)
