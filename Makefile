@@ -35,9 +35,10 @@ run: demo
 # Two test processes (pytest-xdist), one per core; each test file runs whole in one process, so
 # a module's fixtures (the demo site, a rendered PDF, a live server) are built once.
 # `make test TEST_PROCESSES=0` runs in this process, e.g. to debug with pdb.
+# The counted editor journeys (marker `bench`) are measurements: `make bench-editor` runs them.
 TEST_PROCESSES ?= 2
 test: setup
-	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadfile --durations=15 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadfile --durations=15 -m "not bench" $(PYTEST_ARGS)
 
 # Load benchmark on a throwaway PostgreSQL database with the national data (docs/performance.md),
 # then the PDF benchmark. BENCH_ARGS passes options to bench/load.py (see --help).

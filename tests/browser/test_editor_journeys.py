@@ -32,6 +32,7 @@ from plans.models import (
 from .counting import CountingPage, record
 
 pytestmark = [
+    pytest.mark.bench,
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
