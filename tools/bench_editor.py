@@ -15,7 +15,17 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "editor-bench.json"
         env = {**os.environ, "EDITOR_BENCH_OUT": str(out), "CI": "true"}
-        command = [sys.executable, "-m", "pytest", JOURNEYS, "-m", "bench", "-p", "no:cacheprovider", "-q"]
+        command = [
+            sys.executable,
+            "-m",
+            "pytest",
+            JOURNEYS,
+            "-m",
+            "bench",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+        ]
         status = subprocess.call(command, env=env)
         results = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
     print(f"\n{'Rejse':<24}{'Handlinger':>12}{'Mål':>8}")
