@@ -18,7 +18,7 @@ from .models import (
     PlanSection,
     SectionFigure,
 )
-from .services import Direction, swap_in_sequence, sync_assignments
+from .services import Move, move_in_sequence, sync_assignments
 
 
 def siblings(section: PlanSection):
@@ -46,11 +46,11 @@ def add_section(
 
 
 @transaction.atomic
-def move_section(*, section: PlanSection, direction: Direction) -> bool:
-    """Swap the section's place with the sibling above or below it; False when it is already
-    first (up) or last (down)."""
+def move_section(*, section: PlanSection, to: Move) -> bool:
+    """Move the section past the sibling above or below it, or to a place among its siblings
+    (`services.move_in_sequence`); False when it does not move."""
     rows = list(siblings(section).select_for_update())
-    return swap_in_sequence(rows, section, direction)
+    return move_in_sequence(rows, section, to)
 
 
 @transaction.atomic
@@ -92,10 +92,11 @@ def save_activity(*, form) -> Activity:
 
 
 @transaction.atomic
-def move_activity(*, activity: Activity, direction: Direction) -> bool:
-    """Swap the activity's place with its neighbour in its focus area; False at either end."""
+def move_activity(*, activity: Activity, to: Move) -> bool:
+    """Move the activity past its neighbour, or to a place, in its focus area; False when it
+    does not move."""
     rows = list(activities_beside(activity).select_for_update())
-    return swap_in_sequence(rows, activity, direction)
+    return move_in_sequence(rows, activity, to)
 
 
 @transaction.atomic
@@ -155,10 +156,11 @@ def save_part(*, form):
 
 
 @transaction.atomic
-def move_part(*, part, direction: Direction) -> bool:
-    """Swap the part's place with its neighbour; False when it is already first or last."""
+def move_part(*, part, to: Move) -> bool:
+    """Move the part past its neighbour, or to a place among the rows beside it; False when it
+    does not move."""
     rows = list(beside(part).select_for_update())
-    return swap_in_sequence(rows, part, direction)
+    return move_in_sequence(rows, part, to)
 
 
 @transaction.atomic

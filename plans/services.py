@@ -351,6 +351,7 @@ def send_reminders(*, reporting_round: ReportingRound) -> ReminderResult:
 # --- A lokalråd's own focus areas and activities (the bilateral handleplan) -------------------
 
 Direction = Literal["up", "down"]
+Move = Direction | int  # one place up or down, or to a place (1 is the first)
 
 
 def current_plan_for(council: Council) -> Plan | None:
@@ -464,20 +465,26 @@ def save_local_activity(
     return activity
 
 
-def swap_in_sequence(items: list, item, direction: Direction) -> bool:
-    """Move item one place up or down in items, keeping the order slots the items occupy.
+def move_in_sequence(items: list, item, to: Move) -> bool:
+    """Move item one place up or down in items, or to place `to` (1 is the first; past the end
+    is the last), keeping the order slots the items occupy.
 
-    Returns False when it is already first (up) or last (down).
+    Returns False when it does not move: already first (up), last (down) or at the place.
     """
     index = next(i for i, candidate in enumerate(items) if candidate.pk == item.pk)
-    target = index - 1 if direction == "up" else index + 1
-    if target < 0 or target >= len(items):
+    if to == "up":
+        target = index - 1
+    elif to == "down":
+        target = index + 1
+    else:
+        target = min(max(to, 1), len(items)) - 1
+    if target < 0 or target >= len(items) or target == index:
         return False
     slots = sorted(candidate.order for candidate in items)
     for position in range(1, len(slots)):
         if slots[position] <= slots[position - 1]:
             slots[position] = slots[position - 1] + 1
-    items[index], items[target] = items[target], items[index]
+    items.insert(target, items.pop(index))
     for slot, candidate in zip(slots, items, strict=True):
         if candidate.order != slot:
             candidate.order = slot
@@ -500,7 +507,7 @@ def move_local_focus_area(*, council: Council, focus_area: FocusArea, direction:
     )
     if focus_area.pk not in {area.pk for area in own}:
         raise FocusArea.DoesNotExist
-    return swap_in_sequence(own, focus_area, direction)
+    return move_in_sequence(own, focus_area, direction)
 
 
 @transaction.atomic
@@ -515,4 +522,4 @@ def move_local_activity(*, council: Council, activity: Activity, direction: Dire
     )
     if activity.pk not in {candidate.pk for candidate in own}:
         raise Activity.DoesNotExist
-    return swap_in_sequence(own, activity, direction)
+    return move_in_sequence(own, activity, direction)

@@ -15,7 +15,6 @@ districts' secretariats 404, other signed-in users 403, anonymous users to the s
 """
 
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import Truncator
 from django.views.decorators.http import require_http_methods, require_POST
@@ -51,6 +50,7 @@ from .workspace_plan import (
     managed_plan,
     plan_url,
     reload_at,
+    requested_move,
     section_node,
     workspace_content,
 )
@@ -137,10 +137,7 @@ def _part_form(
 
 
 def _move(request, plan: Plan, part, anchor: str):
-    direction = request.POST.get("retning")
-    if direction not in {"up", "down"}:
-        raise Http404
-    outline_edits.move_part(part=part, direction=direction)
+    outline_edits.move_part(part=part, to=requested_move(request))
     return redirect(plan_url(plan, anchor))
 
 

@@ -31,6 +31,7 @@ from ..forms import (
 )
 from ..models import Activity, FocusArea, Plan, PlanSection
 from ..outline import build_outline
+from ..services import Move
 from ..snapshot import build_snapshot
 from .access import secretariat_required
 from .public import plan_content
@@ -56,6 +57,17 @@ def reload_at(plan: Plan, anchor: str):
     not load the changed outline."""
     url = plan_url(plan)
     return HttpResponseClientRedirect(f"{url}?vis={anchor}#{anchor}")
+
+
+def requested_move(request) -> Move:
+    """Where a move takes a part: ``retning`` up or down (the buttons), or ``plads`` N, its
+    place among the rows beside it, 1 the first (dragged there). 404 for anything else."""
+    direction, place = request.POST.get("retning"), request.POST.get("plads", "")
+    if direction in {"up", "down"}:
+        return direction
+    if place.isascii() and place.isdigit() and int(place) >= 1:
+        return int(place)
+    raise Http404
 
 
 def editor_media():
@@ -309,13 +321,11 @@ def section_add(request, pk):
 @require_POST
 @secretariat_required
 def section_move(request, pk, section_id):
-    """Move a section one place up or down among its siblings (``retning``: up/down)."""
+    """Move a section one place up or down (``retning``) or to a place (``plads``) among its
+    siblings."""
     plan = managed_plan(request, pk)
     section = get_object_or_404(PlanSection, plan=plan, pk=section_id)
-    direction = request.POST.get("retning")
-    if direction not in {"up", "down"}:
-        raise Http404
-    outline_edits.move_section(section=section, direction=direction)
+    outline_edits.move_section(section=section, to=requested_move(request))
     return redirect(plan_url(plan, f"afsnit-{section.pk}"))
 
 
@@ -425,13 +435,11 @@ def activity_edit(request, pk, activity_id):
 @require_POST
 @secretariat_required
 def activity_move(request, pk, activity_id):
-    """Move an activity one place up or down in its focus area (``retning``: up/down)."""
+    """Move an activity one place up or down (``retning``) or to a place (``plads``) in its
+    focus area."""
     plan = managed_plan(request, pk)
     activity = _plan_activity(plan, activity_id)
-    direction = request.POST.get("retning")
-    if direction not in {"up", "down"}:
-        raise Http404
-    outline_edits.move_activity(activity=activity, direction=direction)
+    outline_edits.move_activity(activity=activity, to=requested_move(request))
     return redirect(plan_url(plan, f"aktivitet-{activity.pk}"))
 
 

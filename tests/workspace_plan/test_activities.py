@@ -207,6 +207,14 @@ def test_moving_swaps_with_the_neighbour(signed_in, draft, area):
     assert activities(area) == [first, second]
 
 
+def test_a_dragged_activity_takes_its_place_in_its_focus_area(signed_in, draft, area):
+    first, second = activities(area)
+    url = reverse("workspace:activity_move", args=[draft.pk, first.pk])
+    response = signed_in.post(url, {"plads": "2"})
+    assert response["Location"].endswith(plan_url(draft, f"aktivitet-{first.pk}"))
+    assert activities(area) == [second, first]
+
+
 def test_deleting_asks_once_then_deletes_with_its_assignments(signed_in, draft, area):
     activity = activities(area)[0]
     url = reverse("workspace:activity_delete", args=[draft.pk, activity.pk])

@@ -62,6 +62,11 @@ def move(client, section, direction):
     return client.post(url, {"retning": direction})
 
 
+def drop(client, section, place):
+    url = reverse("workspace:section_move", args=[section.plan_id, section.pk])
+    return client.post(url, {"plads": place})
+
+
 def test_moving_down_swaps_with_the_next_sibling(signed_in, draft, section):
     response = move(signed_in, section, "down")
     assert response["Location"].endswith(f"#afsnit-{section.pk}")
@@ -77,6 +82,25 @@ def test_moving_up_swaps_with_the_previous_sibling_and_keeps_sub_sections(signed
 
 def test_the_first_section_does_not_move_up(signed_in, draft, section):
     move(signed_in, section, "up")
+    assert titles(draft) == ["Indledning", "Kriminalitet", "Årshjulet"]
+
+
+def test_a_dragged_section_takes_its_place_among_its_siblings(signed_in, draft, section):
+    response = drop(signed_in, section, "3")
+    assert response["Location"].endswith(f"#afsnit-{section.pk}")
+    assert titles(draft) == ["Kriminalitet", "Årshjulet", "Indledning"]
+    drop(signed_in, section, "1")
+    assert titles(draft) == ["Indledning", "Kriminalitet", "Årshjulet"]
+
+
+def test_a_place_past_the_end_is_the_last(signed_in, draft, section):
+    drop(signed_in, section, "9")
+    assert titles(draft) == ["Kriminalitet", "Årshjulet", "Indledning"]
+
+
+@pytest.mark.parametrize("place", ["0", "-1", "to", "²", ""])
+def test_a_move_to_no_place_is_not_found_and_changes_nothing(signed_in, draft, section, place):
+    assert drop(signed_in, section, place).status_code == 404
     assert titles(draft) == ["Indledning", "Kriminalitet", "Årshjulet"]
 
 

@@ -219,6 +219,17 @@ def test_the_plans_goals_move_and_are_deleted(signed_in, draft):
     assert list(Goal.objects.filter(plan=draft)) == [second]
 
 
+def test_a_dragged_goal_takes_its_place_among_the_plans_goals(signed_in, draft):
+    goals = [
+        Goal.objects.create(plan=draft, party="police", text=text, order=order)
+        for order, text in enumerate(["Første", "Andet", "Tredje"], start=1)
+    ]
+    response = signed_in.post(url("goal_move", draft.pk, goals[2].pk), {"plads": "1"})
+    assert response["Location"].endswith(plan_url(draft, f"maal-{goals[2].pk}"))
+    rows = Goal.objects.filter(plan=draft).order_by("order", "pk")
+    assert list(rows) == [goals[2], goals[0], goals[1]]
+
+
 def test_another_plans_goal_is_not_found(signed_in, draft, district, make_plan):
     other = make_plan(district, start=2021, end=2022)
     goal = Goal.objects.create(plan=other, party="police", text="Andetsteds")
@@ -270,6 +281,15 @@ def test_entries_move_among_those_at_the_same_time(signed_in, draft):
     assert list(rows) == [second, first, later]
     signed_in.post(url("cycle_delete", draft.pk, later.pk))
     assert not AnnualCycleEntry.objects.filter(pk=later.pk).exists()
+
+
+def test_an_entrys_place_counts_among_those_at_the_same_time(signed_in, draft):
+    first = AnnualCycleEntry.objects.create(plan=draft, title="A", month=3, order=1)
+    second = AnnualCycleEntry.objects.create(plan=draft, title="B", month=3, order=2)
+    later = AnnualCycleEntry.objects.create(plan=draft, title="C", month=5, order=3)
+    signed_in.post(url("cycle_move", draft.pk, first.pk), {"plads": "3"})  # last in March
+    rows = AnnualCycleEntry.objects.filter(plan=draft).order_by("order")
+    assert list(rows) == [second, first, later]
 
 
 # --- Figures and attachments ---------------------------------------------------------------
