@@ -78,35 +78,8 @@ urlpatterns = [
     path("importer/opbygning/", views.import_docx_map, name="import_docx_map"),
 ]
 
-# The rest of the plan's parts (plans/views/workspace_parts.py).
-PARTS = [
-    # (address under plan/<pk>/, view and URL name)
-    ("gruppe/<int:group_id>/nyt-indsatsomraade/", "focus_area_add"),
-    ("indsatsomraade/<int:area_id>/flyt/", "focus_area_move"),
-    ("indsatsomraade/<int:area_id>/slet/", "focus_area_delete"),
-    ("indsatsomraade/<int:area_id>/nyt-maal/", "area_goal_add"),
-    ("gruppe/ny/", "group_add"),
-    ("gruppe/<int:group_id>/", "group_edit"),
-    ("gruppe/<int:group_id>/flyt/", "group_move"),
-    ("gruppe/<int:group_id>/slet/", "group_delete"),
-    ("maal/nyt/", "goal_add"),
-    ("maal/<int:goal_id>/", "goal_edit"),
-    ("maal/<int:goal_id>/flyt/", "goal_move"),
-    ("maal/<int:goal_id>/slet/", "goal_delete"),
-    ("aarshjul/nyt/", "cycle_add"),
-    ("aarshjul/<int:entry_id>/", "cycle_edit"),
-    ("aarshjul/<int:entry_id>/flyt/", "cycle_move"),
-    ("aarshjul/<int:entry_id>/slet/", "cycle_delete"),
-    ("afsnit/<int:section_id>/ny-figur/", "figure_add"),
-    ("figur/<int:figure_id>/", "figure_edit"),
-    ("figur/<int:figure_id>/flyt/", "figure_move"),
-    ("figur/<int:figure_id>/slet/", "figure_delete"),
-    ("bilag/nyt/", "attachment_add"),
-    ("bilag/<int:attachment_id>/", "attachment_edit"),
-    ("bilag/<int:attachment_id>/flyt/", "attachment_move"),
-    ("bilag/<int:attachment_id>/slet/", "attachment_delete"),
-]
+# The rest of the plan's parts, from their registry (plans/views/workspace_parts.py).
 urlpatterns += [
-    path(f"plan/<int:pk>/{route}", getattr(workspace_parts, name), name=name)
-    for route, name in PARTS
+    path(f"plan/<int:pk>/{route}", view, kwargs, name=name)
+    for route, view, kwargs, name in workspace_parts.routes()
 ]

@@ -46,17 +46,19 @@ def managed_plan(request, pk) -> Plan:
     )
 
 
-def plan_url(plan: Plan, anchor: str = "") -> str:
+def plan_url(plan: Plan, anchor: str = "", *, reload: bool = False) -> str:
+    """The workspace at `anchor`. With `reload` the address carries the anchor as a query too:
+    a browser told to go to the page it shows with only another #anchor would just scroll, not
+    load the changed outline."""
     url = reverse("workspace:plan", args=[plan.pk])
+    if reload:
+        url += f"?vis={anchor}"
     return f"{url}#{anchor}" if anchor else url
 
 
 def reload_at(plan: Plan, anchor: str):
-    """Load the workspace again at `anchor` (htmx). The address carries the anchor as a query
-    too: a browser told to go to the page it shows with only another #anchor would just scroll,
-    not load the changed outline."""
-    url = plan_url(plan)
-    return HttpResponseClientRedirect(f"{url}?vis={anchor}#{anchor}")
+    """Load the whole workspace again at `anchor` (htmx), where a save changed the outline."""
+    return HttpResponseClientRedirect(plan_url(plan, anchor, reload=True))
 
 
 def requested_move(request) -> Move:
