@@ -305,7 +305,7 @@ def section_add(request, pk):
             anchor = f"afsnit-{section.pk}"
             if request.htmx:  # the outline changed: the whole page again, at the new section
                 return reload_at(plan, anchor)
-            return redirect(plan_url(plan, anchor))
+            return redirect(plan_url(plan, anchor, reload=True))
     anchor = f"afsnit-{parent.pk}" if parent else "nyt-kapitel"
     context = {
         **base_context(plan),

@@ -42,6 +42,12 @@ def test_with_htmx_a_new_section_reloads_the_page_at_it(signed_in, draft):
     assert response["HX-Redirect"].endswith(f"/?vis=afsnit-{new.pk}#afsnit-{new.pk}")
 
 
+def test_without_javascript_a_new_section_opens_the_page_at_it(signed_in, draft):
+    response = add(signed_in, draft, title="Nyt")
+    new = PlanSection.objects.get(title="Nyt")
+    assert response["Location"].endswith(f"/?vis=afsnit-{new.pk}#afsnit-{new.pk}")
+
+
 def test_a_fourth_level_is_refused_in_danish_and_the_title_kept(signed_in, draft):
     child = draft.sections.get(title="Kredsrådet")
     deepest = PlanSection.objects.create(plan=draft, parent=child, title="Formandskab")
