@@ -183,3 +183,49 @@ def test_secretariat_adds_a_focus_area_and_its_goal(page, axe, demo_plan):
     assert list(new.goals.values_list("party", "text")) == [
         ("police", "Flere synlige patruljer i weekenden")
     ]
+
+
+def lower_half(target) -> dict:
+    """A point in the lower half of `target`: a part dropped there goes below it."""
+    box = target.bounding_box()
+    return {"x": box["width"] / 2, "y": box["height"] * 3 / 4}
+
+
+def test_secretariat_drags_an_activity_below_another(page, axe, demo_plan):
+    area = next(
+        area
+        for area in FocusArea.objects.filter(plan=demo_plan).order_by("group__order", "order")
+        if area.activities.count() >= 2
+    )
+    first, second = area.activities.order_by("order", "pk")[:2]
+
+    page.goto("/konto/log-ind/")
+    axe(page)
+    page.get_by_label("Brugernavn").fill(SECRETARIAT.username)
+    page.get_by_label("Adgangskode").fill(SECRETARIAT.password)
+    page.get_by_role("button", name="Log ind").click()
+    expect(page).to_have_url(re.compile("/sekretariat/$"))
+    axe(page)
+    page.goto(f"/sekretariat/plan/{demo_plan.pk}/")
+    axe(page)
+
+    rows = page.locator(f"#indsatsomraade-{area.pk}-aktivitetsliste > li")
+    handle = page.get_by_role("button", name=f"Flyt aktivitet 1 under {area.title}", exact=True)
+    below = page.locator(f"#aktivitet-{second.pk}")
+    handle.drag_to(below, target_position=lower_half(below))
+
+    expect(page.locator("#sortering-status")).to_have_text("Flyttet til plads 2.")
+    expect(rows.nth(0)).to_have_id(f"aktivitet-{second.pk}")
+    expect(rows.nth(1)).to_have_id(f"aktivitet-{first.pk}")
+    assert list(area.activities.order_by("order", "pk")[:2]) == [second, first]
+    axe(page)
+
+    # A move the server refuses puts the order back and says so.
+    page.route("**/flyt/", lambda route: route.fulfill(status=500))
+    handle = page.get_by_role("button", name=f"Flyt aktivitet 1 under {area.title}", exact=True)
+    below = page.locator(f"#aktivitet-{first.pk}")
+    handle.drag_to(below, target_position=lower_half(below))
+    expect(page.get_by_role("alert")).to_contain_text("Flytningen blev ikke gemt")
+    expect(rows.nth(0)).to_have_id(f"aktivitet-{second.pk}")
+    assert list(area.activities.order_by("order", "pk")[:2]) == [second, first]
+    axe(page)
