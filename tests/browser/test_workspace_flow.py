@@ -8,27 +8,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from demo.people import LOGINS_BY_USERNAME
 from plans.models import PlanSection
 
-from .test_workspace_plan import too_wide
+from .test_workspace_plan import sign_in, too_wide
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-SECRETARIAT = LOGINS_BY_USERNAME["sekretariat"]
-
-
-def sign_in(page, axe):
-    page.goto("/konto/log-ind/")
-    axe(page)
-    page.get_by_label("Brugernavn").fill(SECRETARIAT.username)
-    page.get_by_label("Adgangskode").fill(SECRETARIAT.password)
-    page.get_by_role("button", name="Log ind").click()
-    expect(page).to_have_url(re.compile("/sekretariat/$"))
-    axe(page)
 
 
 def test_the_preview_tab_shows_the_plan_as_published_and_leads_back(page, axe, demo_plan):

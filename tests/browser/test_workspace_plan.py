@@ -34,6 +34,17 @@ TOO_WIDE = """() => {
 }"""
 
 
+def sign_in(page, axe):
+    """Sign in as the demo's secretariat, which lands on its start page; axe on both pages."""
+    page.goto("/konto/log-ind/")
+    axe(page)
+    page.get_by_label("Brugernavn").fill(SECRETARIAT.username)
+    page.get_by_label("Adgangskode").fill(SECRETARIAT.password)
+    page.get_by_role("button", name="Log ind").click()
+    expect(page).to_have_url(re.compile("/sekretariat/$"))
+    axe(page)
+
+
 def too_wide(page) -> list[str]:
     """Nothing when the page does not scroll sideways; else the first elements that stick out."""
     return page.evaluate(TOO_WIDE)
@@ -104,13 +115,7 @@ def test_secretariat_adds_an_activity_inside_its_focus_area(page, axe, demo_plan
     )
     before = area.activities.count()
 
-    page.goto("/konto/log-ind/")
-    axe(page)
-    page.get_by_label("Brugernavn").fill(SECRETARIAT.username)
-    page.get_by_label("Adgangskode").fill(SECRETARIAT.password)
-    page.get_by_role("button", name="Log ind").click()
-    expect(page).to_have_url(re.compile("/sekretariat/$"))
-    axe(page)
+    sign_in(page, axe)
     page.goto(f"/sekretariat/plan/{demo_plan.pk}/")
     axe(page)
 
@@ -138,13 +143,7 @@ def test_secretariat_adds_an_activity_inside_its_focus_area(page, axe, demo_plan
 def test_secretariat_adds_a_focus_area_and_its_goal(page, axe, demo_plan):
     group = FocusAreaGroup.objects.filter(plan=demo_plan).order_by("order", "pk").first()
 
-    page.goto("/konto/log-ind/")
-    axe(page)
-    page.get_by_label("Brugernavn").fill(SECRETARIAT.username)
-    page.get_by_label("Adgangskode").fill(SECRETARIAT.password)
-    page.get_by_role("button", name="Log ind").click()
-    expect(page).to_have_url(re.compile("/sekretariat/$"))
-    axe(page)
+    sign_in(page, axe)
     page.goto(f"/sekretariat/plan/{demo_plan.pk}/")
     axe(page)
 
@@ -199,13 +198,7 @@ def test_secretariat_drags_an_activity_below_another(page, axe, demo_plan):
     )
     first, second = area.activities.order_by("order", "pk")[:2]
 
-    page.goto("/konto/log-ind/")
-    axe(page)
-    page.get_by_label("Brugernavn").fill(SECRETARIAT.username)
-    page.get_by_label("Adgangskode").fill(SECRETARIAT.password)
-    page.get_by_role("button", name="Log ind").click()
-    expect(page).to_have_url(re.compile("/sekretariat/$"))
-    axe(page)
+    sign_in(page, axe)
     page.goto(f"/sekretariat/plan/{demo_plan.pk}/")
     axe(page)
 
