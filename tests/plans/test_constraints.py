@@ -2,7 +2,9 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import CheckConstraint
+from django.test.utils import CaptureQueriesContext
 
 from forums.models import Forum
 from plans.models import (
@@ -244,3 +246,45 @@ def test_published_version_may_get_its_pdf_later(make_plan, district):
     version.pdf.name = "plans/pdf/samarbejdsplan.pdf"
     version.save(update_fields=["pdf"])
     assert PlanVersion.objects.get(pk=version.pk).pdf.name == "plans/pdf/samarbejdsplan.pdf"
+
+
+def check_queries(queries) -> list[str]:
+    return [query["sql"] for query in queries if '"_check"' in query["sql"]]
+
+
+def test_a_valid_plans_check_constraints_are_asked_in_one_query(make_plan, district):
+    """One query for all the check constraints, where Django asks each alone (forced by
+    excluding a field no constraint reads); the conditional unique constraint asks its own."""
+    plan = make_plan(district)
+    checks = [c for c in Plan._meta.constraints if isinstance(c, CheckConstraint)]
+    assert len(checks) >= 4
+    with CaptureQueriesContext(connection) as together:
+        plan.full_clean()
+    with CaptureQueriesContext(connection) as each:
+        plan.full_clean(exclude={"updated_at"})
+    asked_together = check_queries(together.captured_queries)
+    assert len(asked_together) == len(check_queries(each.captured_queries)) - (len(checks) - 1)
+    assert "2017 <= 2018 AND" in asked_together[0]  # the period checks, together
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"period_start": 2019, "period_end": 2018},
+        {"period_start": 1900, "period_end": 1901},
+        {"period_start": 2017, "period_end": 2030},
+    ],
+)
+def test_a_failing_check_is_named_as_when_each_is_asked_alone(make_plan, district, change):
+    """Asked together first, the checks still report the one that fails, under its field and in
+    its Danish words, exactly as Django's one query per constraint does (forced here by excluding
+    a field no constraint reads)."""
+    plan = make_plan(district)
+    for name, value in change.items():
+        setattr(plan, name, value)
+    with pytest.raises(ValidationError) as together:
+        plan.validate_constraints()
+    with pytest.raises(ValidationError) as each:
+        plan.validate_constraints(exclude={"updated_at"})
+    assert together.value.message_dict == each.value.message_dict
+    assert together.value.message_dict  # a Danish message under a field
