@@ -173,3 +173,44 @@ def delete_part(*, part) -> None:
     if problem_of and (problem := problem_of()):
         raise ValidationError(problem)
     part.delete()
+
+
+# --- Goals as lists: one per line, per party.
+
+
+def _same_text(text: str) -> str:
+    """A goal's text as a line compares: spacing and line breaks do not count."""
+    return " ".join(text.split())
+
+
+@transaction.atomic
+def replace_goals(*, plan: Plan, focus_area: FocusArea | None, lists: dict[str, list[str]]):
+    """Make the goals of the plan (no `focus_area`) or of a focus area exactly `lists`: per
+    party, the goals in order. A goal whose party and text are unchanged keeps its row (and its
+    history), so rewriting a list only touches the lines that changed; goals no longer listed
+    are deleted. Parties come in the order of `lists`."""
+    existing = list(
+        Goal.objects.select_for_update()
+        .filter(plan=plan, focus_area=focus_area)
+        .order_by("order", "pk")
+    )
+    unused: dict[tuple[str, str], list[Goal]] = {}
+    for goal in existing:
+        unused.setdefault((goal.party, _same_text(goal.text)), []).append(goal)
+    kept = set()
+    order = 0
+    for party, lines in lists.items():
+        for line in lines:
+            order += 1
+            matches = unused.get((party, _same_text(line)))
+            if matches:
+                goal = matches.pop(0)
+                if goal.order != order:
+                    goal.order = order
+                    goal.save(update_fields=["order"])
+            else:
+                goal = Goal(plan=plan, focus_area=focus_area, party=party, text=line, order=order)
+                goal.full_clean()
+                goal.save()
+            kept.add(goal.pk)
+    Goal.objects.filter(pk__in=[goal.pk for goal in existing if goal.pk not in kept]).delete()

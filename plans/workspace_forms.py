@@ -13,7 +13,8 @@ fields (`base.uploads`), as in the admin.
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.text import capfirst
+from django.db import transaction
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
 from base import locking
@@ -31,6 +32,7 @@ from .models import (
     PlanAttachment,
     SectionFigure,
 )
+from .sections import replace_goals
 
 
 class OwnerLockedForm(ScopedModelForm):
@@ -170,6 +172,94 @@ class GoalForm(OwnerLockedForm):
 
     def lock_owner(self):
         return self.instance.focus_area or self.instance.plan
+
+
+class LinesField(forms.CharField):
+    """A textarea of one item a line. Cleans to the non-blank lines, trimmed; a line longer
+    than `max_line` is refused with its number, so the user finds it in a long list."""
+
+    def __init__(self, *, max_line: int, **kwargs):
+        kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 4}))
+        super().__init__(required=False, strip=False, **kwargs)
+        self.max_line = max_line
+
+    def clean(self, value) -> list[str]:
+        text = super().clean(value) or ""
+        lines, errors = [], []
+        for number, line in enumerate(text.splitlines(), start=1):
+            line = line.strip()
+            if len(line) > self.max_line:
+                errors.append(
+                    ValidationError(
+                        _(
+                            "Linje %(number)s er for lang: %(length)s tegn, højst "
+                            "%(limit)s (»%(start)s …«). Del den op, eller gør den kortere."
+                        ),
+                        code="line_too_long",
+                        params={
+                            "number": number,
+                            "length": len(line),
+                            "limit": self.max_line,
+                            "start": Truncator(line).words(6, truncate=""),
+                        },
+                    )
+                )
+            elif line:
+                lines.append(line)
+        if errors:
+            raise ValidationError(errors)
+        return lines
+
+
+class GoalListForm(forms.Form):
+    """The goals of the plan (`owner` a plan) or of a focus area as lists: one textarea per
+    party, one goal a line (`plans.sections.replace_goals`). Locked on the owner's revision like
+    a single goal, so a list loaded before someone else's change is refused with the input
+    kept."""
+
+    loaded_revision = LoadedRevisionField(
+        label=_("indlæst redigeringsnummer"), required=False, min_value=0
+    )
+
+    def __init__(self, *args, plan, focus_area=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan, self.focus_area = plan, focus_area
+        self.owner = focus_area or plan
+        self.fields["loaded_revision"].initial = self.owner.revision
+        goals = Goal.objects.filter(plan=plan, focus_area=focus_area).order_by("order", "pk")
+        limit = Goal._meta.get_field("text").max_length
+        for party in Goal.Party.values:
+            self.fields[party] = LinesField(
+                label=Goal.HEADINGS[party],
+                max_line=limit,
+                initial="\n".join(" ".join(g.text.split()) for g in goals if g.party == party),
+                help_text=_("Ét mål pr. linje, i den rækkefølge de skal stå."),
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        current = locking.locked_revision(self.owner)
+        if current is not None and cleaned_data.get("loaded_revision") != current:
+            self.add_error(
+                None,
+                ValidationError(
+                    CONFLICT_MESSAGE,
+                    code="revision_conflict",
+                    params={"name": capfirst(self.owner._meta.verbose_name), "object": self.owner},
+                ),
+            )
+            locking.carry_revision(self, "loaded_revision", current)
+        return cleaned_data
+
+    @transaction.atomic
+    def save(self) -> None:
+        """Claim the owner's revision (RevisionConflict if it moved on) and write the lists."""
+        locking.claim_revision(self.owner, self.cleaned_data.get("loaded_revision"))
+        replace_goals(
+            plan=self.plan,
+            focus_area=self.focus_area,
+            lists={party: self.cleaned_data[party] for party in Goal.Party.values},
+        )
 
 
 class CycleEntryForm(OwnerLockedForm):

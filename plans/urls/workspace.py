@@ -83,3 +83,12 @@ urlpatterns += [
     path(f"plan/<int:pk>/{route}", view, kwargs, name=name)
     for route, view, kwargs, name in workspace_parts.routes()
 ]
+# Several parts in one form (plans/views/workspace_parts.py).
+urlpatterns += [
+    path("plan/<int:pk>/maal/", workspace_parts.goal_list, name="goal_list"),
+    path(
+        "plan/<int:pk>/indsatsomraade/<int:area_id>/maal/",
+        workspace_parts.area_goal_list,
+        name="area_goal_list",
+    ),
+]

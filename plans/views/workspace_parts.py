@@ -46,6 +46,7 @@ from ..workspace_forms import (
     CycleEntryForm,
     FigureForm,
     GoalForm,
+    GoalListForm,
     GroupForm,
     NewFocusAreaForm,
 )
@@ -408,15 +409,28 @@ def _part_form(request, plan: Plan, kind: PartKind, part):
             if not request.htmx:
                 return redirect(plan_url(plan, kind.anchor(saved)))
             return _block(request, plan, kind, saved) or reload_at(plan, kind.anchor(saved))
+    return _form_page(
+        request,
+        plan=plan,
+        form=form,
+        title=kind.new_title(part) if is_new else kind.title(part),
+        cancel=plan_url(plan, kind.home(part) if is_new else kind.anchor(part)),
+        submit_label=kind.submit if is_new else "Gem",
+        part_id="" if is_new else f"{kind.anchor(part)}-del",
+        is_new=is_new,
+    )
+
+
+def _form_page(request, *, plan: Plan, form, title, cancel, submit_label, **context):
+    """A part's form: alone for htmx (it swaps in where the link was), else on a page."""
     context = {
         **base_context(plan),
         "form": form,
         "action": request.path,
-        "part_id": "" if is_new else f"{kind.anchor(part)}-del",
-        "cancel": plan_url(plan, kind.home(part) if is_new else kind.anchor(part)),
-        "form_title": kind.new_title(part) if is_new else kind.title(part),
-        "is_new": is_new,
-        "submit_label": kind.submit if is_new else "Gem",
+        "cancel": cancel,
+        "form_title": title,
+        "submit_label": submit_label,
+        **context,
     }
     if request.htmx:
         return render(request, "workspace/plan/_edit_form.html", context)
@@ -432,3 +446,50 @@ def _block(request, plan: Plan, kind: PartKind, part):
     context = {**base_context(plan), **content, **block.context, "saved": True}
     response = render(request, block.template, context)
     return reswap(retarget(response, f"#{block.target}"), "outerHTML")
+
+
+# --- Goals as lists ---------------------------------------------------------------------------
+
+
+def _goal_list_form(request, plan: Plan, area: FocusArea | None):
+    """GET: the goals as one textarea per party; POST: write them (`GoalListForm`) and answer
+    with the goals' block (htmx) or go back to the workspace there."""
+    block = f"indsatsomraade-{area.pk}" if area else "planens-maal"
+    form = GoalListForm(request.POST or None, plan=plan, focus_area=area)
+    if request.htmx and request.method != "POST":
+        autofocus_first(form, "police")
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except RevisionConflict:
+            # Saved by someone else between validation and save: validating again explains it.
+            form = GoalListForm(request.POST, plan=plan, focus_area=area)
+            form.is_valid()
+        else:
+            if not request.htmx:
+                return redirect(plan_url(plan, block))
+            return _block(request, plan, GOAL, Goal(plan=plan, focus_area=area))
+    return _form_page(
+        request,
+        plan=plan,
+        form=form,
+        title=f"Mål under »{area.title}«" if area else "Planens mål for parterne",
+        cancel=plan_url(plan, block),
+        submit_label="Gem målene",
+    )
+
+
+@require_http_methods(EDIT_METHODS)
+@secretariat_required
+def goal_list(request, pk):
+    """The plan's own goals as lists, one goal a line per party. The plan's secretariat."""
+    plan = managed_plan(request, pk)
+    return _goal_list_form(request, plan, None)
+
+
+@require_http_methods(EDIT_METHODS)
+@secretariat_required
+def area_goal_list(request, pk, area_id):
+    """A focus area's goals as lists, one goal a line per party. The plan's secretariat."""
+    plan = managed_plan(request, pk)
+    return _goal_list_form(request, plan, FOCUS_AREA.of_plan(plan, area_id))

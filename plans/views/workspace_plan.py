@@ -12,10 +12,12 @@ Every view: the plan's district's secretariat and superusers (`Plan.objects.mana
 districts' secretariats 404, other signed-in users 403, anonymous users to the sign-in page.
 """
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
@@ -127,10 +129,11 @@ def _mark_same_time(entries: list[dict]) -> list[dict]:
     ]
 
 
-def autofocus_first(form) -> None:
-    """A form swapped in by htmx starts with the cursor in its first field (htmx focuses it)."""
-    first = next(iter(form.fields.values()))
-    first.widget.attrs["autofocus"] = True
+def autofocus_first(form, name: str = "") -> None:
+    """A form swapped in by htmx starts with the cursor in its first field, or the field
+    `name` (htmx focuses it)."""
+    field = form.fields[name] if name else next(iter(form.fields.values()))
+    field.widget.attrs["autofocus"] = True
 
 
 def _mark_ends(nodes) -> None:
@@ -379,20 +382,41 @@ def _activity_form(request, *, plan: Plan, activity: Activity):
             )
             form.is_valid()
         else:
+            another = is_new and ADD_ANOTHER in request.POST
             if not request.htmx:
+                if another:
+                    messages.success(request, f"Aktiviteten »{saved}« er gemt. Skriv den næste.")
+                    return redirect(request.path)
                 return redirect(plan_url(plan, f"aktivitet-{saved.pk}"))
             content = workspace_content(plan)
             shown, group = area_and_group(content, area.pk)
-            response = render(
-                request,
-                "workspace/plan/_area.html",
-                {**base_context(plan), **content, "area": shown, "group": group, "saved": True},
-            )
+            context = {**base_context(plan), **content, "area": shown, "group": group}
+            if another:  # the block again, with an empty form open where the link was
+                context["add_form"] = _activity_form_markup(
+                    request, plan=plan, activity=Activity(focus_area=area)
+                )
+            response = render(request, "workspace/plan/_area.html", {**context, "saved": True})
             return reswap(retarget(response, f"#indsatsomraade-{area.pk}"), "outerHTML")
-    context = {
+    context = _activity_form_context(request, plan=plan, activity=activity, form=form)
+    if request.htmx:
+        return render(request, "workspace/plan/_edit_form.html", context)
+    return render(request, "workspace/plan/edit.html", context)
+
+
+# The second submit button of a new activity's form: save it and open an empty form for the
+# next one, so a focus area's activities go in one after the other without a click between.
+ADD_ANOTHER = "og_ny"
+
+
+def _activity_form_context(request, *, plan: Plan, activity: Activity, form) -> dict:
+    area = activity.focus_area
+    is_new = activity.pk is None
+    return {
         **base_context(plan),
         "form": form,
-        "action": request.path,
+        "action": reverse("workspace:activity_add", args=[plan.pk, area.pk])
+        if is_new
+        else request.path,
         "part_id": "" if is_new else f"aktivitet-{activity.pk}-del",
         "cancel": plan_url(
             plan, f"indsatsomraade-{area.pk}" if is_new else f"aktivitet-{activity.pk}"
@@ -404,11 +428,18 @@ def _activity_form(request, *, plan: Plan, activity: Activity):
         ),
         "is_new": is_new,
         "submit_label": "Opret aktiviteten" if is_new else "Gem",
+        "add_another": ADD_ANOTHER if is_new else "",
+        "add_another_label": "Gem og tilføj endnu en",
         "fields_template": "workspace/plan/_activity_fields.html",
     }
-    if request.htmx:
-        return render(request, "workspace/plan/_edit_form.html", context)
-    return render(request, "workspace/plan/edit.html", context)
+
+
+def _activity_form_markup(request, *, plan: Plan, activity: Activity) -> str:
+    """An empty form for a new activity, with the cursor in its text, to stand in the block."""
+    form = WorkspaceActivityForm(instance=activity)
+    autofocus_first(form)
+    context = _activity_form_context(request, plan=plan, activity=activity, form=form)
+    return render_to_string("workspace/plan/_edit_form.html", context, request=request)
 
 
 def _plan_activity(plan: Plan, activity_id: int) -> Activity:

@@ -83,6 +83,37 @@ def test_adding_without_javascript_puts_it_last_and_gives_named_lokalraad_assign
     ]
 
 
+def test_save_and_add_another_reopens_an_empty_form_in_the_block(signed_in, area):
+    response = signed_in.post(
+        add_url(area),
+        {"text": "Første aktivitet", "secretariat": "on", "og_ny": "1"},
+        **HTMX,
+    )
+    html = response.content.decode()
+    assert response["HX-Retarget"] == f"#indsatsomraade-{area.pk}"
+    assert "Første aktivitet" in html and "Gemt." in html
+    assert f'hx-post="{add_url(area)}"' in html and "Gem og tilføj endnu en" in html
+    assert 'name="text"' in html and "autofocus" in html
+    assert activities(area)[-1].text == "Første aktivitet"
+
+
+def test_save_and_add_another_without_javascript_goes_to_an_empty_form(signed_in, area):
+    response = signed_in.post(
+        add_url(area), {"text": "Første aktivitet", "secretariat": "on", "og_ny": "1"}
+    )
+    assert response.status_code == 302 and response["Location"] == add_url(area)
+    html = signed_in.get(response["Location"]).content.decode()
+    assert "Aktiviteten »Første aktivitet« er gemt. Skriv den næste." in html
+    assert "Første aktivitet</textarea>" not in html
+
+
+def test_save_and_add_another_keeps_the_input_on_an_error(signed_in, area):
+    response = signed_in.post(add_url(area), {"text": "Uden ansvarlige", "og_ny": "1"}, **HTMX)
+    html = response.content.decode()
+    assert response.status_code == 200 and "Uden ansvarlige" in html
+    assert not area.activities.filter(text="Uden ansvarlige").exists()
+
+
 def test_adding_with_htmx_swaps_in_the_whole_block(signed_in, area):
     response = signed_in.get(add_url(area), **HTMX)
     assert "<html" not in response.content.decode()
