@@ -14,6 +14,7 @@ fields (`base.uploads`), as in the admin.
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -98,6 +99,9 @@ class NewFocusAreaForm(FocusAreaFormMixin, RevisionLockedForm):
             del self.fields["councils"]
         if not group.ranked:
             del self.fields["rank"]
+        elif not self.is_bound:  # a new area is usually the next in the ranking
+            last = group.focus_areas.aggregate(last=Max("rank"))["last"]
+            self.initial["rank"] = (last or 0) + 1
 
 
 class GroupForm(OwnerLockedForm):

@@ -239,8 +239,9 @@ class FromScratch:
                 user.click(user.get_by_role("link", name=f"Nyt indsatsområde i {group.heading}"))
                 form = user.locator(f"#nyt-indsatsomraade-{group.pk} form")
                 user.fill(form.get_by_label("Titel"), item["title"])
-                if item.get("rank"):
-                    user.fill(form.get_by_label("Prioritet"), str(item["rank"]))
+                rank = form.get_by_label("Prioritet")
+                if item.get("rank") and rank.input_value() != str(item["rank"]):
+                    user.fill(rank, str(item["rank"]))
                 for slug in item.get("councils", []):
                     user.check(form.get_by_label(councils[slug].name, exact=True))
                 user.fill(self.editor(form, "Baggrund"), text_of(item["background"]))
@@ -256,12 +257,15 @@ class FromScratch:
                     block, f"Skriv målene som liste under {area.title}", item.get("goals", [])
                 )
             with user.part("Aktiviteter"):
-                for spec in item["activities"]:
-                    self.activity(area, block, spec, councils)
+                user.click(block.get_by_role("link", name=f"Ny aktivitet under {area.title}"))
+                specs = item["activities"]
+                for number, spec in enumerate(specs, start=1):
+                    self.activity(area, block, spec, councils, last=number == len(specs))
 
-    def activity(self, area, block, spec, councils) -> None:
+    def activity(self, area, block, spec, councils, *, last: bool) -> None:
+        """One activity in the open form; all but the last saved with "Gem og tilføj endnu en",
+        which opens the next form in its place."""
         user = self.user
-        user.click(block.get_by_role("link", name=f"Ny aktivitet under {area.title}"))
         form = user.locator(f"#ny-aktivitet-{area.pk} form")
         self.check_once("activity-form")
         user.fill(form.get_by_label("Aktivitet"), spec["text"])
@@ -282,8 +286,14 @@ class FromScratch:
                 user.check(form.get_by_label(ACTOR_LABELS[kind], exact=True))
         if spec.get("police_unit"):
             user.fill(form.get_by_label("Enhed i politiet"), spec["police_unit"])
-        self.submit(form, "Opret aktiviteten")
+        user.click(
+            form.get_by_role(
+                "button", name="Opret aktiviteten" if last else "Gem og tilføj endnu en"
+            )
+        )
         expect_saved(block)
+        if last:
+            expect(form).to_have_count(0)
         expect(block).to_contain_text(spec["text"])
         self.check_once("activity-saved")
 

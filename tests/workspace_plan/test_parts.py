@@ -3,6 +3,7 @@ groups, goals, annual-cycle entries, figures and attachments added, edited, move
 where they stand, with Danish errors and the input kept, and a stale page refused."""
 
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -58,6 +59,15 @@ def test_a_new_focus_area_comes_last_in_its_group(signed_in, draft, area):
     new = FocusArea.objects.get(title="Unge og fester")
     assert response["Location"].endswith(plan_url(draft, f"indsatsomraade-{new.pk}"))
     assert new.group == area.group and new.plan == draft and new.order > area.order
+
+
+def test_a_new_focus_area_in_a_ranked_group_is_offered_the_next_number(signed_in, draft):
+    ranked = FocusAreaGroup.objects.create(
+        plan=draft, heading="Nationale", kind="national", ranked=True, order=9
+    )
+    FocusArea.objects.create(plan=draft, group=ranked, title="Bander", rank=1)
+    html = signed_in.get(url("focus_area_add", draft.pk, ranked.pk)).content.decode()
+    assert re.search(r'<input type="number" name="rank" value="2"', html)
 
 
 def test_a_new_focus_area_without_title_keeps_the_background(signed_in, draft, area):
