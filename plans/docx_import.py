@@ -45,8 +45,16 @@ from base.fields import sanitize_rich_text
 from base.text import danish_list, html_words, shorten
 from base.uploads import reencode_image
 
-from .models import MAX_SECTION_LEVEL, FocusArea, FocusAreaGroup, Period, Plan, PlanSection
-from .services import add_section_figure
+from .models import (
+    MAX_SECTION_LEVEL,
+    Activity,
+    FocusArea,
+    FocusAreaGroup,
+    Period,
+    Plan,
+    PlanSection,
+)
+from .services import add_section_figure, sync_assignments
 
 MAX_DOCX_BYTES = 10 * 1024 * 1024
 # What the ZIP may hold unpacked: a real plan of 40 pages with photos is some 30 MB; far more
@@ -420,7 +428,8 @@ class ImportResult:
     counts: Counter
 
     def summary(self) -> str:
-        """ "7 kapitler, 4 underafsnit, 12 indsatsområder i 3 grupper og 2 figurer"."""
+        """ "7 kapitler, 4 underafsnit, 12 indsatsområder i 3 grupper, 30 aktiviteter og 2
+        figurer"."""
         counts = self.counts
         texts = []
         for key, singular, plural in (
@@ -436,6 +445,11 @@ class ImportResult:
             texts.append(
                 f"{areas % {'n': counts['focus_areas']}} {groups % {'n': counts['groups']}}"
             )
+        if counts["activities"]:
+            texts.append(
+                ngettext("%(n)d aktivitet", "%(n)d aktiviteter", counts["activities"])
+                % {"n": counts["activities"]}
+            )
         if counts["figures"]:
             texts.append(
                 ngettext("%(n)d figur", "%(n)d figurer", counts["figures"])
@@ -444,6 +458,46 @@ class ImportResult:
         if counts[FOREWORD]:
             texts.append(_("forordet"))
         return danish_list(texts) if texts else _("ingen dele")
+
+
+# A focus area's activities in Word: a heading or a bold line "Aktiviteter" (Heading 4–6 came
+# out bold, see `_split`) and right after it a bulleted list without lists inside it.
+_ACTIVITY_LIST = re.compile(
+    r"<p>\s*<strong>\s*Aktiviteter\s*:?\s*</strong>\s*</p>\s*<ul>((?:(?!<[uo]l\b).)*?)</ul>",
+    re.IGNORECASE | re.DOTALL,
+)
+_LIST_ITEM = re.compile(r"<li>(.*?)</li>", re.DOTALL)
+
+
+def split_activities(background: str) -> tuple[str, list[str]]:
+    """A focus area's text without its list of activities, and the activities' texts in order.
+
+    Many plans list a focus area's activities under "Aktiviteter"; as activities, not text,
+    they get lokalråd assignments and status. Only the first such list is taken, and only
+    when every item fits an activity: otherwise the text stays as it is."""
+    found = _ACTIVITY_LIST.search(background)
+    if not found:
+        return background, []
+    texts = [_text(item) for item in _LIST_ITEM.findall(found.group(1))]
+    texts = [text for text in texts if text]
+    limit = Activity._meta.get_field("text").max_length
+    if not texts or any(len(text) > limit for text in texts):
+        return background, []
+    return background[: found.start()] + background[found.end() :], texts
+
+
+def add_imported_activities(*, area: FocusArea, texts: list[str]) -> list[Activity]:
+    """The activities of an imported focus area, in order, carried by all lokalråd (the
+    usual case, and one choice to change where the plan names others); each lokalråd gets
+    its assignment."""
+    activities = []
+    for order, text in enumerate(texts):
+        activity = Activity(focus_area=area, text=text, all_local_councils=True, order=order)
+        activity.full_clean()
+        activity.save()
+        sync_assignments(activity=activity)
+        activities.append(activity)
+    return activities
 
 
 @dataclass
@@ -665,16 +719,18 @@ def create_plan(
                 group.save()
                 group_rows[number] = group
             ranks[number] += 1
+            background, activities = split_activities(item.html)
             area = FocusArea(
                 plan=plan,
                 group=group,
                 title=item.part.title,
-                background=item.html,
+                background=background,
                 rank=ranks[number] if group.ranked else None,
                 order=ranks[number],
             )
             area.full_clean()
             area.save()
             counts["focus_areas"] += 1
+            counts["activities"] += len(add_imported_activities(area=area, texts=activities))
     counts["groups"] = len(group_rows)
     return ImportResult(plan=plan, counts=counts)
