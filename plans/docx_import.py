@@ -405,6 +405,70 @@ def discard_stale(now: datetime.datetime | None = None) -> None:
             continue
 
 
+# -- The mapping page's suggestions -------------------------------------------------------------
+
+
+def _is_group_heading(parts: list[Part], index: int) -> bool:
+    """ "Nationale indsatsområder" (Heading 2) with the focus areas under it (Heading 3)."""
+    part = parts[index]
+    following = parts[index + 1] if index + 1 < len(parts) else None
+    return (
+        part.level == 2
+        and "indsatsområde" in part.title.lower()
+        and following is not None
+        and following.level == 3
+    )
+
+
+def _guess_group(title: str) -> "GroupChoice":
+    """A group from its heading's words, as plans name them: national areas come ranked
+    ("højeste prioritet"), locally chosen areas say "lokal"."""
+    words = title.lower()
+    if "national" in words:
+        kind = FocusAreaGroup.Kind.NATIONAL
+    elif "lokal" in words:
+        kind = FocusAreaGroup.Kind.LOCAL
+    else:
+        kind = FocusAreaGroup.Kind.DISTRICT
+    return GroupChoice(heading=title, kind=kind, ranked="priorit" in words)
+
+
+def suggest_roles(parts: list[Part]) -> tuple[list[str], list["GroupChoice"]]:
+    """What each part most likely is, and the focus-area groups that follows, for the mapping
+    page to start from: by the heading's level; "Forord" is the foreword; the headings under
+    a chapter called "Indsatsområder" (or the like) are focus areas of one group; a sub-heading
+    like "Nationale indsatsområder" with headings one level below is a group of its own (its
+    heading the group's, its text kept in bold above), and those headings are its areas."""
+    roles: list[str] = []
+    groups: list[GroupChoice] = []
+    focus_chapter, chapter_group, current = False, None, None
+    for index, part in enumerate(parts):
+        title = part.title.strip().lower()
+        if part.level == 1:
+            focus_chapter, chapter_group, current = "indsatsområde" in title, None, None
+        elif part.level == 2:
+            current = None
+        if part.level == 0:
+            role = SKIP
+        elif title in {"forord", "forord:"}:
+            role = FOREWORD
+        elif _is_group_heading(parts, index) and len(groups) < MAX_GROUPS:
+            groups.append(_guess_group(part.title.strip()))
+            current = len(groups) - 1
+            role = TEXT if part.html and roles else SKIP
+        elif part.level == 3 and current is not None:
+            role = group_role(current)
+        elif part.level == 2 and focus_chapter:
+            if chapter_group is None and len(groups) < MAX_GROUPS:
+                groups.append(GroupChoice("Indsatsområder", FocusAreaGroup.Kind.DISTRICT, False))
+                chapter_group = len(groups) - 1
+            role = group_role(chapter_group) if chapter_group is not None else SUB
+        else:
+            role = DEFAULT_ROLE[part.level]
+        roles.append(role)
+    return roles, groups
+
+
 # -- 3. Creating the plan --------------------------------------------------------------------
 
 

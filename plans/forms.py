@@ -383,22 +383,29 @@ class DocxMappingForm(NextPeriodForm):
     def __init__(self, *args, document: "docx_import.ImportedDocument", **kwargs):
         super().__init__(*args, **kwargs)
         self.document = document
+        roles, suggested = docx_import.suggest_roles(document.parts)
+        self.suggested = [
+            *suggested,
+            *[docx_import.GroupChoice("", FocusAreaGroup.Kind.DISTRICT, False)]
+            * (docx_import.MAX_GROUPS - len(suggested)),
+        ]
+        if not suggested:
+            self.suggested[0] = docx_import.GroupChoice(
+                "Indsatsområder", FocusAreaGroup.Kind.DISTRICT, False
+            )
         headings = []
-        for number in range(docx_import.MAX_GROUPS):
+        for number, group in enumerate(self.suggested):
             headings.append(self._group_heading(number))
             self.fields[f"group-{number}-heading"] = forms.CharField(
-                label=_("Overskrift"),
-                max_length=200,
-                required=False,
-                initial="Indsatsområder" if number == 0 else "",
+                label=_("Overskrift"), max_length=200, required=False, initial=group.heading
             )
             self.fields[f"group-{number}-kind"] = forms.ChoiceField(
-                label=_("Type"),
-                choices=FocusAreaGroup.Kind.choices,
-                initial=FocusAreaGroup.Kind.DISTRICT,
+                label=_("Type"), choices=FocusAreaGroup.Kind.choices, initial=group.kind
             )
             self.fields[f"group-{number}-ranked"] = forms.BooleanField(
-                label=_("Prioriteret rækkefølge (nr. 1 først)"), required=False
+                label=_("Prioriteret rækkefølge (nr. 1 først)"),
+                required=False,
+                initial=group.ranked,
             )
         group_choices = [
             (
@@ -408,7 +415,6 @@ class DocxMappingForm(NextPeriodForm):
             )
             for number, heading in enumerate(headings)
         ]
-        in_focus_chapter = False
         for index, part in enumerate(document.parts):
             if part.level == 0:
                 choices = [docx_import.FOREWORD, docx_import.SKIP]
@@ -423,9 +429,7 @@ class DocxMappingForm(NextPeriodForm):
                     docx_import.TEXT,
                     docx_import.SKIP,
                 ]
-                initial = self._default_role(part, in_focus_chapter)
-                if part.level == 1:
-                    in_focus_chapter = "indsatsområde" in part.title.lower()
+                initial = roles[index]
             labels = dict(group_choices) | ROLE_LABELS
             self.fields[docx_import.part_field(index)] = forms.ChoiceField(
                 label=_("»%(title)s« bliver til")
@@ -459,17 +463,7 @@ class DocxMappingForm(NextPeriodForm):
         name = f"group-{number}-heading"
         if self.is_bound:
             return (self.data.get(self.add_prefix(name)) or "").strip()[:200]
-        return "Indsatsområder" if number == 0 else ""
-
-    @staticmethod
-    def _default_role(part, in_focus_chapter: bool) -> str:
-        """From the heading's level; "Forord" is the foreword, and the headings one level
-        below a chapter called "Indsatsområder" (or the like) are focus areas in group 1."""
-        if part.title.strip().lower() in {"forord", "forord:"}:
-            return docx_import.FOREWORD
-        if in_focus_chapter and part.level == 2:
-            return docx_import.group_role(0)
-        return docx_import.DEFAULT_ROLE[part.level]
+        return self.suggested[number].heading
 
     def part_rows(self, thumbnails: dict | None = None):
         """Each part with its field and its images' fields (and their thumbnails as data:
