@@ -33,7 +33,7 @@ from .models import (
     PlanAttachment,
     SectionFigure,
 )
-from .sections import replace_goals
+from .sections import add_part, replace_goals
 
 
 class OwnerLockedForm(ScopedModelForm):
@@ -307,6 +307,46 @@ class CycleEntryForm(OwnerLockedForm):
 
     def lock_owner(self):
         return self.instance.plan
+
+
+class CycleRows(forms.BaseFormSet):
+    """Several new entries of the annual cycle in one form (`CycleRowsFormSet`): rows left
+    empty are ignored, each filled row is checked as one entry (`CycleEntryForm`), and
+    nothing is saved unless every filled row is right. "Tilføj række" (`with_another_row`)
+    shows the rows again with the input kept and one empty row more, without JavaScript."""
+
+    def __init__(self, *args, plan, **kwargs):
+        self.plan = plan
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {"instance": AnnualCycleEntry(plan=self.plan)}
+
+    def initial_form_count(self):
+        # Every row is a new entry and may be left empty, also those shown again with input.
+        return super().initial_form_count() if self.is_bound else 0
+
+    def clean(self):
+        if not any(form.has_changed() for form in self.forms):
+            raise ValidationError(_("Skriv mindst ét punkt."), code="no_rows")
+
+    def with_another_row(self) -> "CycleRows":
+        """The rows as typed (unbound, so no errors yet) and one empty row more."""
+        rows = [
+            {name: self.data.get(form.add_prefix(name)) for name in form.fields}
+            for form in self.forms
+        ]
+        again = type(self)(plan=self.plan, initial=[*rows, {}])
+        again.extra = len(rows) + 1
+        return again
+
+    @transaction.atomic
+    def save(self) -> list[AnnualCycleEntry]:
+        """Each filled row, last at its time of year, in the order of the rows."""
+        return [add_part(form=form) for form in self.forms if form.has_changed()]
+
+
+CycleRowsFormSet = forms.formset_factory(CycleEntryForm, formset=CycleRows, extra=3)
 
 
 class FigureForm(OwnerLockedForm):

@@ -91,4 +91,5 @@ urlpatterns += [
         workspace_parts.area_goal_list,
         name="area_goal_list",
     ),
+    path("plan/<int:pk>/aarshjul/flere/", workspace_parts.cycle_add_rows, name="cycle_add_rows"),
 ]

@@ -44,6 +44,7 @@ from ..models import (
 from ..workspace_forms import (
     AttachmentForm,
     CycleEntryForm,
+    CycleRowsFormSet,
     FigureForm,
     GoalForm,
     GoalListForm,
@@ -493,3 +494,34 @@ def area_goal_list(request, pk, area_id):
     """A focus area's goals as lists, one goal a line per party. The plan's secretariat."""
     plan = managed_plan(request, pk)
     return _goal_list_form(request, plan, FOCUS_AREA.of_plan(plan, area_id))
+
+
+# --- Several entries of the annual cycle at once ----------------------------------------------
+
+ADD_ROW = "tilfoej_raekke"
+
+
+@require_http_methods(EDIT_METHODS)
+@secretariat_required
+def cycle_add_rows(request, pk):
+    """Several new entries of the annual cycle at once, a row each (`CycleRowsFormSet`). The
+    plan's secretariat."""
+    plan = managed_plan(request, pk)
+    rows = CycleRowsFormSet(request.POST or None, plan=plan)
+    if request.method == "POST" and ADD_ROW in request.POST:
+        rows = rows.with_another_row()
+    elif request.method == "POST" and rows.is_valid():
+        rows.save()
+        if not request.htmx:
+            return redirect(plan_url(plan, "aarshjul"))
+        return _block(request, plan, CYCLE_ENTRY, AnnualCycleEntry(plan=plan))
+    return _form_page(
+        request,
+        plan=plan,
+        form=rows,
+        title="Flere punkter i årshjulet",
+        cancel=plan_url(plan, "aarshjul"),
+        submit_label="Opret punkterne",
+        fields_template="workspace/plan/_cycle_rows.html",
+        add_row=ADD_ROW,
+    )

@@ -92,7 +92,8 @@ EXPECTED = {
     # The plan's other parts (focus areas, groups, goals, annual cycle, figures, attachments):
     # as the sections. District A's focus area has status history and its group holds focus
     # areas, so their confirmed delete answers with the refusal (200) and deletes nothing. An
-    # empty POST to a goal list has no loaded revision: refused in the form, nothing written.
+    # empty POST to a goal list has no loaded revision, one to the annual cycle's rows fills no
+    # row: refused in the form, nothing written.
     **{
         f"workspace:{name}": ROUND_PAGE
         for name in [
@@ -107,6 +108,7 @@ EXPECTED = {
             "goal_list",
             "goal_edit",
             "cycle_add",
+            "cycle_add_rows",
             "cycle_edit",
             "figure_add",
             "figure_edit",

@@ -184,6 +184,7 @@ def workspace_part_paths(a) -> dict:
         "goal_move": "goal",
         "goal_delete": "goal",
         "cycle_add": None,
+        "cycle_add_rows": None,
         "cycle_edit": "entry",
         "cycle_move": "entry",
         "cycle_delete": "entry",
