@@ -31,7 +31,7 @@ from ..forms import (
     WorkspaceFrontMatterForm,
     WorkspaceSectionForm,
 )
-from ..models import Activity, FocusArea, Plan, PlanSection
+from ..models import MAX_SECTION_LEVEL, Activity, FocusArea, Plan, PlanSection
 from ..outline import build_outline
 from ..services import Move
 from ..snapshot import build_snapshot
@@ -177,8 +177,75 @@ def plan(request, pk):
     return render(
         request,
         "workspace/plan/plan.html",
-        {**base_context(plan), **workspace_content(plan)},
+        {**base_context(plan), **workspace_content(plan), **_open_section_form(request, plan)},
     )
+
+
+# "Gem og tilføj …" on a new section's form: the workspace loads again (the outline changed)
+# with an empty form open for the next section, beside the saved one or under it.
+ADD_NEXT = "og_ny"
+ADD_SIBLING, ADD_CHILD = "endnu-et", "underafsnit"
+
+
+def _open_section_form(request, plan: Plan) -> dict:
+    """``?ny=kapitel`` or ``?ny=under-<id>``: the workspace with a new section's form open
+    in that place (the cursor in its heading)."""
+    wanted = request.GET.get("ny", "")
+    if wanted == "kapitel":
+        parent = None
+    elif wanted.startswith("under-") and wanted[6:].isdigit():
+        parent = PlanSection.objects.filter(plan=plan, pk=wanted[6:]).first()
+        if parent is None:
+            return {}
+    else:
+        return {}
+    form = WorkspaceSectionForm(instance=PlanSection(plan=plan))
+    autofocus_first(form)
+    context = _section_add_context(request, plan, parent, form)
+    markup = render_to_string("workspace/plan/_edit_form.html", context, request=request)
+    return {"open_section_form": markup, "open_section_under": parent.pk if parent else None}
+
+
+def _section_add_url(plan: Plan, parent: PlanSection | None) -> str:
+    url = reverse("workspace:section_add", args=[plan.pk])
+    return f"{url}?under={parent.pk}" if parent else url
+
+
+def _section_add_context(request, plan: Plan, parent: PlanSection | None, form) -> dict:
+    anchor = f"afsnit-{parent.pk}" if parent else "nyt-kapitel"
+    can_nest = (parent.level() if parent else 0) + 1 < MAX_SECTION_LEVEL
+    return {
+        **base_context(plan),
+        "form": form,
+        "action": _section_add_url(plan, parent),
+        "cancel": plan_url(plan, anchor),
+        "form_title": f"Nyt underafsnit under »{parent.title}«" if parent else "Nyt kapitel",
+        "is_new": True,
+        "add_next": ADD_NEXT,
+        "add_next_choices": [
+            (ADD_SIBLING, "Gem og tilføj endnu et afsnit"),
+            *([(ADD_CHILD, "Gem og tilføj et underafsnit")] if can_nest else []),
+        ],
+    }
+
+
+def _after_section_added(request, plan: Plan, section: PlanSection):
+    """Back to the workspace at the new section, or (``og_ny``) with the next one's form open
+    beside it or under it. With htmx the whole page loads again: the outline changed."""
+    following = request.POST.get(ADD_NEXT)
+    if following == ADD_SIBLING:
+        where = f"under-{section.parent_id}" if section.parent_id else "kapitel"
+    elif following == ADD_CHILD and section.level() < MAX_SECTION_LEVEL:
+        where = f"under-{section.pk}"
+    else:
+        anchor = f"afsnit-{section.pk}"
+        if request.htmx:
+            return reload_at(plan, anchor)
+        return redirect(plan_url(plan, anchor, reload=True))
+    # The new section in the query too: the same address as the page shown would not load.
+    anchor = "nyt-kapitel" if where == "kapitel" else f"nyt-{where}"
+    url = f"{plan_url(plan)}?vis=afsnit-{section.pk}&ny={where}#{anchor}"
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
 def _edit(
@@ -305,19 +372,8 @@ def section_add(request, pk):
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
-            anchor = f"afsnit-{section.pk}"
-            if request.htmx:  # the outline changed: the whole page again, at the new section
-                return reload_at(plan, anchor)
-            return redirect(plan_url(plan, anchor, reload=True))
-    anchor = f"afsnit-{parent.pk}" if parent else "nyt-kapitel"
-    context = {
-        **base_context(plan),
-        "form": form,
-        "action": request.get_full_path(),
-        "cancel": plan_url(plan, anchor),
-        "form_title": f"Nyt underafsnit under »{parent.title}«" if parent else "Nyt kapitel",
-        "is_new": True,
-    }
+            return _after_section_added(request, plan, section)
+    context = _section_add_context(request, plan, parent, form)
     if request.htmx:
         return render(request, "workspace/plan/_edit_form.html", context)
     return render(request, "workspace/plan/edit.html", context)

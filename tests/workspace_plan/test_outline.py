@@ -48,6 +48,38 @@ def test_without_javascript_a_new_section_opens_the_page_at_it(signed_in, draft)
     assert response["Location"].endswith(f"/?vis=afsnit-{new.pk}#afsnit-{new.pk}")
 
 
+def test_save_and_add_another_opens_the_next_chapters_form_in_the_workspace(signed_in, draft):
+    response = add(signed_in, draft, title="Bilag", og_ny="endnu-et")
+    plan_url = reverse("workspace:plan", args=[draft.pk])
+    new = PlanSection.objects.get(title="Bilag")
+    assert response["Location"] == f"{plan_url}?vis=afsnit-{new.pk}&ny=kapitel#nyt-kapitel"
+    html = signed_in.get(f"{plan_url}?ny=kapitel").content.decode()
+    form_at = html.index('id="nyt-kapitel"')
+    assert "<legend" in html[form_at:] and "Nyt kapitel</legend>" in html[form_at:]
+    assert f'action="{reverse("workspace:section_add", args=[draft.pk])}"' in html[form_at:]
+    assert 'name="title"' in html[form_at:] and "autofocus" in html[form_at:]
+
+
+def test_save_and_add_a_sub_section_opens_its_form_under_the_new_one(signed_in, draft):
+    response = add(
+        signed_in, draft, title="Organisering", og_ny="underafsnit", headers={"HX-Request": "true"}
+    )
+    new = PlanSection.objects.get(title="Organisering")
+    assert response["HX-Redirect"].endswith(f"&ny=under-{new.pk}#nyt-under-{new.pk}")
+    html = signed_in.get(response["HX-Redirect"]).content.decode()
+    assert "Nyt underafsnit under »Organisering«" in html
+    assert f"?under={new.pk}" in html
+
+
+def test_a_third_level_section_offers_no_sub_section(signed_in, draft, section):
+    sub = section.children.get()
+    html = signed_in.get(
+        reverse("workspace:section_add", args=[draft.pk]) + f"?under={sub.pk}"
+    ).content.decode()
+    assert "Gem og tilføj endnu et afsnit" in html
+    assert "Gem og tilføj et underafsnit" not in html
+
+
 def test_a_fourth_level_is_refused_in_danish_and_the_title_kept(signed_in, draft):
     child = draft.sections.get(title="Kredsrådet")
     deepest = PlanSection.objects.create(plan=draft, parent=child, title="Formandskab")
