@@ -204,7 +204,7 @@ class LinesField(forms.CharField):
                             "number": number,
                             "length": len(line),
                             "limit": self.max_line,
-                            "start": Truncator(line).words(6, truncate=""),
+                            "start": Truncator(line).chars(40, truncate=""),
                         },
                     )
                 )
