@@ -36,7 +36,7 @@ from ..outline import build_outline
 from ..services import Move
 from ..snapshot import build_snapshot
 from .access import secretariat_required
-from .public import plan_content
+from .public import live_status, plan_content
 from .workspace import plan_rows
 
 EDIT_METHODS = ["GET", "HEAD", "POST"]
@@ -81,10 +81,11 @@ def editor_media():
 
 
 def workspace_content(plan: Plan) -> dict:
-    """The draft as the public page would show it (`plan_content` of its snapshot), with the
-    empty focus-area groups too, so that they can be found and filled."""
+    """The draft as the public page would show it (`plan_content` of its snapshot, each activity
+    with its status as the lokalråd have reported it), with the empty focus-area groups too, so
+    that they can be found and filled."""
     snapshot = build_snapshot(plan)
-    content = plan_content(snapshot, links=False)
+    content = plan_content(snapshot, summaries=live_status(plan).summaries(snapshot), links=False)
     shown = {group["id"] for group in content["groups"]}
     groups = sorted(
         [

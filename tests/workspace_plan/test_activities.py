@@ -273,3 +273,19 @@ def test_deleting_is_refused_while_status_history_hangs_on_it(signed_in, draft, 
     response = signed_in.post(url)
     assert response.status_code == 200
     assert Activity.objects.filter(pk=activity.pk).exists()
+
+
+def test_each_activity_shows_how_far_the_lokalraad_have_come(signed_in, draft, area):
+    """The workspace shows an activity's status with the public page's component (issue 14: one
+    status component), so a secretariat revising a plan sees what the lokalråd have reported
+    (an assignment's status is its latest report's)."""
+    first, second = activities(area)
+    count = Assignment.objects.filter(activity=first).update(status="in_progress")
+    html = signed_in.get(reverse("workspace:plan", args=[draft.pk])).content.decode()
+    block = html[html.index(f'id="aktivitet-{first.pk}-del"') :]
+    block = block[: block.index(f'id="aktivitet-{second.pk}-del"')]
+    assert f'<p class="status-summary mb-1" id="status-{first.pk}">' in block
+    assert f'<progress class="status-progress" max="{count}" value="0"' in block
+    assert f"I gang: {count}" in block
+    rest = html[html.index(f'id="aktivitet-{second.pk}-del"') :]
+    assert f'id="status-{second.pk}"' in rest and "I gang:" not in rest
