@@ -48,6 +48,8 @@ def pages() -> dict[str, tuple[str, object]]:
         "home": (reverse("home"), None),
         "district": (reverse("public:district", kwargs={"district": district.slug}), None),
         "plan": (reverse("public:plan", kwargs=kwargs), None),
+        "filtered": (reverse("public:plan", kwargs=kwargs) + "?status=in_progress", None),
+        "search": (reverse("public:search") + "?q=Esbjerg", None),
         "activity": (
             reverse("public:activity", kwargs={**kwargs, "activity_id": activity_id}),
             None,

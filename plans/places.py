@@ -5,7 +5,9 @@ A citizen often knows only their town. `municipality_choices()` gives the 98 kom
 order for the home page's "Hvor bor du?"; `find_municipality()` reads what the form sent (the
 kommune's slug, or its name as typed). `search_places()` matches the query's words against the
 names (and a forum's topic and purpose) in Python, casefolded, so "ærø" finds "Ærø" on SQLite as
-on PostgreSQL; the few hundred rows are read in four queries.
+on PostgreSQL; the few hundred rows are read as tuples in four queries, and only a match becomes
+a `Place` (model instances and translated labels for every row were most of a search's time on
+the national data).
 
 Order: a name that is the query itself first ("Tønder" is Lokalråd Tønder's and Tønder
 Kommune's name), then names whose words start with the query's words, then any other match;
@@ -16,10 +18,9 @@ its district and its lokalråd.
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
 from django.urls import reverse
 
-from base.text import danish_sort_key
+from base.text import danish_slugify, danish_sort_key
 from councils.models import Council, Municipality, PoliceDistrict
 from forums.models import Forum
 
@@ -67,9 +68,10 @@ def _quality(query_words: list[str], names: list[str], text: str) -> int | None:
     if not query_words:
         return None
     phrase = " ".join(query_words)
-    if any(" ".join(_words(name)) == phrase for name in names):
+    words_of_names = [_words(name) for name in names]
+    if any(" ".join(words) == phrase for words in words_of_names):
         return 0
-    name_words = [word for name in names for word in _words(name)]
+    name_words = [word for words in words_of_names for word in words]
     if all(any(word.startswith(q) for word in name_words) for q in query_words):
         return 1
     joined = " ".join(name_words)
@@ -81,91 +83,123 @@ def _quality(query_words: list[str], names: list[str], text: str) -> int | None:
     return None
 
 
-def _council_place(council: Council) -> Place:
-    municipalities = [m.name for m in council.municipalities.all()]
-    detail = council.district.name
-    if municipalities:
-        detail = f"Dækker {', '.join(municipalities)} · {detail}"
-    return Place(
-        kind=council.kind,
-        kind_label=str(council.get_kind_display()),
-        title=council.name,
-        url=council.get_absolute_url(),
-        detail=detail,
-    )
-
-
-def _municipality_place(municipality: Municipality) -> Place:
-    district = municipality.district
-    links = [(district.name, district.get_absolute_url())]
-    council = municipality.local_council
-    if council is not None:
-        links.insert(0, (council.name, council.get_absolute_url()))
-    return Place(
-        kind="municipality",
-        kind_label="Kommune",
-        title=str(municipality),
-        url=reverse("public:municipality", args=[municipality.slug]),
-        detail=f"Hører til {district.name}",
-        links=tuple(links),
-    )
-
-
-def _candidates(query_words: list[str]):
-    """(quality, place) for every place matching the query."""
-    councils = (
+def _council_candidates(query_words: list[str], covered: dict[int, list[str]]):
+    labels = {value: str(label) for value, label in Council.Kind.choices}
+    rows = (
         Council.objects.active()
         .filter(kind__in=[Council.Kind.LOCAL, Council.Kind.LOCAL_PLUS])
-        .select_related("district")
-        .prefetch_related(Prefetch("municipalities", Municipality.objects.order_by("name")))
+        .values_list("pk", "kind", "name", "slug", "district__name", "district__slug")
         .order_by()
     )
-    for council in councils:
-        short = re.sub(r"^lokalråd\+?\s+", "", council.name, flags=re.IGNORECASE)
-        names = [council.name, short, *(m.name for m in council.municipalities.all())]
-        quality = _quality(query_words, names, "")
-        if quality is not None:
-            yield quality, _council_place(council)
-    for municipality in municipality_choices():
-        quality = _quality(query_words, [municipality.name, str(municipality)], "")
-        if quality is not None:
-            yield quality, _municipality_place(municipality)
-    for district in PoliceDistrict.objects.order_by():
-        names = [district.name, f"Kredsrådet for {district.name}"]
-        quality = _quality(query_words, names, "politikreds kredsråd")
+    for pk, kind, name, slug, district_name, district_slug in rows:
+        short = re.sub(r"^lokalråd\+?\s+", "", name, flags=re.IGNORECASE)
+        municipalities = covered.get(pk, [])
+        quality = _quality(query_words, [name, short, *municipalities], "")
+        if quality is None:
+            continue
+        detail = district_name
+        if municipalities:
+            detail = f"Dækker {', '.join(municipalities)} · {detail}"
+        url = reverse("public:council", kwargs={"district": district_slug, "council": slug})
+        yield quality, Place(kind=kind, kind_label=labels[kind], title=name, url=url, detail=detail)
+
+
+def _municipality_candidates(query_words: list[str], municipalities):
+    for (
+        name,
+        district_name,
+        district_slug,
+        _council_id,
+        council_name,
+        council_slug,
+    ) in municipalities:
+        title = f"{name} Kommune"  # as Municipality.__str__
+        quality = _quality(query_words, [name, title], "")
+        if quality is None:
+            continue
+        links = [(district_name, reverse("public:district", kwargs={"district": district_slug}))]
+        if council_name is not None:
+            kwargs = {"district": district_slug, "council": council_slug}
+            links.insert(0, (council_name, reverse("public:council", kwargs=kwargs)))
+        yield (
+            quality,
+            Place(
+                kind="municipality",
+                kind_label="Kommune",
+                title=title,
+                url=reverse("public:municipality", args=[danish_slugify(name)]),
+                detail=f"Hører til {district_name}",
+                links=tuple(links),
+            ),
+        )
+
+
+def _district_candidates(query_words: list[str]):
+    for name, slug in PoliceDistrict.objects.values_list("name", "slug").order_by():
+        quality = _quality(query_words, [name, f"Kredsrådet for {name}"], "politikreds kredsråd")
         if quality is not None:
             yield (
                 quality,
                 Place(
                     kind="district",
                     kind_label="Politikreds",
-                    title=district.name,
-                    url=district.get_absolute_url(),
+                    title=name,
+                    url=reverse("public:district", kwargs={"district": slug}),
                     detail="Kredsrådet, kommunerne, lokalrådene og samarbejdsplanen",
                 ),
             )
-    forums = (
+
+
+def _forum_candidates(query_words: list[str]):
+    labels = {value: str(label) for value, label in Forum.Kind.choices}
+    rows = (
         Forum.objects.active()
-        .select_related("district")
-        .only("name", "slug", "kind", "topic", "purpose", "legal_basis", "district")
+        .values_list(
+            "name",
+            "slug",
+            "kind",
+            "topic",
+            "purpose",
+            "legal_basis",
+            "district__name",
+            "district__slug",
+        )
         .order_by()
     )
-    for forum in forums:
-        kind = str(forum.get_kind_display())
-        text = f"{kind} {forum.topic} {forum.purpose} {forum.legal_basis}"
-        quality = _quality(query_words, [forum.name], text)
+    for name, slug, kind, topic, purpose, legal_basis, district_name, district_slug in rows:
+        label = labels.get(kind, kind)
+        quality = _quality(query_words, [name], f"{label} {topic} {purpose} {legal_basis}")
         if quality is not None:
-            url = reverse("public:forums", args=[forum.district.slug])
+            url = reverse("public:forums", args=[district_slug])
             yield (
                 quality,
                 Place(
                     kind="forum",
                     kind_label="Samarbejdsforum",
-                    title=forum.name,
-                    url=f"{url}#forum-{forum.slug}",
-                    detail=" · ".join(filter(None, (kind, forum.district.name))),
+                    title=name,
+                    url=f"{url}#forum-{slug}",
+                    detail=" · ".join(filter(None, (label, district_name))),
                 ),
             )
+
+
+def _candidates(query_words: list[str]):
+    """(quality, place) for every place matching the query."""
+    link = "local_council_link__council"
+    municipalities = list(
+        Municipality.objects.values_list(
+            "name", "district__name", "district__slug", link, f"{link}__name", f"{link}__slug"
+        ).order_by("name")
+    )
+    # The kommuner each lokalråd covers, by name, from the same rows.
+    covered: dict[int, list[str]] = {}
+    for name, _district, _district_slug, council_id, _council, _slug in municipalities:
+        if council_id is not None:
+            covered.setdefault(council_id, []).append(name)
+    yield from _council_candidates(query_words, covered)
+    yield from _municipality_candidates(query_words, municipalities)
+    yield from _district_candidates(query_words)
+    yield from _forum_candidates(query_words)
 
 
 def search_places(query: str) -> list[Place]:

@@ -123,7 +123,19 @@ def _matching_parts(query: str):
             version__number=Subquery(newest.values("number")[:1]),
         )
         .select_related("version__plan__district")
-        .defer("document", "version__snapshot")
+        # What a result shows: not the vectors, the snapshot, nor a plan's foreword.
+        .only(
+            "kind",
+            "part_id",
+            "title",
+            "body",
+            "version__number",
+            "version__plan__status",
+            "version__plan__period_start",
+            "version__plan__period_end",
+            "version__plan__district__name",
+            "version__plan__district__slug",
+        )
     )
     if connection.vendor == "postgresql":
         search = SearchQuery(query, config="danish", search_type="websearch")
