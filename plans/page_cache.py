@@ -59,6 +59,18 @@ miss and a write is dropped, so pages are rendered and not stored, and a change 
 its move is lost. A lost move would let the pages stored before it be served again once the
 cache is back with its data, so the process that lost it makes it up at its next lookup.
 
+Addresses with a query string: a page is cached under its path and the query parameters it
+declares (`anonymous_page_cache(params=…)`), each normalised the way the view reads it (search's
+words: control characters dropped, whitespace collapsed, at most 200 characters), so the number
+of entries a page can have is bounded by what the page can show. Parameters that only say where
+a visitor came from (`utm_…`, `fbclid`, `gclid`) are left out: no view reads them. Any other
+parameter, a repeated one, or a value over `MAX_PARAM_CHARS` is rendered and not stored, and so
+is a response that says `Cache-Control: no-store` or `private`, as a shared cache would: a page
+for values it does not know (a filter value not among the page's choices, a search that found
+nothing) says so, so junk addresses make no entries. The filtered plan page lives under its
+district, so its district's scope covers it; search spans every district, so it depends on the
+national scope, as the front page does: any change in any district renders it again.
+
 Only Django's public cache API (`get_many`, `add`, `incr`, `set`) and `django.utils.cache`
 helpers are used; conditional GET (ETag, 304) is Django's `ConditionalGetMiddleware`, which
 finds the ETag stored with the page.
@@ -68,7 +80,10 @@ import contextlib
 import contextvars
 import functools
 import hashlib
+import re
 import time
+from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
@@ -309,19 +324,40 @@ def connect_signals() -> None:
     m2m_changed.connect(_on_m2m_change, dispatch_uid="page_cache:m2m")
 
 
-def _is_anonymous_plain_get(request) -> bool:
-    """A GET without a query string from a visitor with no session and no pending messages."""
+def _is_anonymous_get(request) -> bool:
+    """A GET from a visitor with no session and no pending messages."""
     return (
         request.method in ("GET", "HEAD")
-        and not request.GET
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and CookieStorage.cookie_name not in request.COOKIES
     )
 
 
-def address_key(kind: str, request) -> str:
-    """The cache key of what is remembered of the request's address (`kind`: page, pdf …)."""
-    digest = hashlib.sha256(request.path.encode()).hexdigest()[:32]
+# Where a visitor came from (a newsletter, an advert): no view reads these.
+TRACKING_PARAMS = re.compile(r"utm_\w+|fbclid|gclid")
+MAX_PARAM_CHARS = 200
+
+
+def cache_query(request, params: dict[str, Callable[[str], str]]) -> str | None:
+    """The request's query string as the page cache keys it: the parameters named in `params`,
+    each value normalised by its function, in a fixed order, tracking parameters left out. None
+    (not to be stored) for any other parameter, one given twice, or a value too long."""
+    kept = []
+    for name, values in request.GET.lists():
+        if TRACKING_PARAMS.fullmatch(name):
+            continue
+        normalise = params.get(name)
+        if normalise is None or len(values) != 1 or len(values[0]) > MAX_PARAM_CHARS:
+            return None
+        kept.append((name, normalise(values[0])))
+    return urlencode(sorted(kept))
+
+
+def address_key(kind: str, request, query: str = "") -> str:
+    """The cache key of what is remembered of the request's address (`kind`: page, pdf …) and
+    the part of its query string that counts (`cache_query`)."""
+    address = f"{request.path}?{query}" if query else request.path
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
     return f"{CACHE_PREFIX}:{kind}:{digest}"
 
 
@@ -334,28 +370,38 @@ def _from_cache(entry) -> HttpResponse:
 
 
 def _storable(request, response) -> bool:
+    cache_control = response.get("Cache-Control", "")
     return (
         response.status_code == 200
         and not response.streaming
         and not response.cookies
         # A page that holds a CSRF token is its visitor's own.
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        # What the view says to shared caches (a page for values it does not know).
+        and "no-store" not in cache_control
+        and "private" not in cache_control
     )
 
 
-def anonymous_page_cache(view):
+def anonymous_page_cache(view=None, *, params: dict[str, Callable[[str], str]] | None = None):
     """Serve a visitor who is not signed in from the whole-page cache; fill it on a miss.
 
     The page depends on its district's scope (the URL argument `district`), or on the national
-    one when it has none (the front page). A stored page keeps its ETag, so that
+    one when it has none (the front page, search). `params`: the query parameters the page
+    reads, each with the function that normalises a value as the view reads it; an address with
+    any other is rendered, not stored (see `cache_query`). A stored page keeps its ETag, so that
     ConditionalGetMiddleware answers 304 from the cache without hashing the page again.
     """
+    if view is None:
+        return functools.partial(anonymous_page_cache, params=params)
+    known = params or {}
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not _is_anonymous_plain_get(request):
+        query = cache_query(request, known) if _is_anonymous_get(request) else None
+        if query is None:
             return view(request, *args, **kwargs)
-        key = address_key("page", request)
+        key = address_key("page", request, query)
         # The generations are read before the data: see the module's docstring.
         current, entry = lookup(key, scopes_for(kwargs))
         if entry is not None:

@@ -462,8 +462,12 @@ def _render_plan(request, plan: Plan, versions: list[PlanVersion], version: Plan
     return revalidated(request, response)
 
 
+# The plan page's filters (GET), read by PlanFilter as given.
+FILTER_KEYS = {"status", "lokalraad", "kommune"}
+
+
 @require_safe
-@anonymous_page_cache
+@anonymous_page_cache(params=dict.fromkeys(FILTER_KEYS, str))
 def plan(request, district, period):
     """The latest published version of a plan, with live status. Everyone."""
     versions = published_versions(district, period)
@@ -484,8 +488,6 @@ def plan_version(request, district, period, number):
 
 
 # --- Filters ----------------------------------------------------------------------------------
-
-FILTER_KEYS = {"status", "lokalraad", "kommune"}
 
 
 class PlanFilter(forms.Form):
@@ -591,7 +593,11 @@ def _render_filtered(request, plan: Plan, versions: list[PlanVersion], version: 
             "described": ", ".join(part for part in described if part),
         },
     )
-    return revalidated(request, response)
+    response = revalidated(request, response)
+    given = {name: value for name in FILTER_KEYS if (value := request.GET.get(name))}
+    if given != chosen:  # a value the page does not offer: not for shared caches
+        patch_cache_control(response, no_store=True)
+    return response
 
 
 def preview_body(plan: Plan) -> str:
@@ -1028,12 +1034,16 @@ def municipality(request, municipality):
 
 
 @require_safe
+@anonymous_page_cache(params={"q": clean_query})
 def search(request):
     """Search over districts, kommuner, lokalråd and forums by name, and full-text over the
     latest version of every published plan. Everyone."""
     query = clean_query(request.GET.get("q", ""))
     places = search_places(query) if query else []
     results = search_plans(query) if query else []
-    return render(
+    response = render(
         request, "plans/search.html", {"query": query, "places": places, "results": results}
     )
+    if query and not (places or results):  # typos and junk: rendered, not filling the cache
+        patch_cache_control(response, no_store=True)
+    return response

@@ -133,13 +133,25 @@ def test_visitor_with_a_pending_message_sees_it(client, published, rf):
     assert "Du er logget ud." in client.get(url).content.decode()
 
 
-def test_address_with_a_query_string_is_rendered(client, published, django_assert_num_queries):
+def test_address_with_an_unknown_parameter_is_rendered(
+    client, published, django_assert_num_queries
+):
     url = plan_url(published)
     client.get(url)
-    client.get(f"{url}?utm_source=nyhedsbrev")
+    client.get(f"{url}?side=2")
     # Not a copy of the plain address's cache entry: the page is looked up again.
     with django_assert_num_queries(2):  # versions with their plan, live status
-        assert client.get(f"{url}?utm_source=nyhedsbrev").status_code == 200
+        assert client.get(f"{url}?side=2").status_code == 200
+
+
+def test_address_from_a_newsletter_link_is_the_plain_address(
+    client, published, django_assert_num_queries
+):
+    """No page reads utm_… parameters: the plain address's cache entry serves them."""
+    url = plan_url(published)
+    first = client.get(url)
+    with django_assert_num_queries(0):
+        assert client.get(f"{url}?utm_source=nyhedsbrev").content == first.content
 
 
 def test_draft_is_not_found_even_after_its_address_was_cached(

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 def district_pages(plan) -> list[str]:
     """Every cached page of the plan's district: district, forums, annual cycle, a lokalråd, the
-    plan, its first version and an activity."""
+    plan, filtered by status, its first version and an activity."""
     slug = plan.district.slug
     council = Council.objects.filter(district=plan.district, kind=Council.Kind.LOCAL).first()
     activity = Activity.objects.filter(focus_area__plan=plan).first()
@@ -29,6 +29,7 @@ def district_pages(plan) -> list[str]:
         reverse("public:annual_cycle", kwargs={"district": slug}),
         reverse("public:council", kwargs={"district": slug, "council": council.slug}),
         plan_url(plan),
+        f"{plan_url(plan)}?status=not_started",
         plan_url(plan, "public:plan_version", number=1),
         plan_url(plan, "public:activity", activity_id=activity.pk),
     ]
