@@ -230,6 +230,24 @@ CONFLICT_MESSAGE = _(
 )
 
 
+def refuse_if_moved_on(form, owner) -> None:
+    """When `owner` (the row a form's revision is locked on) was saved by someone else after the
+    form was loaded: the conflict message, and the current revision carried from now on, so that
+    saving the kept input again is a deliberate overwrite, after the user has seen the message."""
+    current = locking.locked_revision(owner)
+    if current is None or form.cleaned_data.get("loaded_revision") == current:
+        return
+    form.add_error(
+        None,
+        ValidationError(
+            CONFLICT_MESSAGE,
+            code="revision_conflict",
+            params={"name": capfirst(owner._meta.verbose_name), "object": owner},
+        ),
+    )
+    locking.carry_revision(form, "loaded_revision", current)
+
+
 class RevisionLockedForm(ScopedModelForm):
     """Optimistic locking on a `RevisionedModel` (see `base.locking`).
 
@@ -257,26 +275,8 @@ class RevisionLockedForm(ScopedModelForm):
             return cleaned_data
         if not (self.check_when_unchanged or self.has_changed()):
             return cleaned_data
-        current = locking.locked_revision(self.instance)
-        if current is not None and cleaned_data.get("loaded_revision") != current:
-            self._refuse(current)
+        refuse_if_moved_on(self, self.instance)
         return cleaned_data
-
-    def _refuse(self, current: int) -> None:
-        """The conflict message, and the current revision carried from now on: saving the kept
-        input again is then a deliberate overwrite, after the user has seen the message."""
-        self.add_error(
-            None,
-            ValidationError(
-                CONFLICT_MESSAGE,
-                code="revision_conflict",
-                params={
-                    "name": capfirst(self.instance._meta.verbose_name),
-                    "object": self.instance,
-                },
-            ),
-        )
-        locking.carry_revision(self, "loaded_revision", current)
 
     def claim_revision(self) -> None:
         """Count the row's revision on from the loaded one; RevisionConflict if it moved."""

@@ -15,11 +15,16 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils.text import Truncator, capfirst
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from base import locking
-from base.admin import CONFLICT_MESSAGE, LoadedRevisionField, RevisionLockedForm, ScopedModelForm
+from base.admin import (
+    LoadedRevisionField,
+    RevisionLockedForm,
+    ScopedModelForm,
+    refuse_if_moved_on,
+)
 from base.text import MONTH_CHOICES
 from councils.models import Council
 
@@ -55,18 +60,7 @@ class OwnerLockedForm(ScopedModelForm):
         cleaned_data = super().clean()
         if self.instance.pk is None:
             return cleaned_data
-        owner = self.lock_owner()
-        current = locking.locked_revision(owner)
-        if current is not None and cleaned_data.get("loaded_revision") != current:
-            self.add_error(
-                None,
-                ValidationError(
-                    CONFLICT_MESSAGE,
-                    code="revision_conflict",
-                    params={"name": capfirst(owner._meta.verbose_name), "object": owner},
-                ),
-            )
-            locking.carry_revision(self, "loaded_revision", current)
+        refuse_if_moved_on(self, self.lock_owner())
         return cleaned_data
 
     def save(self, commit=True):
@@ -242,17 +236,7 @@ class GoalListForm(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
-        current = locking.locked_revision(self.owner)
-        if current is not None and cleaned_data.get("loaded_revision") != current:
-            self.add_error(
-                None,
-                ValidationError(
-                    CONFLICT_MESSAGE,
-                    code="revision_conflict",
-                    params={"name": capfirst(self.owner._meta.verbose_name), "object": self.owner},
-                ),
-            )
-            locking.carry_revision(self, "loaded_revision", current)
+        refuse_if_moved_on(self, self.owner)
         return cleaned_data
 
     @transaction.atomic
