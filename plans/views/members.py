@@ -255,11 +255,10 @@ def _list_position(assignment) -> tuple:
     return (area.order, area.pk, activity.order, activity.pk)
 
 
-def _focus_after_save(assignment, overview) -> str:
+def _focus_after_save(assignment, shown: list) -> str:
     """Where keyboard focus goes after an htmx save: the row's own report link while the row is
-    still listed; when the filters drop it (it is no longer "Mangler"), the next listed row's,
-    else the list's counter."""
-    shown = [a for items in overview["groups"].values() for a in items]
+    still listed (`shown`: the rows in the page's order); when the filters drop it (it is no
+    longer "Mangler"), the next listed row's, else the list's counter."""
     if assignment in shown:
         return f"#opgave-{assignment.pk} .report-link"
     position = _list_position(assignment)
@@ -272,7 +271,8 @@ def _saved_response(request, assignment, filters) -> HttpResponse:
     message and the counts are swapped out of band; a row the filters no longer list goes."""
     council = assignment.council
     overview = _council_overview(council, request.user, filters)
-    still_listed = any(assignment in items for items in overview["groups"].values())
+    shown = [a for items in overview["groups"].values() for a in items]
+    still_listed = assignment in shown
     assignment.reported_in_round = overview["open_round"] is not None and (
         assignment.updates.filter(reporting_round=overview["open_round"]).exists()
     )
@@ -281,7 +281,7 @@ def _saved_response(request, assignment, filters) -> HttpResponse:
         "council": council,
         "assignment": assignment,
         "still_listed": still_listed,
-        "focus": _focus_after_save(assignment, overview),
+        "focus": _focus_after_save(assignment, shown),
         "oob": True,
     }
     response = render(request, "members/assignment_detail.html#saved", context)
