@@ -455,7 +455,7 @@ def _block(request, plan: Plan, kind: PartKind, part):
 def _goal_list_form(request, plan: Plan, area: FocusArea | None):
     """GET: the goals as one textarea per party; POST: write them (`GoalListForm`) and answer
     with the goals' block (htmx) or go back to the workspace there."""
-    block = f"indsatsomraade-{area.pk}" if area else "planens-maal"
+    goals = Goal(plan=plan, focus_area=area)  # where the list stands: GOAL's home and block
     form = GoalListForm(request.POST or None, plan=plan, focus_area=area)
     if request.htmx and request.method != "POST":
         autofocus_first(form, "police")
@@ -468,14 +468,14 @@ def _goal_list_form(request, plan: Plan, area: FocusArea | None):
             form.is_valid()
         else:
             if not request.htmx:
-                return redirect(plan_url(plan, block))
-            return _block(request, plan, GOAL, Goal(plan=plan, focus_area=area))
+                return redirect(plan_url(plan, GOAL.home(goals)))
+            return _block(request, plan, GOAL, goals)
     return _form_page(
         request,
         plan=plan,
         form=form,
         title=f"Mål under »{area.title}«" if area else "Planens mål for parterne",
-        cancel=plan_url(plan, block),
+        cancel=plan_url(plan, GOAL.home(goals)),
         submit_label="Gem målene",
     )
 
@@ -507,20 +507,21 @@ def cycle_add_rows(request, pk):
     """Several new entries of the annual cycle at once, a row each (`CycleRowsFormSet`). The
     plan's secretariat."""
     plan = managed_plan(request, pk)
+    entries = AnnualCycleEntry(plan=plan)  # where the rows go: CYCLE_ENTRY's home and block
     rows = CycleRowsFormSet(request.POST or None, plan=plan)
     if request.method == "POST" and ADD_ROW in request.POST:
         rows = rows.with_another_row()
     elif request.method == "POST" and rows.is_valid():
         rows.save()
         if not request.htmx:
-            return redirect(plan_url(plan, "aarshjul"))
-        return _block(request, plan, CYCLE_ENTRY, AnnualCycleEntry(plan=plan))
+            return redirect(plan_url(plan, CYCLE_ENTRY.home(entries)))
+        return _block(request, plan, CYCLE_ENTRY, entries)
     return _form_page(
         request,
         plan=plan,
         form=rows,
         title="Flere punkter i årshjulet",
-        cancel=plan_url(plan, "aarshjul"),
+        cancel=plan_url(plan, CYCLE_ENTRY.home(entries)),
         submit_label="Opret punkterne",
         fields_template="workspace/plan/_cycle_rows.html",
         add_row=ADD_ROW,
