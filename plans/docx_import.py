@@ -228,10 +228,6 @@ def _top_level_blocks(markup: str) -> list[str]:
     return blocks
 
 
-def _text(markup: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", markup)).split())
-
-
 def _cell_html(cell: str) -> str:
     """A table cell's content as inline HTML: paragraphs and list items joined by "; "."""
     inner = re.sub(r"</(p|li)>\s*<(p|li)>", "; ", cell)
@@ -315,7 +311,7 @@ def _split(markup: str, images: list[ImportedImage]) -> ImportedDocument:
     for block in _top_level_blocks(markup):
         heading = _HEADING.match(block)
         if heading and int(heading.group(1)) <= MAX_SECTION_LEVEL:
-            text = shorten(_text(heading.group(2)), 200)
+            text = shorten(html_words(heading.group(2)), 200)
             if text:
                 parts.append(Part(level=int(heading.group(1)), title=text))
                 last_image = None
@@ -323,10 +319,10 @@ def _split(markup: str, images: list[ImportedImage]) -> ImportedDocument:
         part = parts[-1]
         classed = _CLASSED_P.match(block)
         if classed and classed.group(1) == "title" and not title:
-            title = _text(classed.group(2))
+            title = html_words(classed.group(2))
             continue
         if classed and classed.group(1) == "caption" and last_image and not last_image.caption:
-            last_image.caption = shorten(_text(classed.group(2)), 300)
+            last_image.caption = shorten(html_words(classed.group(2)), 300)
             continue
         if classed:
             block = f"<p>{classed.group(2)}</p>"
@@ -542,7 +538,7 @@ def split_activities(background: str) -> tuple[str, list[str]]:
     found = _ACTIVITY_LIST.search(background)
     if not found:
         return background, []
-    texts = [_text(item) for item in _LIST_ITEM.findall(found.group(1))]
+    texts = [html_words(item) for item in _LIST_ITEM.findall(found.group(1))]
     texts = [text for text in texts if text]
     limit = Activity._meta.get_field("text").max_length
     if not texts or any(len(text) > limit for text in texts):
