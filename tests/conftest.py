@@ -129,6 +129,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     them, by an empty list: a test's start restores nothing (`pytest_runtest_teardown` has put
     everything back already), and the flush at its end still skips the post_migrate signal that
     would make the content types and permissions again only to have them emptied once more.
+    That flush deletes rather than truncates (`table_copies.delete_instead_of_truncate`).
     """
     from django.db import connections
 
@@ -138,6 +139,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
         if hasattr(connection, "_test_serialized_contents"):
             connection._test_serialized_contents = "[]"
             type(connection)._test_serialized_contents = "[]"
+    with table_copies.delete_instead_of_truncate():
+        yield
 
 
 @pytest.fixture(autouse=True)

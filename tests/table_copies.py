@@ -9,8 +9,15 @@ browser journey. Both are kept once per test process as copies of the tables
 back with one flush and one `INSERT … SELECT` per table, on PostgreSQL and SQLite alike: a
 fraction of what Django's own serialized rollback costs, which saves every object through the
 ORM.
+
+Tables are emptied with `DELETE`, not PostgreSQL's `TRUNCATE`, here and (through
+`delete_instead_of_truncate`) in the flush that ends every transactional test. `TRUNCATE` gives each
+of the 69 tables new files on disk: 0.75 s for tables that hold a few hundred rows, where `DELETE`
+with the foreign keys checked at commit takes 0.08 s, and a browser test empties the database three
+times (Django's flush, the reference data put back, the demo put back).
 """
 
+import contextlib
 import io
 import shutil
 import tempfile
@@ -48,13 +55,46 @@ def kept(prefix: str) -> bool:
     return prefix in _kept
 
 
+def emptying(tables: list[str]) -> list[str]:
+    """SQL that empties the tables: `DELETE` with the foreign keys checked at commit (Django
+    makes them deferrable on PostgreSQL; SQLite's own flush deletes)."""
+    if connection.vendor != "postgresql":
+        return connection.ops.sql_flush(no_style(), tables)
+    quote = connection.ops.quote_name
+    return ["SET CONSTRAINTS ALL DEFERRED"] + [f"DELETE FROM {quote(table)}" for table in tables]
+
+
+@contextlib.contextmanager
+def delete_instead_of_truncate():
+    """Django's flush (the end of every transactional test) empties the tables with `DELETE`
+    where it would `TRUNCATE` them, unless it must restart the id sequences."""
+    operations = type(connection.ops)
+    if connection.vendor != "postgresql":
+        yield
+        return
+    truncate = operations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or allow_cascade or not tables:
+            return truncate(
+                self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        return emptying(tables)
+
+    operations.sql_flush = sql_flush
+    try:
+        yield
+    finally:
+        operations.sql_flush = truncate
+
+
 def restore(prefix: str) -> None:
     """Empty every table and fill it again from its copy. Columns are named, so a table that a
     migration test dropped and made again, with its columns in another order, still fits."""
     quote = connection.ops.quote_name
     tables = _kept[prefix]
     with transaction.atomic(), connection.cursor() as cursor:
-        for statement in connection.ops.sql_flush(no_style(), _tables()):
+        for statement in emptying(_tables()):
             cursor.execute(statement)
         for table, columns in tables.items():
             names = ", ".join(quote(column) for column in columns)
