@@ -71,8 +71,9 @@ class OwnerLockedForm(ScopedModelForm):
 
 class NewFocusAreaForm(FocusAreaFormMixin, RevisionLockedForm):
     """A new focus area in the group the address names: its title, number, background and
-    ambition, and in a group of locally chosen areas the lokalråd that chose it (the admin's
-    rule, `FocusAreaFormMixin`)."""
+    ambition, in a group of locally chosen areas the lokalråd that chose it (the admin's rule,
+    `FocusAreaFormMixin`), and its goals as lists, one textarea per party as `GoalListForm`
+    (optional), written with the area in one transaction."""
 
     class Meta:
         model = FocusArea
@@ -96,6 +97,22 @@ class NewFocusAreaForm(FocusAreaFormMixin, RevisionLockedForm):
         elif not self.is_bound:  # a new area is usually the next in the ranking
             last = group.focus_areas.aggregate(last=Max("rank"))["last"]
             self.initial["rank"] = (last or 0) + 1
+        self.fields.update(goal_list_fields())
+
+    def area_fields(self):
+        return [field for field in self.visible_fields() if field.name not in Goal.Party.values]
+
+    def goal_fields(self):
+        return [self[party] for party in Goal.Party.values]
+
+    def save(self, commit=True):
+        """The area and (with `commit`) its goals, in one transaction."""
+        with transaction.atomic():
+            area = super().save(commit=commit)
+            lists = {party: self.cleaned_data[party] for party in Goal.Party.values}
+            if commit and any(lists.values()):
+                replace_goals(plan=area.plan, focus_area=area, lists=lists)
+        return area
 
 
 class GroupForm(OwnerLockedForm):
@@ -209,6 +226,20 @@ class LinesField(forms.CharField):
         return lines
 
 
+def goal_list_fields(goals=()) -> dict[str, LinesField]:
+    """One textarea per party (named for it), one goal a line, `goals` as their start."""
+    limit = Goal._meta.get_field("text").max_length
+    return {
+        party: LinesField(
+            label=Goal.HEADINGS[party],
+            max_line=limit,
+            initial="\n".join(" ".join(g.text.split()) for g in goals if g.party == party),
+            help_text=_("Ét mål pr. linje, i den rækkefølge de skal stå."),
+        )
+        for party in Goal.Party.values
+    }
+
+
 class GoalListForm(forms.Form):
     """The goals of the plan (`owner` a plan) or of a focus area as lists: one textarea per
     party, one goal a line (`plans.sections.replace_goals`). Locked on the owner's revision like
@@ -225,14 +256,7 @@ class GoalListForm(forms.Form):
         self.owner = focus_area or plan
         self.fields["loaded_revision"].initial = self.owner.revision
         goals = Goal.objects.filter(plan=plan, focus_area=focus_area).order_by("order", "pk")
-        limit = Goal._meta.get_field("text").max_length
-        for party in Goal.Party.values:
-            self.fields[party] = LinesField(
-                label=Goal.HEADINGS[party],
-                max_line=limit,
-                initial="\n".join(" ".join(g.text.split()) for g in goals if g.party == party),
-                help_text=_("Ét mål pr. linje, i den rækkefølge de skal stå."),
-            )
+        self.fields.update(goal_list_fields(goals))
 
     def clean(self):
         cleaned_data = super().clean()

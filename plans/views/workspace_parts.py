@@ -26,7 +26,7 @@ from django.db.models import Model
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import Truncator
 from django.views.decorators.http import require_http_methods, require_POST
-from django_htmx.http import reswap, retarget
+from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
 from base.locking import RevisionConflict
 
@@ -62,6 +62,7 @@ from .workspace_plan import (
     reload_at,
     requested_move,
     section_node,
+    with_activity_form,
     workspace_content,
 )
 
@@ -103,6 +104,15 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Then:
+    """A second submit button on a new part's form: save it, then go on to `url(plan, part)`
+    (with htmx the page loads there)."""
+
+    label: str
+    url: Callable[[Plan, Model], str]
+
+
+@dataclass(frozen=True)
 class PartKind:
     """One kind of part. `home(part)` is the anchor of the block it stands in: where a new
     one's form is cancelled to and where a delete goes back to. `title` None: edited elsewhere
@@ -122,6 +132,8 @@ class PartKind:
     block: Callable[[dict, Model], Block] | None = None  # None: the page is loaded again
     plan_path: str = "plan"  # the lookup from a part to its plan
     related: tuple[str, ...] = ("plan",)
+    fields_template: str = ""  # a new one's fields, where not the form's fields in order
+    then: Then | None = None
 
     def anchor(self, part) -> str:
         return f"{self.prefix}-{part.pk}"
@@ -165,6 +177,8 @@ FOCUS_AREA = PartKind(
     submit="Opret indsatsområdet",
     home=lambda area: f"gruppe-{area.group_id}",
     deleting=_area_deleting,
+    fields_template="workspace/plan/_focus_area_fields.html",
+    then=Then("Opret og tilføj aktiviteter", url=with_activity_form),
 )
 
 GROUP = PartKind(
@@ -387,6 +401,10 @@ def routes() -> Iterator[tuple[str, Callable, dict, str]]:
 # --- The form ------------------------------------------------------------------------------
 
 
+# The name of a `Then` button: save the new part and go on.
+THEN = "og_videre"
+
+
 def _part_form(request, plan: Plan, kind: PartKind, part):
     """GET: the part's form (alone for htmx, else on a page); POST: save it (a new one last
     among the rows beside it) and answer with its block (htmx) or go back to the workspace at
@@ -407,9 +425,13 @@ def _part_form(request, plan: Plan, kind: PartKind, part):
             )
             form.is_valid()
         else:
+            if is_new and kind.then and THEN in request.POST:
+                url = kind.then.url(plan, saved)
+                return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
             if not request.htmx:
                 return redirect(plan_url(plan, kind.anchor(saved)))
             return _block(request, plan, kind, saved) or reload_at(plan, kind.anchor(saved))
+    then = kind.then if is_new else None
     return _form_page(
         request,
         plan=plan,
@@ -419,6 +441,9 @@ def _part_form(request, plan: Plan, kind: PartKind, part):
         submit_label=kind.submit if is_new else "Gem",
         part_id="" if is_new else f"{kind.anchor(part)}-del",
         is_new=is_new,
+        fields_template=kind.fields_template if is_new else "",
+        add_another=THEN if then else "",
+        add_another_label=then.label if then else "",
     )
 
 

@@ -178,7 +178,12 @@ def plan(request, pk):
     return render(
         request,
         "workspace/plan/plan.html",
-        {**base_context(plan), **workspace_content(plan), **_open_section_form(request, plan)},
+        {
+            **base_context(plan),
+            **workspace_content(plan),
+            **_open_section_form(request, plan),
+            **_open_activity_form(request, plan),
+        },
     )
 
 
@@ -205,6 +210,26 @@ def _open_section_form(request, plan: Plan) -> dict:
     context = _section_add_context(request, plan, parent, form)
     markup = render_to_string("workspace/plan/_edit_form.html", context, request=request)
     return {"open_section_form": markup, "open_section_under": parent.pk if parent else None}
+
+
+def with_activity_form(plan: Plan, area: FocusArea) -> str:
+    """The workspace at the focus area with a new activity's form open in it (``?ny=``);
+    the area in the query too, so that the page loads."""
+    anchor = f"indsatsomraade-{area.pk}"
+    return f"{plan_url(plan)}?vis={anchor}&ny=aktivitet-{area.pk}#ny-aktivitet-{area.pk}"
+
+
+def _open_activity_form(request, plan: Plan) -> dict:
+    """``?ny=aktivitet-<id>``: the workspace with a new activity's form open in that focus
+    area (the cursor in its text)."""
+    wanted = request.GET.get("ny", "")
+    if not (wanted.startswith("aktivitet-") and wanted[10:].isdigit()):
+        return {}
+    area = FocusArea.objects.filter(plan=plan, pk=wanted[10:]).first()
+    if area is None:
+        return {}
+    markup = _activity_form_markup(request, plan=plan, activity=Activity(focus_area=area))
+    return {"open_activity_form": markup, "open_activity_area": area.pk}
 
 
 def _section_add_url(plan: Plan, parent: PlanSection | None) -> str:
