@@ -187,11 +187,23 @@ GROUP = PartKind(
     form=GroupForm,
     route="gruppe/<int:group_id>/",
     prefix="gruppe",
-    adders=(Adder("gruppe/ny/", "group_add", new=lambda plan, _: FocusAreaGroup(plan=plan)),),
-    new_title=lambda group: "Ny gruppe af indsatsområder",
+    adders=(
+        Adder("gruppe/ny/", "group_add", new=lambda plan, _: FocusAreaGroup(plan=plan)),
+        Adder(
+            "afsnit/<int:section_id>/ny-gruppe/",
+            "section_group_add",
+            new=lambda plan, section: FocusAreaGroup(plan=plan, section=section),
+            parent=PlanSection,
+        ),
+    ),
+    new_title=lambda group: (
+        f"Ny gruppe af indsatsområder i afsnittet »{group.section.title}«"
+        if group.section_id
+        else "Ny gruppe af indsatsområder"
+    ),
     title=lambda group: f"Gruppen »{group.heading}«",
     submit="Opret gruppen",
-    home=lambda group: "ny-gruppe",
+    home=lambda group: f"afsnit-{group.section_id}" if group.section_id else "ny-gruppe",
     deleting=lambda group: Deleting(
         what=f"gruppen »{group.heading}«", consequence="Gruppen slettes fra kladden."
     ),

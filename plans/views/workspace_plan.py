@@ -31,7 +31,14 @@ from ..forms import (
     WorkspaceFrontMatterForm,
     WorkspaceSectionForm,
 )
-from ..models import MAX_SECTION_LEVEL, Activity, FocusArea, Plan, PlanSection
+from ..models import (
+    MAX_GROUP_SECTION_LEVEL,
+    MAX_SECTION_LEVEL,
+    Activity,
+    FocusArea,
+    Plan,
+    PlanSection,
+)
 from ..outline import build_outline
 from ..services import Move
 from ..snapshot import build_snapshot
@@ -183,6 +190,7 @@ def plan(request, pk):
             **workspace_content(plan),
             **_open_section_form(request, plan),
             **_open_activity_form(request, plan),
+            "max_group_level": MAX_GROUP_SECTION_LEVEL,  # sections a group may stand in
         },
     )
 

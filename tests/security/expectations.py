@@ -102,6 +102,7 @@ EXPECTED = {
             "area_goal_add",
             "area_goal_list",
             "group_add",
+            "section_group_add",
             "group_edit",
             "group_delete",
             "goal_add",

@@ -175,6 +175,7 @@ def workspace_part_paths(a) -> dict:
         "area_goal_add": "area",
         "area_goal_list": "area",
         "group_add": None,
+        "section_group_add": "section",
         "group_edit": "group",
         "group_move": "group",
         "group_delete": "group",

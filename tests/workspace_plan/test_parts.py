@@ -150,6 +150,36 @@ def test_a_group_cannot_stand_in_a_third_level_section(signed_in, draft):
     assert not FocusAreaGroup.objects.filter(heading="Dybt").exists()
 
 
+def test_each_section_a_group_may_stand_in_offers_a_new_group_there(signed_in, draft):
+    child = draft.sections.get(title="Kredsrådet")
+    deepest = child.children.create(plan=draft, title="Formandskab")
+    html = signed_in.get(reverse("workspace:plan", args=[draft.pk])).content.decode()
+    for section in draft.sections.exclude(pk=deepest.pk):
+        assert f'href="{url("section_group_add", draft.pk, section.pk)}"' in html
+    assert url("section_group_add", draft.pk, deepest.pk) not in html
+    assert "Ny gruppe af indsatsområder her" in html
+    assert f'href="{url("group_add", draft.pk)}"' in html  # the general one stays
+
+
+def test_a_new_group_from_a_section_is_placed_there(signed_in, draft):
+    chapter = draft.sections.get(title="Indledning")
+    add = url("section_group_add", draft.pk, chapter.pk)
+    html = signed_in.get(add).content.decode()
+    assert f'<option value="{chapter.pk}" selected>' in html
+    assert "Ny gruppe af indsatsområder i afsnittet »Indledning«" in html
+    assert f'href="{plan_url(draft, f"afsnit-{chapter.pk}")}"' in html  # Annuller
+    response = signed_in.post(add, {"heading": "Lokale", "kind": "local", "section": chapter.pk})
+    group = FocusAreaGroup.objects.get(heading="Lokale")
+    assert response["Location"].endswith(plan_url(draft, f"gruppe-{group.pk}"))
+    assert group.section == chapter and group.plan == draft
+
+
+def test_another_plans_section_has_no_new_group_form(signed_in, draft, district, make_plan):
+    other = make_plan(district, start=2030, end=2030)
+    section = other.sections.create(title="Fremmed")
+    assert signed_in.get(url("section_group_add", draft.pk, section.pk)).status_code == 404
+
+
 def test_a_stale_group_edit_is_refused_and_keeps_the_heading(signed_in, draft, area):
     edit = url("group_edit", draft.pk, area.group_id)
     Plan.objects.filter(pk=draft.pk).update(revision=3)
