@@ -276,7 +276,8 @@ class GoalListForm(forms.Form):
 
 class CycleEntryForm(OwnerLockedForm):
     """An entry of the annual cycle: what, when (a month, a quarter or no fixed month), which
-    council; locked on the plan."""
+    council (a new one starts with the district's kredsråd: the cycle is the kredsråd's, and
+    most of its entries are; "Intet bestemt råd" stays a choice); locked on the plan."""
 
     month = forms.TypedChoiceField(
         label=_("måned"),
@@ -306,26 +307,40 @@ class CycleEntryForm(OwnerLockedForm):
         error_messages = {"title": {"required": _("Skriv, hvad punktet er.")}}
 
     def __init__(self, *args, **kwargs):
+        given = kwargs.get("initial") or {}
         super().__init__(*args, **kwargs)
         council = self.fields["council"]
         council.queryset = Council.objects.filter(
             district_id=self.instance.plan.district_id, is_active=True
         ).order_by("kind", "name")
         council.empty_label = _("Intet bestemt råd")
+        if self.instance.pk is None and "council" not in given:
+            # Bound too: a row left as it was shown is then unchanged (CycleRows).
+            self.initial["council"] = (
+                council.queryset.filter(kind=Council.Kind.DISTRICT)
+                .values_list("pk", flat=True)
+                .first()
+            )
 
     def lock_owner(self):
         return self.instance.plan
 
 
 class CycleRows(forms.BaseFormSet):
-    """Several new entries of the annual cycle in one form (`CycleRowsFormSet`): rows left
-    empty are ignored, each filled row is checked as one entry (`CycleEntryForm`), and
-    nothing is saved unless every filled row is right. "Tilføj række" (`with_another_row`)
-    shows the rows again with the input kept and one empty row more, without JavaScript."""
+    """Several new entries of the annual cycle in one form (`CycleRowsFormSet`): three rows,
+    six while the plan has no entry yet; rows left empty are ignored, each filled row is
+    checked as one entry (`CycleEntryForm`), and nothing is saved unless every filled row is
+    right. "Tilføj række" (`with_another_row`) shows the rows again with the input kept and one
+    empty row more, without JavaScript."""
+
+    # Rows shown for a plan whose annual cycle is still empty: a year's usual entries.
+    FIRST_ROWS = 6
 
     def __init__(self, *args, plan, **kwargs):
         self.plan = plan
         super().__init__(*args, **kwargs)
+        if not self.is_bound and not self.initial and not plan.annual_cycle.exists():
+            self.extra = self.FIRST_ROWS
 
     def get_form_kwargs(self, index):
         return {"instance": AnnualCycleEntry(plan=self.plan)}
