@@ -65,7 +65,8 @@ def create_draft_plan(
     *, district: PoliceDistrict, title: str, period_start: int, period_end: int
 ) -> Plan:
     """ "Ny plan" on the secretariat's start page: an empty draft of the district for a period
-    it has no plan for yet, to be filled in the workspace."""
+    it has no plan for yet, to be filled in the workspace, issued by the district's kredsråd
+    ("Kredsrådet for Fyns Politi"; the police director publishes the plan on its behalf)."""
     if Plan.objects.filter(
         district=district, period_start=period_start, period_end=period_end
     ).exists():
@@ -80,6 +81,7 @@ def create_draft_plan(
         title=title.strip(),
         period_start=period_start,
         period_end=period_end,
+        issuer=_("Kredsrådet for %(district)s") % {"district": district.name},
         status=Plan.Status.DRAFT,
     )
     plan.full_clean()

@@ -32,3 +32,14 @@ def test_a_period_the_district_has_a_plan_for_is_refused_with_the_input_kept(sig
     assert "Kredsen har allerede en samarbejdsplan for 2025-2026." in response.content.decode()
     assert 'value="Min nye plan"' in response.content.decode()
     assert Plan.objects.filter(district=draft.district).count() == 1
+
+
+def test_a_new_plan_is_issued_by_the_districts_kredsraad(signed_in, district):
+    signed_in.post(
+        reverse("workspace:plan_add"),
+        {"title": "Samarbejdsplan", "period_start": "2027", "period_end": "2027"},
+    )
+    plan = Plan.objects.get(district=district, period_start=2027)
+    assert plan.issuer == "Kredsrådet for Syd- og Sønderjyllands Politi"
+    form = signed_in.get(reverse("workspace:front_matter", args=[plan.pk])).content.decode()
+    assert 'value="Kredsrådet for Syd- og Sønderjyllands Politi"' in form
