@@ -1,6 +1,6 @@
 """Forms for the parts of a plan the workspace edits beside its sections and activities
-(plans/views/workspace_parts.py): new focus areas, focus-area groups, goals, annual-cycle
-entries, figures and attachments.
+(plans/views/workspace_parts.py): new focus areas (with their goals and first activities),
+focus-area groups, goals, annual-cycle entries, figures and attachments.
 
 A focus area is a `RevisionedModel` and is locked on its own revision. The other parts have no
 revision of their own; they are locked on their owner's, as the admin locks them as inline rows
@@ -29,8 +29,10 @@ from base.text import MONTH_CHOICES
 from councils.models import Council
 
 from .admin import CYCLE_ENTRY_FIELDS, QUARTERS, FocusAreaFormMixin, outline_choices
+from .forms import WorkspaceActivityForm
 from .models import (
     MAX_GROUP_SECTION_LEVEL,
+    Activity,
     AnnualCycleEntry,
     FocusArea,
     FocusAreaGroup,
@@ -38,7 +40,7 @@ from .models import (
     PlanAttachment,
     SectionFigure,
 )
-from .sections import add_part, replace_goals
+from .sections import add_activity, add_part, replace_goals
 
 
 class OwnerLockedForm(ScopedModelForm):
@@ -69,11 +71,72 @@ class OwnerLockedForm(ScopedModelForm):
         return super().save(commit=commit)
 
 
+def typed_values(form) -> dict:
+    """What the user typed into a bound form, field by field, as its widgets read it (a list
+    for a row of checkboxes): the initial values of the same form shown again unbound, so the
+    input is kept without errors shown yet ("Tilføj række")."""
+    return {
+        name: field.widget.value_from_datadict(form.data, form.files, form.add_prefix(name))
+        for name, field in form.fields.items()
+    }
+
+
+class ActivityRowForm(WorkspaceActivityForm):
+    """A row of a new focus area's first activities: the workspace's activity form (text,
+    timing, the actors from the plan's district, the police unit), for an area not saved yet."""
+
+    def _plan_district_id(self, cleaned_data) -> int | None:
+        return self.instance.focus_area.plan.district_id
+
+
+ROWS_PREFIX = "aktivitet"
+
+
+class ActivityRows(forms.BaseFormSet):
+    """A new focus area's first activities, a row each (`ActivityRowsFormSet`, three rows):
+    rows left empty are ignored, each filled row is checked as one activity, and "Tilføj
+    række" (`with_another_row`) shows the rows again with the input kept and one empty row
+    more, without JavaScript. Saved with the area (`NewFocusAreaForm.save`)."""
+
+    def __init__(self, *args, area: FocusArea, **kwargs):
+        self.area = area
+        super().__init__(*args, prefix=ROWS_PREFIX, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {"instance": Activity(focus_area=self.area)}
+
+    def initial_form_count(self):
+        # Every row is a new activity and may be left empty, also those shown again with input.
+        return super().initial_form_count() if self.is_bound else 0
+
+    def filled(self) -> list[ActivityRowForm]:
+        return [form for form in self.forms if form.has_changed()]
+
+    def with_another_row(self) -> "ActivityRows":
+        """The rows as typed (unbound, so no errors yet) and one empty row more."""
+        rows = [typed_values(form) for form in self.forms]
+        again = type(self)(area=self.area, initial=[*rows, {}])
+        again.extra = len(rows) + 1
+        return again
+
+    def save(self, *, area: FocusArea) -> list[Activity]:
+        """Each filled row as an activity of the saved `area`, in the order of the rows."""
+        saved = []
+        for form in self.filled():
+            form.instance.focus_area = area
+            saved.append(add_activity(form=form))
+        return saved
+
+
+ActivityRowsFormSet = forms.formset_factory(ActivityRowForm, formset=ActivityRows, extra=3)
+
+
 class NewFocusAreaForm(FocusAreaFormMixin, RevisionLockedForm):
     """A new focus area in the group the address names: its title, number, background and
     ambition, in a group of locally chosen areas the lokalråd that chose it (the admin's rule,
-    `FocusAreaFormMixin`), and its goals as lists, one textarea per party as `GoalListForm`
-    (optional), written with the area in one transaction."""
+    `FocusAreaFormMixin`), its goals as lists, one textarea per party as `GoalListForm`
+    (optional), and its first activities as rows (`ActivityRows`, optional), written with the
+    area in one transaction. Valid only when the area and every filled row are."""
 
     class Meta:
         model = FocusArea
@@ -94,10 +157,14 @@ class NewFocusAreaForm(FocusAreaFormMixin, RevisionLockedForm):
             del self.fields["councils"]
         if not group.ranked:
             del self.fields["rank"]
-        elif not self.is_bound:  # a new area is usually the next in the ranking
+        elif not self.is_bound and "rank" not in self.initial:
+            # A new area is usually the next in the ranking.
             last = group.focus_areas.aggregate(last=Max("rank"))["last"]
             self.initial["rank"] = (last or 0) + 1
         self.fields.update(goal_list_fields())
+        # Sent without the rows (a form from before they were offered): no activities.
+        rows_sent = f"{ROWS_PREFIX}-TOTAL_FORMS" in self.data
+        self.activities = ActivityRowsFormSet(self.data if rows_sent else None, area=self.instance)
 
     def area_fields(self):
         return [field for field in self.visible_fields() if field.name not in Goal.Party.values]
@@ -105,13 +172,29 @@ class NewFocusAreaForm(FocusAreaFormMixin, RevisionLockedForm):
     def goal_fields(self):
         return [self[party] for party in Goal.Party.values]
 
+    def is_valid(self):
+        area_valid = super().is_valid()
+        if not self.activities.is_bound:
+            return area_valid
+        return self.activities.is_valid() and area_valid
+
+    def with_another_row(self) -> "NewFocusAreaForm":
+        """The form as typed (unbound, so no errors yet) with one empty activity row more."""
+        again = type(self)(instance=self.instance, initial=typed_values(self))
+        again.activities = self.activities.with_another_row()
+        again.activities.forms[-1].fields["text"].widget.attrs["autofocus"] = True
+        return again
+
     def save(self, commit=True):
-        """The area and (with `commit`) its goals, in one transaction."""
+        """The area and (with `commit`) its goals and first activities, in one transaction."""
         with transaction.atomic():
             area = super().save(commit=commit)
-            lists = {party: self.cleaned_data[party] for party in Goal.Party.values}
-            if commit and any(lists.values()):
-                replace_goals(plan=area.plan, focus_area=area, lists=lists)
+            if commit:
+                lists = {party: self.cleaned_data[party] for party in Goal.Party.values}
+                if any(lists.values()):
+                    replace_goals(plan=area.plan, focus_area=area, lists=lists)
+                if self.activities.is_bound:
+                    self.activities.save(area=area)
         return area
 
 

@@ -415,6 +415,8 @@ def routes() -> Iterator[tuple[str, Callable, dict, str]]:
 
 # The name of a `Then` button: save the new part and go on.
 THEN = "og_videre"
+# The name of "Tilføj række" on a form of rows: show the rows again, input kept, one more.
+ADD_ROW = "tilfoej_raekke"
 
 
 def _part_form(request, plan: Plan, kind: PartKind, part):
@@ -425,7 +427,9 @@ def _part_form(request, plan: Plan, kind: PartKind, part):
     form = kind.form(request.POST or None, request.FILES or None, instance=part)
     if request.htmx and request.method != "POST":
         autofocus_first(form)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and ADD_ROW in request.POST and hasattr(form, "with_another_row"):
+        form = form.with_another_row()  # a new focus area's activity rows: one more
+    elif request.method == "POST" and form.is_valid():
         try:
             saved = (
                 outline_edits.add_part(form=form) if is_new else outline_edits.save_part(form=form)
@@ -456,6 +460,7 @@ def _part_form(request, plan: Plan, kind: PartKind, part):
         fields_template=kind.fields_template if is_new else "",
         add_another=THEN if then else "",
         add_another_label=then.label if then else "",
+        add_row=ADD_ROW,
     )
 
 
@@ -534,8 +539,6 @@ def area_goal_list(request, pk, area_id):
 
 
 # --- Several entries of the annual cycle at once ----------------------------------------------
-
-ADD_ROW = "tilfoej_raekke"
 
 
 @require_http_methods(EDIT_METHODS)
