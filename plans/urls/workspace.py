@@ -12,7 +12,12 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("ny-plan/", views.plan_add, name="plan_add"),
     path("plan/<int:pk>/ny-periode/", views.next_period, name="next_period"),
-    path("plan/<int:pk>/", workspace_plan.plan, name="plan"),
+    path(
+        "plan/<int:pk>/",
+        workspace_plan.plan,
+        {"open_forms": (workspace_parts.open_area_form,)},
+        name="plan",
+    ),
     path("plan/<int:pk>/forside/", workspace_plan.front_matter, name="front_matter"),
     path("plan/<int:pk>/afsnit/nyt/", workspace_plan.section_add, name="section_add"),
     path(

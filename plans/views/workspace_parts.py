@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.text import Truncator
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
@@ -447,26 +449,31 @@ def _part_form(request, plan: Plan, kind: PartKind, part):
             if not request.htmx:
                 return redirect(plan_url(plan, kind.anchor(saved)))
             return _block(request, plan, kind, saved) or reload_at(plan, kind.anchor(saved))
+    return _form_page(request, **_part_form_context(plan, kind, part, form))
+
+
+def _part_form_context(plan: Plan, kind: PartKind, part, form) -> dict:
+    """`_form_page`'s arguments for a part's form: a new one's (its fields, its buttons) or an
+    existing one's."""
+    is_new = part.pk is None
     then = kind.then if is_new else None
-    return _form_page(
-        request,
-        plan=plan,
-        form=form,
-        title=kind.new_title(part) if is_new else kind.title(part),
-        cancel=plan_url(plan, kind.home(part) if is_new else kind.anchor(part)),
-        submit_label=kind.submit if is_new else "Gem",
-        part_id="" if is_new else f"{kind.anchor(part)}-del",
-        is_new=is_new,
-        fields_template=kind.fields_template if is_new else "",
-        add_another=THEN if then else "",
-        add_another_label=then.label if then else "",
-        add_row=ADD_ROW,
-    )
+    return {
+        "plan": plan,
+        "form": form,
+        "title": kind.new_title(part) if is_new else kind.title(part),
+        "cancel": plan_url(plan, kind.home(part) if is_new else kind.anchor(part)),
+        "submit_label": kind.submit if is_new else "Gem",
+        "part_id": "" if is_new else f"{kind.anchor(part)}-del",
+        "is_new": is_new,
+        "fields_template": kind.fields_template if is_new else "",
+        "add_another": THEN if then else "",
+        "add_another_label": then.label if then else "",
+        "add_row": ADD_ROW,
+    }
 
 
-def _form_page(request, *, plan: Plan, form, title, cancel, submit_label, **context):
-    """A part's form: alone for htmx (it swaps in where the link was), else on a page."""
-    context = {
+def _form_context(request, *, plan: Plan, form, title, cancel, submit_label, **context):
+    return {
         **base_context(plan),
         "form": form,
         "action": request.path,
@@ -475,9 +482,35 @@ def _form_page(request, *, plan: Plan, form, title, cancel, submit_label, **cont
         "submit_label": submit_label,
         **context,
     }
+
+
+def _form_page(request, **arguments):
+    """A part's form: alone for htmx (it swaps in where the link was), else on a page."""
+    context = _form_context(request, **arguments)
     if request.htmx:
         return render(request, "workspace/plan/_edit_form.html", context)
     return render(request, "workspace/plan/edit.html", context)
+
+
+def open_area_form(request, plan: Plan) -> dict:
+    """``?ny=indsatsomraade-<group id>`` (`workspace_plan.with_area_form`): the workspace with
+    a new focus area's form open in that group, the cursor in its title. For the workspace
+    page (`workspace_plan.plan`, given it by the URLconf)."""
+    wanted = request.GET.get("ny", "")
+    prefix = "indsatsomraade-"
+    if not (wanted.startswith(prefix) and wanted[len(prefix) :].isdigit()):
+        return {}
+    group = FocusAreaGroup.objects.filter(plan=plan, pk=wanted[len(prefix) :]).first()
+    if group is None:
+        return {}
+    (adder,) = FOCUS_AREA.adders
+    area = adder.new(plan, group)
+    form = FOCUS_AREA.form(instance=area)
+    autofocus_first(form)
+    context = _form_context(request, **_part_form_context(plan, FOCUS_AREA, area, form))
+    context["action"] = reverse(f"workspace:{adder.name}", args=[plan.pk, group.pk])
+    markup = render_to_string("workspace/plan/_edit_form.html", context, request=request)
+    return {"open_area_form": markup, "open_area_group": group.pk}
 
 
 def _block(request, plan: Plan, kind: PartKind, part):

@@ -178,18 +178,21 @@ def base_context(plan: Plan) -> dict:
 
 @require_safe
 @secretariat_required
-def plan(request, pk):
+def plan(request, pk, open_forms=()):
     """The whole plan as an outline with its state, workflow and edit links. The district's
-    secretariat and superusers."""
+    secretariat and superusers. `open_forms` (from the URLconf: the other parts' forms,
+    `workspace_parts.open_area_form`) each give the context of a form opened by ``?ny=``."""
     plan = managed_plan(request, pk)
+    opened = {}
+    for open_form in (_open_section_form, _open_activity_form, *open_forms):
+        opened.update(open_form(request, plan))
     return render(
         request,
         "workspace/plan/plan.html",
         {
             **base_context(plan),
             **workspace_content(plan),
-            **_open_section_form(request, plan),
-            **_open_activity_form(request, plan),
+            **opened,
             "max_group_level": MAX_GROUP_SECTION_LEVEL,  # sections a group may stand in
         },
     )
@@ -225,6 +228,13 @@ def with_activity_form(plan: Plan, area: FocusArea) -> str:
     the area in the query too, so that the page loads."""
     anchor = f"indsatsomraade-{area.pk}"
     return f"{plan_url(plan)}?vis={anchor}&ny=aktivitet-{area.pk}#ny-aktivitet-{area.pk}"
+
+
+def with_area_form(plan: Plan, group_id: int, shown: str) -> str:
+    """The workspace with a new focus area's form open in the group (``?ny=``); `shown` (the
+    anchor of what was just saved) in the query too, so that the page loads."""
+    query = f"?vis={shown}&ny=indsatsomraade-{group_id}"
+    return f"{plan_url(plan)}{query}#nyt-indsatsomraade-{group_id}"
 
 
 def _open_activity_form(request, plan: Plan) -> dict:
@@ -472,6 +482,9 @@ def _activity_form(request, *, plan: Plan, activity: Activity):
             )
             form.is_valid()
         else:
+            if is_new and NEXT_AREA in request.POST:
+                url = with_area_form(plan, area.group_id, f"aktivitet-{saved.pk}")
+                return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
             another = is_new and ADD_ANOTHER in request.POST
             if not request.htmx:
                 if another:
@@ -496,6 +509,8 @@ def _activity_form(request, *, plan: Plan, activity: Activity):
 # The second submit button of a new activity's form: save it and open an empty form for the
 # next one, so a focus area's activities go in one after the other without a click between.
 ADD_ANOTHER = "og_ny"
+# Its last: save it and open a new focus area's form in the same group (the area is done).
+NEXT_AREA = "og_nyt_omraade"
 
 
 def _activity_form_context(request, *, plan: Plan, activity: Activity, form) -> dict:
@@ -520,6 +535,7 @@ def _activity_form_context(request, *, plan: Plan, activity: Activity, form) -> 
         "submit_label": "Opret aktiviteten" if is_new else "Gem",
         "add_another": ADD_ANOTHER if is_new else "",
         "add_another_label": "Gem og tilføj endnu en",
+        "last_buttons": [(NEXT_AREA, "Gem og tilføj nyt indsatsområde")] if is_new else [],
         "fields_template": "workspace/plan/_activity_fields.html",
     }
 
