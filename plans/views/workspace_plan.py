@@ -199,9 +199,10 @@ def plan(request, pk, open_forms=()):
 
 
 # "Gem og tilføj …" on a new section's form: the workspace loads again (the outline changed)
-# with an empty form open for the next section, beside the saved one or under it.
+# with an empty form open for the next section, beside the saved one or under it, or (after a
+# sub-section) for a new chapter.
 ADD_NEXT = "og_ny"
-ADD_SIBLING, ADD_CHILD = "endnu-et", "underafsnit"
+ADD_SIBLING, ADD_CHILD, ADD_CHAPTER = "endnu-et", "underafsnit", "kapitel"
 
 
 def _open_section_form(request, plan: Plan) -> dict:
@@ -269,6 +270,7 @@ def _section_add_context(request, plan: Plan, parent: PlanSection | None, form) 
         "add_next_choices": [
             (ADD_SIBLING, "Gem og tilføj endnu et afsnit"),
             *([(ADD_CHILD, "Gem og tilføj et underafsnit")] if can_nest else []),
+            *([(ADD_CHAPTER, "Gem og tilføj nyt kapitel")] if parent else []),
         ],
     }
 
@@ -281,6 +283,8 @@ def _after_section_added(request, plan: Plan, section: PlanSection):
         where = f"under-{section.parent_id}" if section.parent_id else "kapitel"
     elif following == ADD_CHILD and section.level() < MAX_SECTION_LEVEL:
         where = f"under-{section.pk}"
+    elif following == ADD_CHAPTER and section.parent_id:
+        where = "kapitel"
     else:
         anchor = f"afsnit-{section.pk}"
         if request.htmx:

@@ -80,6 +80,40 @@ def test_a_third_level_section_offers_no_sub_section(signed_in, draft, section):
     assert "Gem og tilføj et underafsnit" not in html
 
 
+def test_a_sub_sections_form_offers_a_new_chapter_and_a_chapters_does_not(
+    signed_in, draft, section
+):
+    url = reverse("workspace:section_add", args=[draft.pk])
+    assert (
+        "Gem og tilføj nyt kapitel" in signed_in.get(f"{url}?under={section.pk}").content.decode()
+    )
+    assert "Gem og tilføj nyt kapitel" not in signed_in.get(url).content.decode()
+
+
+@pytest.mark.parametrize("headers", [None, {"HX-Request": "true"}], ids=["page", "htmx"])
+def test_save_and_add_a_chapter_after_a_sub_section_opens_the_chapters_form(
+    signed_in, draft, section, headers
+):
+    response = add(
+        signed_in, draft, under=section, title="Lokalrådene", og_ny="kapitel", headers=headers
+    )
+    new = PlanSection.objects.get(title="Lokalrådene")
+    assert new.parent == section
+    plan_url = reverse("workspace:plan", args=[draft.pk])
+    url = f"{plan_url}?vis=afsnit-{new.pk}&ny=kapitel#nyt-kapitel"
+    assert (response["HX-Redirect"] if headers else response["Location"]) == url
+    html = signed_in.get(url).content.decode()
+    form_at = html.index('id="nyt-kapitel"')
+    assert "Nyt kapitel</legend>" in html[form_at:]
+    assert f'action="{reverse("workspace:section_add", args=[draft.pk])}"' in html[form_at:]
+
+
+def test_a_chapter_asking_for_a_new_chapter_this_way_just_goes_to_it(signed_in, draft):
+    response = add(signed_in, draft, title="Bilag", og_ny="kapitel")
+    new = PlanSection.objects.get(title="Bilag")
+    assert response["Location"].endswith(f"/?vis=afsnit-{new.pk}#afsnit-{new.pk}")
+
+
 def test_a_fourth_level_is_refused_in_danish_and_the_title_kept(signed_in, draft):
     child = draft.sections.get(title="Kredsrådet")
     deepest = PlanSection.objects.create(plan=draft, parent=child, title="Formandskab")
