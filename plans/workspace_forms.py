@@ -157,7 +157,7 @@ class NewFocusAreaForm(FocusAreaFormMixin, RevisionLockedForm):
             del self.fields["councils"]
         if not group.ranked:
             del self.fields["rank"]
-        elif not self.is_bound and "rank" not in self.initial:
+        elif not self.is_bound and self.initial.get("rank") is None:
             # A new area is usually the next in the ranking.
             last = group.focus_areas.aggregate(last=Max("rank"))["last"]
             self.initial["rank"] = (last or 0) + 1

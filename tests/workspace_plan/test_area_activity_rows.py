@@ -11,6 +11,7 @@ from django.urls import reverse
 from councils.models import Council, Municipality
 from plans import workspace_forms
 from plans.models import Activity, Assignment, FocusArea
+from tests.groups import group_for
 
 pytestmark = pytest.mark.django_db
 
@@ -201,3 +202,9 @@ def test_the_area_and_its_rows_are_written_in_one_transaction(signed_in, area, m
     with pytest.raises(RuntimeError):
         signed_in.post(add_url(area.group), area_data({"text": "Oplæg", "secretariat": "on"}))
     assert not FocusArea.objects.filter(title="Unge og fester").exists()
+
+
+def test_add_a_row_keeps_a_typed_number_in_a_ranked_group(signed_in, draft):
+    ranked = group_for(draft, "national", ranked=True)
+    response = signed_in.post(add_url(ranked), area_data(rank="5", tilfoej_raekke="1"))
+    assert re.search(r'name="rank" value="5"', response.content.decode())
