@@ -39,50 +39,56 @@ def toender(district):
     return Council.objects.get(district=district, slug="toender")
 
 
+def create_user(username, *, staff=False, superuser=False, council=None, role="member"):
+    """A user with the test password; with `council`, a member of it in `role`. A plain function,
+    so that data built once per module (`scope="module"` fixtures) can make users too."""
+    user = get_user_model().objects.create_user(
+        username=username,
+        password=PASSWORD,
+        email=f"{username}@example.dk",
+        is_staff=staff or superuser,
+        is_superuser=superuser,
+    )
+    if council is not None:
+        person = Person.objects.create(name=username.title(), email=user.email, user=user)
+        Membership.objects.create(person=person, council=council, role=role)
+    return user
+
+
 @pytest.fixture
 def make_user(db):
-    def make(username, *, staff=False, superuser=False, council=None, role="member"):
-        user = get_user_model().objects.create_user(
-            username=username,
-            password=PASSWORD,
-            email=f"{username}@example.dk",
-            is_staff=staff or superuser,
-            is_superuser=superuser,
-        )
-        if council is not None:
-            person = Person.objects.create(name=username.title(), email=user.email, user=user)
-            Membership.objects.create(person=person, council=council, role=role)
-        return user
+    return create_user
 
-    return make
+
+def create_plan(district, *, start=2017, end=2018, status=Plan.Status.DRAFT, activities=3):
+    """A plan with one district-wide focus area, "Trygt nærmiljø", and `activities` activities
+    for every lokalråd, their assignments made. A plain function, like `create_user`."""
+    plan = Plan.objects.create(
+        district=district,
+        period_start=start,
+        period_end=end,
+        foreword="<p>Forord</p>",
+        signatory_name="Politidirektør",
+        status=status,
+    )
+    area = FocusArea.objects.create(
+        plan=plan, group=group_for(plan, "district"), title="Trygt nærmiljø", order=1
+    )
+    for index in range(activities):
+        activity = Activity.objects.create(
+            focus_area=area,
+            text=f"Aktivitet {index + 1}",
+            all_local_councils=True,
+            timing="2017-18",
+            order=index,
+        )
+        sync_assignments(activity=activity)
+    return plan
 
 
 @pytest.fixture
 def make_plan(db):
-    def make(district, *, start=2017, end=2018, status=Plan.Status.DRAFT, activities=3):
-        plan = Plan.objects.create(
-            district=district,
-            period_start=start,
-            period_end=end,
-            foreword="<p>Forord</p>",
-            signatory_name="Politidirektør",
-            status=status,
-        )
-        area = FocusArea.objects.create(
-            plan=plan, group=group_for(plan, "district"), title="Trygt nærmiljø", order=1
-        )
-        for index in range(activities):
-            activity = Activity.objects.create(
-                focus_area=area,
-                text=f"Aktivitet {index + 1}",
-                all_local_councils=True,
-                timing="2017-18",
-                order=index,
-            )
-            sync_assignments(activity=activity)
-        return plan
-
-    return make
+    return create_plan
 
 
 @pytest.fixture

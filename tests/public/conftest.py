@@ -2,23 +2,32 @@
 helpers to publish and revise the way the secretariat does (`report`, for status, is in
 tests/conftest.py)."""
 
+import datetime
+import functools
 import re
+from types import SimpleNamespace
+from unittest import mock
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db import transaction
+from django.test import TestCase
 from django.urls import reverse
 
-from councils.models import Membership, Person
+from councils.models import Council, Membership, Person, PoliceDistrict
 from councils.roles import make_secretariat_staff
 from forums.models import Forum
 from plans.models import Activity, AnnualCycleEntry, FocusArea, Plan, PlanSection
 from plans.publishing import approve_plan, publish_plan
 from plans.services import sync_assignments
+from tests.conftest import create_plan, create_user
 from tests.groups import group_for
 from tests.pdf.conftest import tiny_plan_pdf
 
 INTERNAL_NOTE = "Intern note: borgmesteren er utilfreds"
 CONTACT_EMAIL = "kontakt.person@politi.dk"
+DISTRICT = "syd-og-soenderjyllands-politi"
 
 
 @pytest.fixture(autouse=True)
@@ -36,41 +45,37 @@ def tiny_plan_pdfs(monkeypatch):
     monkeypatch.setattr("plans.pdf.render_plan_pdf", tiny_plan_pdf)
 
 
-@pytest.fixture
-def secretary(make_user, district):
-    user = make_user("sekretariat", staff=True)
-    make_secretariat_staff(user=user, district=district)
+def create_secretary():
+    user = create_user("sekretariat", staff=True)
+    make_secretariat_staff(user=user, district=PoliceDistrict.objects.get(slug=DISTRICT))
     return user
 
 
-@pytest.fixture
-def publish(secretary, today, django_capture_on_commit_callbacks):
+def publish_as(secretary, plan, *, note="", sections=(), focus_areas=()):
     """Publish a draft (approving it first) or revise a published plan, and commit (the cached
     pages are made stale when a change commits)."""
-
-    def publish(plan, *, note="", sections=(), focus_areas=()):
-        with django_capture_on_commit_callbacks(execute=True):
-            if plan.status == Plan.Status.DRAFT:
-                approve_plan(plan=plan, meeting_date=today, user=secretary)
-            version = publish_plan(
-                plan=plan,
-                effective_date=today,
-                user=secretary,
-                revision_note=note or ("Revideret" if plan.status == Plan.Status.PUBLISHED else ""),
-                changed_sections=sections,
-                changed_focus_areas=focus_areas,
-            )
-        plan.refresh_from_db()
-        return version
-
-    return publish
+    today = datetime.date.today()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        if plan.status == Plan.Status.DRAFT:
+            approve_plan(plan=plan, meeting_date=today, user=secretary)
+        version = publish_plan(
+            plan=plan,
+            effective_date=today,
+            user=secretary,
+            revision_note=note or ("Revideret" if plan.status == Plan.Status.PUBLISHED else ""),
+            changed_sections=sections,
+            changed_focus_areas=focus_areas,
+        )
+    plan.refresh_from_db()
+    return version
 
 
-@pytest.fixture
-def content(district, make_plan, esbjerg):
+def build_content():
     """A draft with sections, a district-wide and a local focus area, forums and an annual cycle,
     plus a kredsråd member with contact data that must never be shown."""
-    plan = make_plan(district, start=2023, end=2026, activities=3)
+    district = PoliceDistrict.objects.get(slug=DISTRICT)
+    esbjerg = Council.objects.get(district=district, slug="esbjerg")
+    plan = create_plan(district, start=2023, end=2026, activities=3)
     plan.shared_goals = "<ul><li>Færre indbrud</li></ul>"
     plan.signatory_name = "Anne Politidirektør"
     plan.save()
@@ -122,10 +127,57 @@ def content(district, make_plan, esbjerg):
     return plan
 
 
+@pytest.fixture(scope="module")
+def published_once(django_db_setup, django_db_blocker):
+    """`published` and its `secretary`, built once for the module. A module whose tests only
+    read the plan, or change it inside their own savepoint, takes it with
+    `pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("published_once")]`: every
+    test of the module then runs in a savepoint inside this transaction, and `published` and
+    `secretary` hand out fresh instances of its rows. The draft (`content`) is not to be had
+    there."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with mock.patch("plans.pdf.render_plan_pdf", tiny_plan_pdf):
+            secretary = create_secretary()
+            plan = build_content()
+            publish_as(secretary, plan)
+        yield SimpleNamespace(plan_pk=plan.pk, secretary_pk=secretary.pk)
+        transaction.set_rollback(True)
+
+
+def built_once(request):
+    """The module's `published_once`, if it takes it."""
+    if "published_once" in request.fixturenames:
+        return request.getfixturevalue("published_once")
+    return None
+
+
 @pytest.fixture
-def published(content, publish):
-    publish(content)
-    return content
+def secretary(request, db):
+    if once := built_once(request):
+        return get_user_model().objects.get(pk=once.secretary_pk)
+    return create_secretary()
+
+
+@pytest.fixture
+def publish(secretary):
+    """`publish(plan, note=..., sections=..., focus_areas=...)`: `publish_as` the secretary."""
+    return functools.partial(publish_as, secretary)
+
+
+@pytest.fixture
+def content(request, db):
+    if built_once(request):
+        pytest.fail("This module publishes the plan once (published_once): no draft to be had.")
+    return build_content()
+
+
+@pytest.fixture
+def published(request, db):
+    if once := built_once(request):
+        return Plan.objects.get(pk=once.plan_pk)
+    plan = request.getfixturevalue("content")
+    request.getfixturevalue("publish")(plan)
+    return plan
 
 
 def plan_url(plan, name="public:plan", **kwargs):

@@ -13,7 +13,7 @@ from plans.search import index_versions, search_plans
 
 from .conftest import h1_count, plan_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("published_once")]
 
 
 def search(client, query):
