@@ -127,6 +127,18 @@ def build_content():
     return plan
 
 
+def built_once(django_db_blocker, *, publish):
+    """`content` and its `secretary` in a transaction for the module, `publish`ed or not."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with mock.patch("plans.pdf.render_plan_pdf", tiny_plan_pdf):
+            secretary = create_secretary()
+            plan = build_content()
+            if publish:
+                publish_as(secretary, plan)
+        yield SimpleNamespace(plan_pk=plan.pk, secretary_pk=secretary.pk, published=publish)
+        transaction.set_rollback(True)
+
+
 @pytest.fixture(scope="module")
 def published_once(django_db_setup, django_db_blocker):
     """`published` and its `secretary`, built once for the module. A module whose tests only
@@ -135,25 +147,27 @@ def published_once(django_db_setup, django_db_blocker):
     test of the module then runs in a savepoint inside this transaction, and `published` and
     `secretary` hand out fresh instances of its rows. The draft (`content`) is not to be had
     there."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        with mock.patch("plans.pdf.render_plan_pdf", tiny_plan_pdf):
-            secretary = create_secretary()
-            plan = build_content()
-            publish_as(secretary, plan)
-        yield SimpleNamespace(plan_pk=plan.pk, secretary_pk=secretary.pk)
-        transaction.set_rollback(True)
+    yield from built_once(django_db_blocker, publish=True)
 
 
-def built_once(request):
-    """The module's `published_once`, if it takes it."""
-    if "published_once" in request.fixturenames:
-        return request.getfixturevalue("published_once")
+@pytest.fixture(scope="module")
+def content_once(django_db_setup, django_db_blocker):
+    """The same for the draft: `content` and `secretary` hand out its rows, and `published`
+    publishes it inside the test's own savepoint."""
+    yield from built_once(django_db_blocker, publish=False)
+
+
+def module_data(request):
+    """The module's `published_once` or `content_once`, if it takes one."""
+    for name in ("published_once", "content_once"):
+        if name in request.fixturenames:
+            return request.getfixturevalue(name)
     return None
 
 
 @pytest.fixture
 def secretary(request, db):
-    if once := built_once(request):
+    if once := module_data(request):
         return get_user_model().objects.get(pk=once.secretary_pk)
     return create_secretary()
 
@@ -166,14 +180,17 @@ def publish(secretary):
 
 @pytest.fixture
 def content(request, db):
-    if built_once(request):
-        pytest.fail("This module publishes the plan once (published_once): no draft to be had.")
+    if once := module_data(request):
+        if once.published:
+            pytest.fail("This module publishes the plan once (published_once): no draft here.")
+        return Plan.objects.get(pk=once.plan_pk)
     return build_content()
 
 
 @pytest.fixture
 def published(request, db):
-    if once := built_once(request):
+    once = module_data(request)
+    if once and once.published:
         return Plan.objects.get(pk=once.plan_pk)
     plan = request.getfixturevalue("content")
     request.getfixturevalue("publish")(plan)

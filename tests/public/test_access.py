@@ -3,12 +3,13 @@
 import pytest
 from django.urls import reverse
 
+from forums.models import Forum
 from plans.models import Activity, Plan
 from plans.publishing import approve_plan
 
 from .conftest import CONTACT_EMAIL, INTERNAL_NOTE, plan_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("content_once")]
 
 PLAN_URLS = [
     ("public:plan", {}),
@@ -86,6 +87,18 @@ def test_draft_annual_cycle_is_not_in_the_page_or_feed(client, content, district
     feed = client.get(reverse("public:annual_cycle_ics", kwargs={"district": district.slug}))
     assert "Temadag" not in page.content.decode()
     assert b"Temadag" not in feed.content
+
+
+def test_forum_overview_without_a_published_plan_shows_live_active_forums(
+    client, content, district
+):
+    Forum.objects.create(
+        district=district, name="Nedlagt", slug="nedlagt", kind="other", is_active=False
+    )
+    html = client.get(reverse("public:forums", kwargs={"district": district.slug})).content
+    html = html.decode()
+    assert "SSP Esbjerg" in html
+    assert "Nedlagt" not in html
 
 
 # --- Preview --------------------------------------------------------------------------------

@@ -1,6 +1,5 @@
-"""Structure and content of every public page."""
+"""Content of the public pages (their structure: test_page_structure.py)."""
 
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -12,99 +11,9 @@ from django.utils.safestring import mark_safe
 from forums.models import Forum
 from plans.models import Activity, Status
 
-from .conftest import CONTACT_EMAIL, h1_count, plan_url
+from .conftest import CONTACT_EMAIL, plan_url
 
-pytestmark = pytest.mark.django_db
-
-
-class Headings(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.levels = []
-
-    def handle_starttag(self, tag, attrs):
-        if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
-            self.levels.append(int(tag[1]))
-
-
-def heading_levels(html):
-    parser = Headings()
-    parser.feed(html)
-    return parser.levels
-
-
-PAGES = [
-    "home",
-    "district",
-    "council",
-    "forums",
-    "annual_cycle",
-    "search",
-    "search_results",
-    "search_nothing",
-    "plan",
-    "plan_version_1",
-    "activity",
-    "versions",
-    "diff",
-    "preview",
-]
-
-
-@pytest.fixture
-def page_url(client, published, publish, district, esbjerg, secretary):
-    activity = Activity.objects.filter(focus_area__plan=published).first()
-    Activity.objects.filter(pk=activity.pk).update(text="Ændret aktivitet")
-    publish(published)
-    d = {"district": district.slug}
-    urls = {
-        "home": reverse("home"),
-        "district": reverse("public:district", kwargs=d),
-        "council": reverse("public:council", kwargs={**d, "council": esbjerg.slug}),
-        "forums": reverse("public:forums", kwargs=d),
-        "annual_cycle": reverse("public:annual_cycle", kwargs=d),
-        "search": reverse("public:search"),
-        "search_results": reverse("public:search") + "?q=aktivitet",
-        "search_nothing": reverse("public:search") + "?q=zebra",
-        "plan": plan_url(published),
-        "plan_version_1": plan_url(published, "public:plan_version", number=1),
-        "activity": plan_url(published, "public:activity", activity_id=activity.pk),
-        "versions": plan_url(published, "public:versions"),
-        "diff": plan_url(published, "public:version_diff", old=1, new=2),
-        "preview": plan_url(published, "public:preview"),
-    }
-
-    def url(name):
-        if name == "preview":
-            client.force_login(secretary)
-        return urls[name]
-
-    return url
-
-
-@pytest.mark.parametrize("page_name", PAGES)
-def test_page_has_exactly_one_h1(client, page_url, page_name):
-    response = client.get(page_url(page_name))
-    assert response.status_code == 200
-    assert h1_count(response.content.decode()) == 1
-
-
-@pytest.mark.parametrize("page_name", PAGES)
-def test_page_headings_never_skip_a_level(client, page_url, page_name):
-    levels = heading_levels(client.get(page_url(page_name)).content.decode())
-    assert levels[0] == 1
-    for before, after in zip(levels, levels[1:], strict=False):
-        assert after <= before + 1, levels
-
-
-@pytest.mark.parametrize("page_name", PAGES)
-def test_page_is_danish_with_skip_link_and_accessibility_statement(client, page_url, page_name):
-    html = client.get(page_url(page_name)).content.decode()
-    assert '<html lang="da">' in html
-    assert 'href="#indhold"' in html
-    assert f'href="{reverse("accessibility")}"' in html
-    assert "style=" not in html
-    assert "<style" not in html
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("published_once")]
 
 
 def test_rich_text_headings_are_nested_under_the_section_heading(client, published):
@@ -201,18 +110,6 @@ def test_forum_overview_comes_from_the_published_version(client, published, dist
     assert "Ændret i kladden" not in html
     for column in ["Emne", "Lovgrundlag", "Formål", "Handleplaner", "Snitflader", "Deltagere"]:
         assert f'<th scope="col" role="columnheader">{column}</th>' in html
-
-
-def test_forum_overview_without_a_published_plan_shows_live_active_forums(
-    client, content, district
-):
-    Forum.objects.create(
-        district=district, name="Nedlagt", slug="nedlagt", kind="other", is_active=False
-    )
-    html = client.get(reverse("public:forums", kwargs={"district": district.slug})).content
-    html = html.decode()
-    assert "SSP Esbjerg" in html
-    assert "Nedlagt" not in html
 
 
 def test_sitemap_lists_published_plans_and_versions_but_not_drafts(
