@@ -12,7 +12,7 @@ from plans.models import Activity, Status
 
 from .conftest import plan_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("published_once")]
 
 
 def rendered_again(client, url, data=None) -> bool:

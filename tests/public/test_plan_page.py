@@ -5,7 +5,7 @@ from plans.models import Activity, FocusArea, Plan, PlanSection, Status
 
 from .conftest import INTERNAL_NOTE, plan_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("published_once")]
 
 
 def first_activity(plan):
@@ -131,8 +131,9 @@ def test_pdf_link_points_to_the_version_pdf(client, published):
     assert f'href="{plan_url(published, "pdf:version", number=1)}"' in html
 
 
-def test_one_year_plan_has_the_year_alone_as_period(client, district, make_plan, publish):
-    plan = make_plan(district, start=2011, end=2011)
+def test_one_year_plan_has_the_year_alone_as_period(client, other_district, make_plan, publish):
+    """In Fyn: the module's plan, 2023-2026, is Syd- og Sønderjylland's current one."""
+    plan = make_plan(other_district, start=2011, end=2011)
     publish(plan)
-    assert client.get(f"/{district.slug}/samarbejdsplan/2011/").status_code == 200
-    assert client.get(f"/{district.slug}/samarbejdsplan/2011-2011/").status_code == 404
+    assert client.get(f"/{other_district.slug}/samarbejdsplan/2011/").status_code == 200
+    assert client.get(f"/{other_district.slug}/samarbejdsplan/2011-2011/").status_code == 404
