@@ -2,6 +2,7 @@
 helpers to publish and revise the way the secretariat does (`report`, for status, is in
 tests/conftest.py)."""
 
+import contextlib
 import datetime
 import functools
 import re
@@ -127,10 +128,18 @@ def build_content():
     return plan
 
 
+@contextlib.contextmanager
+def building(django_db_blocker):
+    """What a module fixture needs to build: the database, and the tiny PDFs of `tiny_plan_pdfs`
+    (a function fixture) when it publishes."""
+    with django_db_blocker.unblock(), mock.patch("plans.pdf.render_plan_pdf", tiny_plan_pdf):
+        yield
+
+
 def built_once(django_db_blocker, *, publish):
     """`content` and its `secretary` in a transaction for the module, `publish`ed or not."""
     with django_db_blocker.unblock(), transaction.atomic():
-        with mock.patch("plans.pdf.render_plan_pdf", tiny_plan_pdf):
+        with building(django_db_blocker):
             secretary = create_secretary()
             plan = build_content()
             if publish:

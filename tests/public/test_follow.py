@@ -4,25 +4,50 @@ digest, the unsubscribe link that deletes the address, and the district's Atom f
 import datetime
 import io
 import re
+from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from councils.models import PoliceDistrict
 from plans import following
-from plans.models import Assignment, Follower
+from plans.models import Assignment, Follower, Plan
+from tests.conftest import create_plan
+
+from .conftest import DISTRICT, building, create_secretary, publish_as
+
+pytestmark = pytest.mark.usefixtures("plan_once")
 
 ADDRESS = "borger@example.dk"
 
 
+@pytest.fixture(scope="module")
+def plan_once(django_db_setup, django_db_blocker):
+    """The district's plan with two activities, published once for the module by its
+    `secretary`; each test runs in a savepoint inside this transaction."""
+    with building(django_db_blocker), transaction.atomic():
+        secretary = create_secretary()
+        district = PoliceDistrict.objects.get(slug=DISTRICT)
+        plan = create_plan(district, start=2023, end=2026, activities=2)
+        publish_as(secretary, plan)
+        yield SimpleNamespace(plan_pk=plan.pk, secretary_pk=secretary.pk)
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def plan(district, make_plan, publish):
-    plan = make_plan(district, start=2023, end=2026, activities=2)
-    publish(plan)
-    return plan
+def plan(plan_once):
+    return Plan.objects.get(pk=plan_once.plan_pk)
+
+
+@pytest.fixture
+def secretary(plan_once):
+    return get_user_model().objects.get(pk=plan_once.secretary_pk)
 
 
 @pytest.fixture

@@ -3,18 +3,23 @@ district's cached pages hot (served from the cache, no query) and renders the ch
 pages, and the front page, again (plans/page_cache.py)."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from councils.models import Council, Membership, Municipality, PoliceDistrict
 from forums.models import Forum
-from plans.models import Activity, FocusArea, Status
+from plans.models import Activity, FocusArea, Plan, Status
 from plans.page_cache import bulk_load, content_changed
+from tests.conftest import create_plan
 
-from .conftest import plan_url
+from .conftest import building, plan_url, publish_as
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("published_once", "other_published_once"),
+]
 
 
 def district_pages(plan) -> list[str]:
@@ -35,12 +40,20 @@ def district_pages(plan) -> list[str]:
     ]
 
 
+@pytest.fixture(scope="module")
+def other_published_once(published_once, django_db_blocker):
+    """A published plan in Fyns Politi, beside the module's plan in Syd- og Sønderjylland, made
+    once in the module's transaction."""
+    with building(django_db_blocker):
+        fyn = PoliceDistrict.objects.get(slug="fyns-politi")
+        plan = create_plan(fyn, start=2023, end=2026, activities=2)
+        publish_as(get_user_model().objects.get(pk=published_once.secretary_pk), plan)
+    return plan.pk
+
+
 @pytest.fixture
-def other_published(other_district, make_plan, publish):
-    """A published plan in Fyns Politi, beside the fixture's plan in Syd- og Sønderjylland."""
-    plan = make_plan(other_district, start=2023, end=2026, activities=2)
-    publish(plan)
-    return plan
+def other_published(other_published_once):
+    return Plan.objects.get(pk=other_published_once)
 
 
 def queries_of(client, url) -> tuple[int, str]:
@@ -155,17 +168,18 @@ def test_front_page_is_cached_and_follows_a_publication_in_any_district(
 
 
 def test_row_moved_to_another_district_renews_the_pages_of_both(
-    client, other_district, django_capture_on_commit_callbacks
+    client, django_capture_on_commit_callbacks
 ):
     """Districts without a published plan show their live forums."""
     old = PoliceDistrict.objects.get(slug="nordjyllands-politi")
+    new = PoliceDistrict.objects.get(slug="oestjyllands-politi")
     forum = Forum.objects.create(district=old, name="Flyttet forum", slug="flyttet", kind="ssp")
     old_url = reverse("public:forums", kwargs={"district": old.slug})
-    new_url = reverse("public:forums", kwargs={"district": other_district.slug})
+    new_url = reverse("public:forums", kwargs={"district": new.slug})
     assert "Flyttet forum" in client.get(old_url).content.decode()
     assert "Flyttet forum" not in client.get(new_url).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        forum.district = other_district
+        forum.district = new
         forum.save()
     assert "Flyttet forum" not in client.get(old_url).content.decode()
     assert "Flyttet forum" in client.get(new_url).content.decode()

@@ -2,16 +2,14 @@
 link and the accessibility statement, no inline styles."""
 
 from html.parser import HTMLParser
-from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from plans.models import Activity, Plan
-from tests.pdf.conftest import tiny_plan_pdf
 
-from .conftest import h1_count, plan_url, publish_as
+from .conftest import building, h1_count, plan_url, publish_as
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("published_once")]
 
@@ -54,7 +52,7 @@ PAGES = [
 def revised(published_once, django_db_blocker):
     """The plan published once more after its first activity's text changed (version 2), in
     the module's transaction: every page below has something to show."""
-    with django_db_blocker.unblock(), mock.patch("plans.pdf.render_plan_pdf", tiny_plan_pdf):
+    with building(django_db_blocker):
         activity = Activity.objects.filter(focus_area__plan_id=published_once.plan_pk).first()
         Activity.objects.filter(pk=activity.pk).update(text="Ændret aktivitet")
         secretary = get_user_model().objects.get(pk=published_once.secretary_pk)
