@@ -9,14 +9,15 @@ from councils.models import Municipality, SecretariatStaff
 from councils.services import create_local_council
 from plans.models import Activity, FocusArea, Plan, ReportingRound
 from plans.services import sync_assignments
+from tests.conftest import create_plan, create_user
 from tests.groups import group_for
 
 
-@pytest.fixture
-def plan(district, make_plan):
+def create_current_plan(district):
     """The district's current plan: "Trygt nærmiljø" with 3 activities for every lokalråd and
-    "Unge og kriminalitet" with one activity for every lokalråd and one for the kredsråd."""
-    plan = make_plan(district, status=Plan.Status.PUBLISHED, activities=3)
+    "Unge og kriminalitet" with one activity for every lokalråd and one for the kredsråd. A plain
+    function, so that data built once per module can have it too."""
+    plan = create_plan(district, status=Plan.Status.PUBLISHED, activities=3)
     youth = FocusArea.objects.create(
         plan=plan, group=group_for(plan, "district"), title="Unge og kriminalitet", order=2
     )
@@ -27,6 +28,27 @@ def plan(district, make_plan):
         activity = Activity.objects.create(focus_area=youth, text=text, order=1, **actors)
         sync_assignments(activity=activity)
     return plan
+
+
+def create_secretariat(district, username="sekretariat"):
+    user = create_user(username, staff=True)
+    SecretariatStaff.objects.create(user=user, district=district)
+    return user
+
+
+def create_open_round(plan, created_by):
+    return ReportingRound.objects.create(
+        district=plan.district,
+        plan=plan,
+        name="Status juni 2018",
+        deadline=timezone.localdate() + datetime.timedelta(days=14),
+        created_by=created_by,
+    )
+
+
+@pytest.fixture
+def plan(district, db):
+    return create_current_plan(district)
 
 
 @pytest.fixture
@@ -50,17 +72,13 @@ def secretary(make_user, esbjerg):
 
 
 @pytest.fixture
-def secretariat(make_user, district):
-    user = make_user("sekretariat", staff=True)
-    SecretariatStaff.objects.create(user=user, district=district)
-    return user
+def secretariat(district, db):
+    return create_secretariat(district)
 
 
 @pytest.fixture
-def other_secretariat(make_user, other_district):
-    user = make_user("fyn-sekretariat", staff=True)
-    SecretariatStaff.objects.create(user=user, district=other_district)
-    return user
+def other_secretariat(other_district, db):
+    return create_secretariat(other_district, "fyn-sekretariat")
 
 
 @pytest.fixture
@@ -69,14 +87,8 @@ def superuser(make_user):
 
 
 @pytest.fixture
-def open_round(district, plan, secretariat):
-    return ReportingRound.objects.create(
-        district=district,
-        plan=plan,
-        name="Status juni 2018",
-        deadline=timezone.localdate() + datetime.timedelta(days=14),
-        created_by=secretariat,
-    )
+def open_round(plan, secretariat):
+    return create_open_round(plan, secretariat)
 
 
 @pytest.fixture
