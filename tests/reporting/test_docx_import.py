@@ -1,8 +1,10 @@
 """ "Importér fra Word": a draft plan from the plan's .docx, by way of one upload page and one
 mapping page. The Word files are built here with python-docx (tests/word.py)."""
 
+import copy
 import zipfile
 from io import BytesIO
+from unittest import mock
 
 import pytest
 from django.core.files.storage import default_storage
@@ -45,6 +47,30 @@ def part_names(response) -> dict:
     """The mapping form's field name of each part, by its heading."""
     form = response.context["form"]
     return {part.title: docx_import.part_field(i) for i, part in enumerate(form.document.parts)}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def each_word_file_read_once():
+    """mammoth reads each distinct Word file once for the module: a read is a function of the
+    files inside the .docx (not of the times the ZIP gives them), and most tests upload the same
+    plan. What the portal does with a read (the images stored, the session, the mapping page,
+    the draft) still runs in every test, on a copy of it; a file that cannot be read is tried
+    each time."""
+    reads = {}
+    read_docx = docx_import.read_docx
+
+    def remembered(data: bytes):
+        try:
+            with zipfile.ZipFile(BytesIO(data)) as docx:
+                key = tuple((name, docx.read(name)) for name in docx.namelist())
+        except (zipfile.BadZipFile, KeyError, ValueError):
+            return read_docx(data)
+        if key not in reads:
+            reads[key] = read_docx(data)
+        return copy.deepcopy(reads[key])
+
+    with mock.patch.object(docx_import, "read_docx", remembered):
+        yield
 
 
 @pytest.fixture
