@@ -3,14 +3,17 @@
 import datetime
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 
-from councils.models import Municipality, SecretariatStaff
+from councils.models import Municipality, PoliceDistrict, SecretariatStaff
 from councils.services import create_local_council
 from plans.models import Activity, FocusArea, Plan, ReportingRound
 from plans.services import sync_assignments
 from tests.conftest import create_plan, create_user
 from tests.groups import group_for
+
+DISTRICT = "syd-og-soenderjyllands-politi"
 
 
 def create_current_plan(district):
@@ -46,8 +49,22 @@ def create_open_round(plan, created_by):
     )
 
 
+@pytest.fixture(scope="module")
+def plan_once(django_db_setup, django_db_blocker):
+    """The current `plan`, built once for the module. A module whose tests only read it, or
+    change it inside their own savepoint, takes it with
+    `pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plan_once")]`: every test of
+    the module then runs in a savepoint inside this transaction, and `plan` hands out a fresh
+    instance of its row. The district has that plan in every test of such a module."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield create_current_plan(PoliceDistrict.objects.get(slug=DISTRICT)).pk
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def plan(district, db):
+def plan(request, district):
+    if "plan_once" in request.fixturenames:
+        return Plan.objects.get(pk=request.getfixturevalue("plan_once"))
     return create_current_plan(district)
 
 
