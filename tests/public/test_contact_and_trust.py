@@ -15,7 +15,7 @@ from django.utils import timezone
 from base.text import danish_date
 from plans.models import Plan, WorkflowEvent
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("published_once")]
 
 
 def district_page(client, district) -> str:

@@ -6,7 +6,7 @@ from plans.models import Activity, Status
 
 from .conftest import plan_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("published_once")]
 
 
 def shown(response) -> str:

@@ -20,7 +20,7 @@ from plans.services import report_status, sync_assignments_for_council
 
 from .conftest import plan_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("published_once")]
 
 
 def test_second_visit_needs_no_database_query(client, published, django_assert_num_queries):

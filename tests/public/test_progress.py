@@ -13,7 +13,7 @@ from plans.progress import activity_status
 from .conftest import plan_url
 from .test_caching import PLAN_PAGE_MAX_QUERIES
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("published_once")]
 
 S = Status
 

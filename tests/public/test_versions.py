@@ -5,7 +5,7 @@ from plans.services import sync_assignments
 
 from .conftest import plan_url
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("published_once")]
 
 
 def test_archive_lists_every_version_with_date_and_revision_note(client, published, publish):
