@@ -12,7 +12,7 @@ from django.utils import timezone
 from plans.models import Assignment, StatusUpdate
 from plans.reporting import CSV_HEADER
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plan_once")]
 
 
 def held(council, plan):

@@ -7,7 +7,7 @@ from councils.models import Council
 from plans.models import Assignment, ReportingRound
 from plans.reporting import councils_not_reported, round_completeness
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plan_once")]
 
 
 def held(council, plan):

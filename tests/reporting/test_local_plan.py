@@ -7,7 +7,7 @@ from django.urls import reverse
 from plans.models import Activity, Assignment, FocusArea
 from plans.services import save_local_activity, save_local_focus_area
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plan_once")]
 
 
 def local_areas(council):

@@ -12,7 +12,7 @@ from tests.reporting.test_member_pages import (
     valid_report,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plan_once")]
 
 MISSING = {"runde": "mangler"}
 

@@ -22,7 +22,7 @@ from plans.services import add_plan_attachment, add_section_figure, sync_assignm
 from tests.groups import group_for
 from tests.uploads import pdf_bytes, png_bytes
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plan_once")]
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from django.utils import timezone
 from plans.models import Assignment
 from plans.reporting import build_status_report
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("plan_once")]
 
 
 def held(council, plan):
