@@ -69,38 +69,43 @@ def add_log_rows() -> None:
     )
 
 
-def admin_objects(data: Dataset) -> dict[str, object]:
-    """One object per admin model: district A's where the model belongs to a district."""
+def admin_object(data: Dataset, model: str):
+    """The object of one admin model: district A's where the model belongs to a district.
+    Only the one asked for is looked up: an admin address needs one object, not all 28."""
+    return _admin_objects(data)[model]()
+
+
+def _admin_objects(data: Dataset) -> dict:
     a = data.a
     return {
-        "auth_group": Group.objects.get(name="Sekretariat"),
-        "auth_user": a.member,
-        "django_tasks_database_dbtaskresult": DBTaskResult(pk=MISSING_TASK),
-        "axes_accessattempt": AccessAttempt.objects.first(),
-        "axes_accesslog": AccessLog.objects.first(),
-        "axes_accessfailurelog": AccessFailureLog.objects.first(),
-        "otp_totp_totpdevice": a.secretariat.totpdevice_set.first(),
-        "councils_policedistrict": a.district,
-        "councils_municipality": a.council.municipalities.first(),
-        "councils_secretariatstaff": a.secretariat.secretariat,
-        "councils_council": a.council,
-        "councils_person": a.member.person,
-        "councils_membership": a.member.person.memberships.first(),
-        "councils_stafffunction": a.staff_function,
-        "forums_forum": a.forum,
-        "plans_plan": a.plan,
-        "plans_plansection": a.section,
-        "plans_focusarea": a.focus_area,
-        "plans_focusareagroup": a.focus_area.group,
-        "plans_activity": a.activity,
-        "plans_annualcycleentry": a.plan.annual_cycle.first(),
-        "plans_assignment": a.assignment,
-        "plans_statusupdate": a.assignment.latest_update,
-        "plans_reportinground": a.reporting_round,
-        "plans_planversion": a.version,
-        "plans_workflowevent": a.plan.workflow_events.first(),
-        "plans_sectionfigure": a.figure,
-        "plans_planattachment": a.attachment,
+        "auth_group": lambda: Group.objects.get(name="Sekretariat"),
+        "auth_user": lambda: a.member,
+        "django_tasks_database_dbtaskresult": lambda: DBTaskResult(pk=MISSING_TASK),
+        "axes_accessattempt": lambda: AccessAttempt.objects.first(),
+        "axes_accesslog": lambda: AccessLog.objects.first(),
+        "axes_accessfailurelog": lambda: AccessFailureLog.objects.first(),
+        "otp_totp_totpdevice": lambda: a.secretariat.totpdevice_set.first(),
+        "councils_policedistrict": lambda: a.district,
+        "councils_municipality": lambda: a.council.municipalities.first(),
+        "councils_secretariatstaff": lambda: a.secretariat.secretariat,
+        "councils_council": lambda: a.council,
+        "councils_person": lambda: a.member.person,
+        "councils_membership": lambda: a.member.person.memberships.first(),
+        "councils_stafffunction": lambda: a.staff_function,
+        "forums_forum": lambda: a.forum,
+        "plans_plan": lambda: a.plan,
+        "plans_plansection": lambda: a.section,
+        "plans_focusarea": lambda: a.focus_area,
+        "plans_focusareagroup": lambda: a.focus_area.group,
+        "plans_activity": lambda: a.activity,
+        "plans_annualcycleentry": lambda: a.plan.annual_cycle.first(),
+        "plans_assignment": lambda: a.assignment,
+        "plans_statusupdate": lambda: a.assignment.latest_update,
+        "plans_reportinground": lambda: a.reporting_round,
+        "plans_planversion": lambda: a.version,
+        "plans_workflowevent": lambda: a.plan.workflow_events.first(),
+        "plans_sectionfigure": lambda: a.figure,
+        "plans_planattachment": lambda: a.attachment,
     }
 
 
@@ -117,7 +122,6 @@ ADMIN_SITE_VIEWS = {
 
 
 def _admin_path(pattern: Pattern, data: Dataset) -> str:
-    objects = admin_objects(data)
     if pattern.key in ADMIN_SITE_VIEWS:
         return reverse(pattern.key)
     if pattern.key == "admin:app_list":
@@ -137,7 +141,7 @@ def _admin_path(pattern: Pattern, data: Dataset) -> str:
     if pattern.key == "admin:auth_user_password_change":
         return reverse(pattern.key, args=[data.a.member.pk])
     if pattern.key in {"admin:otp_totp_totpdevice_config", "admin:otp_totp_totpdevice_qrcode"}:
-        return reverse(pattern.key, args=[objects["otp_totp_totpdevice"].pk])
+        return reverse(pattern.key, args=[admin_object(data, "otp_totp_totpdevice").pk])
     if pattern.key in {"admin:plans_plan_approve", "admin:plans_plan_publish"}:
         return reverse(pattern.key, args=[data.a.draft.pk])
     if pattern.key == "admin:plans_plan_supersede":
@@ -150,10 +154,10 @@ def _admin_path(pattern: Pattern, data: Dataset) -> str:
             raise KeyError(pattern.key)
         if view in {"changelist", "add"}:
             return reverse(pattern.key)
-        return reverse(pattern.key, args=[objects[model].pk])
+        return reverse(pattern.key, args=[admin_object(data, model).pk])
     # Unnamed "admin/<app>/<model>/<path:object_id>/": the old address of a change form.
     app, model = pattern.route.split("/")[1:3]
-    return f"/admin/{app}/{model}/{objects[f'{app}_{model}'].pk}/"
+    return f"/admin/{app}/{model}/{admin_object(data, f'{app}_{model}').pk}/"
 
 
 def workspace_part_paths(a) -> dict:
@@ -200,8 +204,10 @@ def workspace_part_paths(a) -> dict:
     }
 
     def path(name, part):
-        args = [plan] if part is None else [plan, parts[part]()]
-        return lambda: reverse(f"workspace:{name}", args=args)
+        # The part is looked up when the address is asked for, not for every address built.
+        return lambda: reverse(
+            f"workspace:{name}", args=[plan] if part is None else [plan, parts[part]()]
+        )
 
     return {f"workspace:{name}": path(name, part) for name, part in names.items()}
 
