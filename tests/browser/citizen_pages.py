@@ -1,5 +1,5 @@
-"""One page of each kind a citizen sees (issue 14), on the demo: the pages the accessibility
-walk checks at each width, and those the phone-width walk adds to the sitemap's."""
+"""One page of each kind a citizen sees (issue 14), on the demo: the pages the walk
+(test_walk.py) checks with axe at each width, and adds to the sitemap's at phone width."""
 
 import secrets
 
