@@ -30,28 +30,30 @@ document.addEventListener("securitypolicyviolation", (event) => {
     console.error(`CSP-VIOLATION ${text}`);
 });
 """
-READ_VIOLATIONS = "() => (window.__policyViolations || []).splice(0)"
 
-# Every part of the page that is wider than its box: the document, and each element that lets
-# its content scroll sideways. Names the element the way a developer would look for it.
-SIDEWAYS = """() => {
+# The page as it stands, in one call: its policy violations since the last look, what scrolls
+# sideways (every part wider than its box: the document, and each element that lets its content
+# scroll sideways, named the way a developer would look for it), and its links.
+LOOK = """([sideways, links]) => {
     const name = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
         + [...el.classList].map((c) => '.' + c).join('');
-    const found = [];
+    const wide = [];
     const doc = document.documentElement;
-    if (doc.scrollWidth > doc.clientWidth) {
-        found.push(`the page: ${doc.scrollWidth} px in ${doc.clientWidth} px`);
+    if (sideways && doc.scrollWidth > doc.clientWidth) {
+        wide.push(`the page: ${doc.scrollWidth} px in ${doc.clientWidth} px`);
     }
-    for (const el of document.body.querySelectorAll('*')) {
+    for (const el of sideways ? document.body.querySelectorAll('*') : []) {
         const overflow = getComputedStyle(el).overflowX;
         if ((overflow === 'auto' || overflow === 'scroll') && el.scrollWidth > el.clientWidth) {
-            found.push(`${name(el)}: ${el.scrollWidth} px in ${el.clientWidth} px`);
+            wide.push(`${name(el)}: ${el.scrollWidth} px in ${el.clientWidth} px`);
         }
     }
-    return found;
+    return {
+        violations: (window.__policyViolations || []).splice(0),
+        sideways: wide,
+        links: links ? [...document.querySelectorAll('a[href]')].map((a) => a.href) : [],
+    };
 }"""
-
-LINKS = "els => els.map(e => e.href)"
 NOT_PAGES = (".pdf", ".ics", ".json", ".xml", ".csv")
 
 
@@ -90,11 +92,11 @@ class Walk:
         response = self.page.goto(path)
         if status is not None and response.status != status:
             self.status.append(f"{self.where(name)}: answered {response.status}, not {status}")
-        if links:
-            self.links[(path, self.width)] = self._links()
         if "html" not in (response.headers.get("content-type") or ""):
             checks = {}  # a feed: only the policy
-        self.check(name, **checks)
+        found = self.check(name, links=links, **checks)
+        if links:
+            self.links[(path, self.width)] = found
 
     def here(self) -> str:
         parts = urlsplit(self.page.url)
@@ -105,28 +107,31 @@ class Walk:
         page = f"{name} ({self.here()})" if name else self.here()
         return f"{page} at {self.width} px" + (f" as {self.person}" if self.person else "")
 
-    def check(self, name: str = "", *, axe: bool = False, sideways: bool = False) -> None:
+    def check(
+        self, name: str = "", *, axe: bool = False, sideways: bool = False, links: bool = False
+    ) -> list[str]:
         """The page as it stands: no policy violation; if asked, nothing scrolling sideways
         and no axe violation (with folded parts, such as the diff's unchanged paragraphs,
-        unfolded first, so axe sees them too)."""
-        violations = self.page.evaluate(READ_VIOLATIONS) + self.console
-        self.console = []
-        if violations:
+        unfolded first, so axe sees them too). Returns the page's links if asked."""
+        look = self.page.evaluate(LOOK, [sideways, links])
+        if violations := look["violations"] + self.console:
             self.policy.append(f"{self.where(name)}: " + "; ".join(violations))
-        if sideways and (found := self.page.evaluate(SIDEWAYS)):
-            self.sideways.append(f"{self.where(name)}\n    " + "\n    ".join(found))
+        self.console = []
+        if look["sideways"]:
+            self.sideways.append(f"{self.where(name)}\n    " + "\n    ".join(look["sideways"]))
         if axe:
             self.page.locator("main details:not([open])").evaluate_all(
                 "folds => folds.forEach((fold) => { fold.open = true; })"
             )
             if found := axe_violations(self.page, AXE_RULES):
                 self.axe.append(describe(found, self.where(name)))
+        return self._paths(look["links"])
 
-    def _links(self) -> list[str]:
+    def _paths(self, hrefs: list[str]) -> list[str]:
         """Same-site links of the page, as paths (with their query), once each."""
         base = urlsplit(self.page.url)
         paths: list[str] = []
-        for href in self.page.eval_on_selector_all("a[href]", LINKS):
+        for href in hrefs:
             parts = urlsplit(urljoin(self.page.url, href))
             if parts.netloc != base.netloc or parts.path.endswith(NOT_PAGES):
                 continue
