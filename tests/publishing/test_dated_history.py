@@ -1,105 +1,45 @@
 """A plan entered with its history: approved, published and revised years ago, each step dated
 on the admin's confirmation pages as the secretariat does it. The dates, the kredsråd's
 treatment and the cover lines must show on the plan page, the version list, the district page,
-the JSON export and in the PDF."""
+the JSON export and in the PDF. (The pages of the history entered once per module are read in
+test_dated_history_pages.py.)"""
 
 import datetime
 import importlib
-import re
-from contextlib import contextmanager
 
 import pytest
 from django.apps import apps
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
-from django.utils.html import strip_tags
 
 from councils.models import PoliceDistrict
 from councils.roles import make_secretariat_staff
-from plans.models import Activity, FocusArea, Plan, PlanSection, PlanVersion, WorkflowEvent
+from plans.models import Activity, FocusArea, Plan, PlanSection, PlanVersion
 from plans.pdf import render_plan_pdf
 from plans.snapshot import build_snapshot
 from tests.admin.html_forms import admin_form, single
 from tests.groups import group_for
 from tests.pdf.pdftext import page_texts, squash
+from tests.publishing.history import (
+    FIRST,
+    ISSUER,
+    MEETING,
+    REVISED,
+    SECOND_REVISION,
+    SUBTITLE,
+    TAGLINE,
+    approve,
+    edit_section,
+    no_plan_writes,
+    public_url,
+    publish,
+    set_cover,
+    url,
+)
 
 pytestmark = pytest.mark.django_db
-
-MEETING = datetime.date(2022, 12, 8)
-FIRST = datetime.date(2023, 1, 5)
-REVISED = datetime.date(2024, 10, 10)
-SECOND_REVISION = datetime.date(2025, 3, 3)
-SUBTITLE = "Tryghed i hverdagen for borgerne i Sønderjylland"
-ISSUER = "Kredsrådet for Syd- og Sønderjyllands Politi"
-TAGLINE = "Kommunerne og politiet i samarbejde om tryghed og kriminalitetsforebyggelse"
-
-
-def url(step, plan):
-    return reverse(f"admin:plans_plan_{step}", args=[plan.pk])
-
-
-@contextmanager
-def no_plan_writes():
-    """Records every statement that would change a plans table (a refusal must change none)."""
-    writes = []
-
-    def guard(execute, sql, params, many, context):
-        if re.match(r"\s*(INSERT|UPDATE|DELETE)\b", sql, re.IGNORECASE) and '"plans_' in sql:
-            writes.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(guard):
-        yield writes
-
-
-def set_cover(client, plan, **fields):
-    change = reverse("admin:plans_plan_change", args=[plan.pk])
-    response = client.post(change, single(admin_form(client.get(change)), **fields))
-    assert response.status_code == 302, response.text
-    return response
-
-
-def approve(client, plan, *, treatment="approved", meeting_date=MEETING):
-    response = client.post(
-        url("approve", plan),
-        {"council_treatment": treatment, "meeting_date": meeting_date or ""},
-    )
-    assert response.status_code == 302, response.text
-
-
-def publish(client, plan, published_on, *, number, sections=(), note="", effective_date=None):
-    data = {
-        "version_number": number,
-        "published_on": published_on,
-        "effective_date": effective_date or published_on,
-    }
-    if number > 1:
-        data |= {"revision_note": note or "Revideret.", "changed_sections": list(sections)}
-    response = client.post(url("publish", plan), data)
-    assert response.status_code == 302, response.text
-
-
-def edit_section(plan, title, body):
-    section = plan.sections.get(title=title)
-    section.body = body
-    section.save()
-    return section
-
-
-def enter_history(client, plan):
-    """Cover lines, approval in December 2022, version 1 in January 2023, a revision of
-    »Årshjul« in October 2024 and one of »Organisering« in March 2025."""
-    set_cover(client, plan, subtitle=SUBTITLE, issuer=ISSUER)
-    approve(client, plan)
-    publish(client, plan, FIRST, number=1, effective_date=datetime.date(2023, 1, 1))
-    cycle = edit_section(plan, "Årshjul", "<p>Fem møder om året.</p>")
-    publish(client, plan, REVISED, number=2, sections=[cycle.pk])
-    organisation = edit_section(plan, "Organisering", "<p>Fire niveauer.</p>")
-    publish(client, plan, SECOND_REVISION, number=3, sections=[organisation.pk])
-    plan.refresh_from_db()
-    return plan
 
 
 @pytest.fixture(autouse=True)
@@ -116,18 +56,6 @@ def secretary_client(client, secretary):
     return client
 
 
-@pytest.fixture
-def history(secretary_client, draft):
-    return enter_history(secretary_client, draft)
-
-
-def public_url(name, plan, **kwargs):
-    return reverse(
-        f"public:{name}",
-        kwargs={"district": plan.district.slug, "period": plan.period_label, **kwargs},
-    )
-
-
 # --- The confirmation pages -----------------------------------------------------------------
 
 
@@ -137,18 +65,6 @@ def test_publish_page_offers_todays_date_by_default(secretary_client, draft, tod
     assert 'name="published_on"' in response.text
     assert f'value="{today.isoformat()}"' in response.text
     assert f'max="{today.isoformat()}"' in response.text
-
-
-def test_publishing_with_a_past_date_dates_version_one(history):
-    version = history.versions.get(number=1)
-    assert version.published_on == FIRST
-    event = history.workflow_events.get(step=WorkflowEvent.Step.PUBLISHED)
-    assert "dateret 5. januar 2023" in event.note
-
-
-def test_a_revision_carries_its_own_date(history):
-    dates = dict(history.versions.values_list("number", "published_on"))
-    assert dates == {1: FIRST, 2: REVISED, 3: SECOND_REVISION}
 
 
 def test_a_future_publication_date_is_refused_next_to_the_field_and_changes_nothing(
@@ -169,22 +85,6 @@ def test_a_future_publication_date_is_refused_next_to_the_field_and_changes_noth
     draft.refresh_from_db()
     assert draft.status == Plan.Status.APPROVED
     assert not draft.versions.exists()
-
-
-def test_a_revision_dated_before_the_version_it_revises_is_refused(secretary_client, history):
-    edit_section(history, "Årshjul", "<p>Seks møder.</p>")
-    response = secretary_client.post(
-        url("publish", history),
-        {
-            "version_number": 4,
-            "published_on": SECOND_REVISION - datetime.timedelta(days=1),
-            "effective_date": SECOND_REVISION,
-            "revision_note": "For tidligt.",
-        },
-    )
-    assert response.status_code == 200
-    assert "En revision kan ikke dateres før version 3, som den reviderer." in response.text
-    assert history.versions.count() == 3
 
 
 def test_version_one_cannot_be_dated_before_the_kredsraads_meeting(secretary_client, draft):
@@ -268,60 +168,12 @@ def test_admin_saves_the_cover_lines_and_the_treatment(secretary_client, draft):
 # --- What citizens read ---------------------------------------------------------------------
 
 
-def test_footnotes_carry_the_date_of_the_revision_that_changed_the_section(client, history):
-    page = client.get(public_url("plan", history)).text
-    cycle = page.split("Årshjul</h2>", 1)[1][:200]
-    organisation = page.split("Organisering</h2>", 1)[1][:200]
-    assert "Afsnittet er revideret den 10. oktober 2024." in cycle
-    assert "Afsnittet er revideret den 3. marts 2025." in organisation
-
-
-def test_plan_page_says_when_the_version_was_revised(client, history):
-    page = client.get(public_url("plan", history)).text
-    assert "Version 3, revideret 3. marts 2025." in page
-
-
-def test_plan_page_shows_the_approval_line(client, history):
-    page = client.get(public_url("plan", history)).text
-    assert "Godkendt af kredsrådet den 8. december 2022." in page
-
-
 def test_plan_page_shows_a_discussion_without_a_date(client, secretary_client, draft):
     approve(secretary_client, draft, treatment="discussed", meeting_date=None)
     publish(secretary_client, draft, FIRST, number=1)
     page = client.get(public_url("plan", draft)).text
     assert "Drøftet i kredsrådet." in page
     assert "Godkendt af kredsrådet" not in page
-
-
-def test_plan_page_shows_the_subtitle_and_issuer(client, history):
-    page = client.get(public_url("plan", history)).text
-    assert f'<p class="plan-subtitle lead mb-1">{SUBTITLE}</p>' in page
-    assert f"Udgivet af {ISSUER}" in page
-
-
-def test_version_list_shows_each_versions_own_date(client, history):
-    page = client.get(public_url("versions", history)).text
-    for day in ("5. januar 2023", "10. oktober 2024", "3. marts 2025"):
-        assert f"Offentliggjort {day}." in page
-
-
-def test_district_page_shows_the_latest_publication_date(client, history):
-    page = client.get(reverse("public:district", kwargs={"district": history.district.slug}))
-    assert "senest offentliggjort 3. marts 2025 (version 3)" in strip_tags(page.text)
-    assert '<time datetime="2025-03-03">' in page.text
-
-
-def test_json_export_has_the_versions_date_the_treatment_and_the_cover(client, history):
-    data = client.get(public_url("version_json", history, number=2)).json()
-    assert data["version"]["offentliggjort"] == "2024-10-10"
-    plan = data["indhold"]["plan"]
-    assert (plan["council_treatment"], plan["approval_meeting_date"]) == (
-        "approved",
-        "2022-12-08",
-    )
-    assert (plan["subtitle"], plan["issuer"]) == (SUBTITLE, ISSUER)
-    assert "council_treatment" in data["dokumentation"]["felter"]["indhold.plan"]
 
 
 def test_an_old_snapshot_still_shows_its_approval(client, district, make_plan):
