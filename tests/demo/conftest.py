@@ -1,31 +1,61 @@
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 
 from councils.models import PoliceDistrict
-from demo.loader import DemoResult, DistrictResult, load_demo
+from demo import content, east_jutland
+from demo.loader import DemoResult, DistrictResult, LoginState, PlanState
+from demo.people import DEMO_LOGINS
 from plans.models import Plan
+from tests import table_copies
+
+
+def demo_district(spec) -> DistrictResult:
+    """A demo district (`demo.content` or `demo.east_jutland`) and its demo plan, as the first
+    `load_demo` made them."""
+    district = PoliceDistrict.objects.get(slug=spec.DISTRICT_SLUG)
+    plan = Plan.objects.get(
+        district=district,
+        period_start=spec.PLAN["period_start"],
+        period_end=spec.PLAN["period_end"],
+    )
+    return DistrictResult(district=district, plan=plan, plan_state=PlanState.CREATED)
 
 
 @pytest.fixture(scope="module")
 def _demo_loaded(django_db_setup, django_db_blocker):
-    """Load the demo once per module inside a transaction that is rolled back afterwards.
+    """The demo in a transaction for the module, rolled back after its last test.
 
+    `load_demo` runs once per test process (tests/table_copies.py keeps the demo as copies of
+    the tables, which the browser tests share): the first time it commits, the copies are
+    taken, and the reference data alone is put back. Every module then puts the copies in
+    inside its own transaction, with the foreign keys checked at once again as in any test.
     Each test still runs in its own savepoint (pytest-django's `db`), so what a test changes is
     undone before the next one, and nothing outlives the module.
     """
     with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield load_demo()
-        finally:
+        if not table_copies.kept(table_copies.DEMO):
+            table_copies.load_demo()
+            table_copies.restore(table_copies.REFERENCE)
+        with transaction.atomic():
+            table_copies.load_demo()
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            main = demo_district(content)
+            yield DemoResult(
+                district=main.district,
+                plan=main.plan,
+                plan_state=main.plan_state,
+                logins=[(login, LoginState.CREATED) for login in DEMO_LOGINS],
+                others=[demo_district(east_jutland)],
+            )
             transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 @pytest.fixture
 def demo(_demo_loaded, db) -> DemoResult:
-    """The loaded demo, with fresh model instances for each test."""
+    """The loaded demo, with fresh model instances for each test; the states are those of the
+    first load (everything created)."""
     return DemoResult(
         district=PoliceDistrict.objects.get(pk=_demo_loaded.district.pk),
         plan=Plan.objects.get(pk=_demo_loaded.plan.pk),
