@@ -1,12 +1,27 @@
 """Fixtures for the secretariat admin: staff users with explicit model permissions and a
-secretariat, and one of every kind of row in two districts."""
+secretariat, and one of every kind of row in two districts.
+
+The staff users and the two districts' rows are made once per module (`staff_users`,
+`world_rows`, `other_world_rows`), inside a transaction rolled back at the module's end; each test
+runs in its own savepoint inside it and gets them read afresh from the database (`secretary`,
+`world`, …), so what one test changes is gone before the next. A transactional test commits
+what it makes, for other connections to see: it makes its own rows, in a module of its own."""
 
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.db import transaction
 
-from councils.models import Council, Membership, Person, SecretariatStaff, StaffFunction
+from councils.models import (
+    Council,
+    Membership,
+    Person,
+    PoliceDistrict,
+    SecretariatStaff,
+    StaffFunction,
+)
 from forums.models import Forum
 from plans.models import (
     AnnualCycleEntry,
@@ -20,6 +35,8 @@ from plans.models import (
 )
 from plans.services import add_plan_attachment, add_section_figure
 from plans.snapshot import build_snapshot
+from tests.conftest import create_plan, create_user
+from tests.database_kind import is_transactional
 from tests.uploads import pdf_bytes, png_bytes
 
 EDIT = ("add", "change", "delete", "view")
@@ -70,32 +87,72 @@ def grant_secretariat_permissions(user):
     user.user_permissions.add(*permissions)
 
 
-@pytest.fixture
-def make_secretary(make_user):
-    def make(username, district):
-        user = make_user(username, staff=True)
-        grant_secretariat_permissions(user)
-        SecretariatStaff.objects.create(user=user, district=district)
-        return user
-
-    return make
+def create_secretary(username, district):
+    user = create_user(username, staff=True)
+    grant_secretariat_permissions(user)
+    SecretariatStaff.objects.create(user=user, district=district)
+    return user
 
 
 @pytest.fixture
-def secretary(make_secretary, district):
+def make_secretary(db):
+    return create_secretary
+
+
+DISTRICT_A = "syd-og-soenderjyllands-politi"
+DISTRICT_B = "fyns-politi"
+
+
+def refuse_transactional(request) -> None:
+    """The rows built once per module stay in a transaction the test's own savepoint sits in;
+    a transactional test commits, and other connections would not see them."""
+    if is_transactional(request.node):
+        pytest.fail(
+            "A transactional test makes its own rows: override the fixture in a module of "
+            "transactional tests (as test_locking_concurrent.py does)."
+        )
+
+
+# The staff users: secretariat staff of district A and of district B, a national administrator.
+STAFF = {
+    "secretary": lambda: create_secretary(
+        "sekretariat-syd", PoliceDistrict.objects.get(slug=DISTRICT_A)
+    ),
+    "other_secretary": lambda: create_secretary(
+        "sekretariat-fyn", PoliceDistrict.objects.get(slug=DISTRICT_B)
+    ),
+    "superuser": lambda: create_user("landsadmin", superuser=True),
+}
+
+
+@pytest.fixture(scope="module")
+def staff_users(django_db_setup, django_db_blocker):
+    """The ids of the STAFF users, made once for the module."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield {role: create().pk for role, create in STAFF.items()}
+        transaction.set_rollback(True)
+
+
+def staff_user(request, staff_users, role):
+    refuse_transactional(request)
+    return get_user_model().objects.get(pk=staff_users[role])
+
+
+@pytest.fixture
+def secretary(db, request, staff_users):
     """Secretariat staff of Syd- og Sønderjylland (district A)."""
-    return make_secretary("sekretariat-syd", district)
+    return staff_user(request, staff_users, "secretary")
 
 
 @pytest.fixture
-def other_secretary(make_secretary, other_district):
+def other_secretary(db, request, staff_users):
     """Secretariat staff of Fyn (district B)."""
-    return make_secretary("sekretariat-fyn", other_district)
+    return staff_user(request, staff_users, "other_secretary")
 
 
 @pytest.fixture
-def superuser(make_user):
-    return make_user("landsadmin", superuser=True)
+def superuser(db, request, staff_users):
+    return staff_user(request, staff_users, "superuser")
 
 
 @pytest.fixture
@@ -189,13 +246,52 @@ def build_world(district, *, suffix, author, make_plan):
     }
 
 
+def built_once(district_slug, *, suffix, author_pk, django_db_blocker):
+    """`build_world` for the module, in a transaction rolled back at its end: each row's model
+    and id."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        rows = build_world(
+            PoliceDistrict.objects.get(slug=district_slug),
+            suffix=suffix,
+            author=get_user_model().objects.get(pk=author_pk),
+            make_plan=create_plan,
+        )
+        yield {name: (type(row), row.pk) for name, row in rows.items()}
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def world_rows(staff_users, django_db_blocker):
+    yield from built_once(
+        DISTRICT_A,
+        suffix="syd",
+        author_pk=staff_users["secretary"],
+        django_db_blocker=django_db_blocker,
+    )
+
+
+@pytest.fixture(scope="module")
+def other_world_rows(staff_users, django_db_blocker):
+    yield from built_once(
+        DISTRICT_B,
+        suffix="fyn",
+        author_pk=staff_users["other_secretary"],
+        django_db_blocker=django_db_blocker,
+    )
+
+
+def read_afresh(request, rows) -> dict:
+    refuse_transactional(request)
+    return {name: model._base_manager.get(pk=pk) for name, (model, pk) in rows.items()}
+
+
 @pytest.fixture
-def world(district, secretary, make_plan):
+def world(db, request, world_rows):
     """District A's rows."""
-    return build_world(district, suffix="syd", author=secretary, make_plan=make_plan)
+    return read_afresh(request, world_rows)
 
 
 @pytest.fixture
-def other_world(other_district, other_secretary, make_plan):
+def other_world(db, request, other_world_rows):
     """District B's rows."""
-    return build_world(other_district, suffix="fyn", author=other_secretary, make_plan=make_plan)
+    return read_afresh(request, other_world_rows)
