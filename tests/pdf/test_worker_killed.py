@@ -18,7 +18,7 @@ from django.tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from plans.tasks import render_version_pdf
-from tests.pdf.conftest import version_url
+from tests.pdf.conftest import DEMO_DISTRICT, build_demo_plan_in, version_url
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -55,6 +55,12 @@ call_command("task_worker", "--no-reload", "--no-startup-delay", "--interval", "
 @pytest.fixture
 def database_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def demo_plan(db):
+    """Made for each test, not once for the module: a test that runs the worker commits it."""
+    return build_demo_plan_in(DEMO_DISTRICT)
 
 
 @pytest.fixture
@@ -155,5 +161,6 @@ def test_pdf_killed_mid_render_is_rendered_by_the_next_worker(
         timeout=30,
         what="the next worker to record the render as done",
     )
+    task.refresh_from_db()
     assert len(task.worker_ids) == 2
     assert DBTaskResult.objects.count() == 1  # the same task recovered, not a second one
