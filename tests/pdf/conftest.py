@@ -17,7 +17,10 @@ from plans.models import Activity, AnnualCycleEntry, FocusArea, Plan, PlanSectio
 from plans.pdf import render_plan_pdf
 from plans.snapshot import build_snapshot
 from plans.tasks import pdf_filename
+from tests.database_kind import is_transactional
 from tests.groups import group_for
+
+DEMO_DISTRICT = "syd-og-soenderjyllands-politi"
 
 SECTIONS = [
     (
@@ -332,9 +335,39 @@ def publish_revision(plan: Plan) -> PlanVersion:
     )
 
 
+def build_demo_plan_in(district_slug) -> Plan:
+    district = PoliceDistrict.objects.get(slug=district_slug)
+    return build_demo_plan(
+        district,
+        Council.objects.get(district=district, slug="esbjerg"),
+        Council.objects.get(district=district, slug="toender"),
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_plan_pk(request, django_db_setup, django_db_blocker):
+    """The demo plan (without versions), built once for the module in a transaction rolled back
+    at its end; each test runs in its own savepoint inside it. `rendered_plan` builds the same
+    plan in a transaction of its own, so in a module that reads it too it is rendered first."""
+    module_items = [item for item in request.session.items if item.module is request.module]
+    if any("rendered_plan" in item.fixturenames for item in module_items):
+        request.getfixturevalue("rendered_plan")
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_demo_plan_in(DEMO_DISTRICT).pk
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo_plan(district, esbjerg, toender):
-    return build_demo_plan(district, esbjerg, toender)
+def demo_plan(db, request, demo_plan_pk):
+    """The demo plan, read afresh for the test. A transactional test commits what it makes, for
+    other connections to see: its module overrides this fixture with
+    `build_demo_plan_in(DEMO_DISTRICT)` and `transactional_db` (as test_worker.py does)."""
+    if is_transactional(request.node):
+        pytest.fail(
+            "A transactional test makes its own demo plan: override `demo_plan` in a module "
+            "of transactional tests."
+        )
+    return Plan.objects.get(pk=demo_plan_pk)
 
 
 @pytest.fixture
@@ -357,14 +390,10 @@ class RenderedPlan:
 def rendered_plan(django_db_setup, django_db_blocker) -> RenderedPlan:
     """The real PDFs of the demo plan's two versions, rendered once for the session: the same
     data and the same order as the function fixtures above (version 1 is rendered before
-    version 2 exists), rolled back before any test runs. For the tests that read the PDF."""
+    version 2 exists), rolled back before the test that first asks for it runs (and before its
+    module's `demo_plan_pk` is built). For the tests that read the PDF."""
     with django_db_blocker.unblock(), transaction.atomic():
-        district = PoliceDistrict.objects.get(slug="syd-og-soenderjyllands-politi")
-        plan = build_demo_plan(
-            district,
-            Council.objects.get(district=district, slug="esbjerg"),
-            Council.objects.get(district=district, slug="toender"),
-        )
+        plan = build_demo_plan_in(DEMO_DISTRICT)
         first = render_plan_pdf(publish_first_version(plan))
         revised = render_plan_pdf(publish_revision(plan))
         transaction.set_rollback(True)

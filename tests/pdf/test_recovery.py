@@ -4,7 +4,6 @@ vanished or was abandoned, and the secretariat's admin says why a PDF is missing
 import datetime
 
 import pytest
-from django.core.management import call_command
 from django.tasks import TaskResultStatus
 from django.urls import reverse
 from django.utils import timezone
@@ -106,19 +105,6 @@ def test_a_claim_is_recovered_once(published_version, database_tasks):
     queued_render(published_version, **running(LEASE * 2))
     assert recover_abandoned_tasks() == (1, 0)
     assert recover_abandoned_tasks() == (0, 0)
-
-
-# The worker closes its connection between tasks (close_old_connections), which would end a
-# test transaction: this test commits for real and restores the reference data afterwards.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_worker_runs_the_task_a_dead_worker_left_running(published_version, database_tasks):
-    task = queued_render(published_version, **running(LEASE * 2))
-    call_command("task_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
-    task.refresh_from_db()
-    assert task.status == TaskResultStatus.SUCCESSFUL
-    assert len(task.worker_ids) == 2
-    published_version.refresh_from_db()
-    assert published_version.pdf
 
 
 # --- The download re-queues from the task's real state ------------------------------------------

@@ -12,6 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from councils.models import SecretariatStaff
 from plans.models import Assignment, Status
 from plans.services import open_round, report_status, sync_plan_assignments
+from tests.pdf.conftest import DEMO_DISTRICT, build_demo_plan_in
 
 # The worker closes its connection between tasks (close_old_connections), which would end a
 # test transaction: tests that run it commit for real and restore the reference data afterwards.
@@ -21,6 +22,12 @@ runs_the_worker = pytest.mark.django_db(transaction=True, serialized_rollback=Tr
 @pytest.fixture
 def database_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def demo_plan(db):
+    """Made for each test, not once for the module: a test that runs the worker commits it."""
+    return build_demo_plan_in(DEMO_DISTRICT)
 
 
 @pytest.fixture

@@ -6,11 +6,18 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from plans.tasks import render_version_pdf
+from tests.pdf.conftest import DEMO_DISTRICT, build_demo_plan_in
 
 # The worker runs in autocommit like a real worker process; inside a test transaction Django's
 # close_old_connections() would drop the connection (PostgreSQL), so these tests commit for real
 # and restore the reference data afterwards.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def demo_plan(db):
+    """Made for each test, not once for the module: a test that runs the worker commits it."""
+    return build_demo_plan_in(DEMO_DISTRICT)
 
 
 @pytest.fixture
