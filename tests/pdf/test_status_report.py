@@ -4,15 +4,17 @@ import datetime
 import re
 
 import pytest
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from councils.models import SecretariatStaff
-from plans.models import Assignment, Status, StatusUpdate
+from plans.models import Assignment, Plan, ReportingRound, Status, StatusUpdate
 from plans.pdf import render_status_report_pdf, status_chart
 from plans.reporting import StatusCount, build_status_report
 from plans.services import open_round, report_status, sync_plan_assignments
+from tests.conftest import create_user
 from tests.pdf.conftest import FOCUS_AREAS
 from tests.pdf.pdftext import page_texts, read_pdf, squash
 
@@ -21,20 +23,27 @@ TOENDER_TEXT = "Tryghedsvandringen er flyttet til efteråret."
 INTERNAL_NOTE = "Intern: husk at ringe til boligforeningen."
 
 
-@pytest.fixture
-def reporting_round(demo_plan, esbjerg, toender, make_user):
-    sync_plan_assignments(plan=demo_plan)
-    secretary = make_user("kredssekretaer", staff=True)
+def open_round_with_two_reports(plan) -> ReportingRound:
+    """A round on the plan where Esbjerg has reported one activity done (with an internal
+    note) and Tønder another postponed."""
+    sync_plan_assignments(plan=plan)
+    secretary = create_user("kredssekretaer", staff=True)
     round_ = open_round(
-        district=demo_plan.district,
+        district=plan.district,
         name="Status juni 2017",
         deadline=datetime.date.today() + datetime.timedelta(days=14),
         created_by=secretary,
     )
     meeting = Assignment.objects.get(
-        council=esbjerg, activity__text__startswith="Holde borgermøder"
+        council__slug="esbjerg",
+        council__district=plan.district,
+        activity__text__startswith="Holde borgermøder",
     )
-    walk = Assignment.objects.get(council=toender, activity__text__startswith="Gennemføre")
+    walk = Assignment.objects.get(
+        council__slug="toender",
+        council__district=plan.district,
+        activity__text__startswith="Gennemføre",
+    )
     report_status(
         assignment=meeting,
         status=Status.DONE,
@@ -53,9 +62,25 @@ def reporting_round(demo_plan, esbjerg, toender, make_user):
     return round_
 
 
+@pytest.fixture(scope="module")
+def reporting_round_pk(demo_plan_pk, django_db_blocker):
+    """The round, opened once for the module in the demo plan's transaction."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield open_round_with_two_reports(Plan.objects.get(pk=demo_plan_pk)).pk
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def report_pdf(reporting_round):
-    return render_status_report_pdf(build_status_report(reporting_round))
+def reporting_round(db, reporting_round_pk):
+    return ReportingRound.objects.get(pk=reporting_round_pk)
+
+
+@pytest.fixture(scope="module")
+def report_pdf(reporting_round_pk, django_db_blocker) -> bytes:
+    """The round's status report, rendered once for the module."""
+    with django_db_blocker.unblock():
+        round_ = ReportingRound.objects.get(pk=reporting_round_pk)
+        return render_status_report_pdf(build_status_report(round_))
 
 
 def report_url(reporting_round):
