@@ -25,27 +25,13 @@ from tests.publishing.history import (
     REVISED,
     SECOND_REVISION,
     SUBTITLE,
-    approve,
     edit_section,
+    enter_history,
     public_url,
-    publish,
-    set_cover,
     url,
 )
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("history_once")]
-
-
-def enter_history(client, plan):
-    """Cover lines, approval in December 2022, version 1 in January 2023, a revision of
-    »Årshjul« in October 2024 and one of »Organisering« in March 2025."""
-    set_cover(client, plan, subtitle=SUBTITLE, issuer=ISSUER)
-    approve(client, plan)
-    publish(client, plan, FIRST, number=1, effective_date=datetime.date(2023, 1, 1))
-    cycle = edit_section(plan, "Årshjul", "<p>Fem møder om året.</p>")
-    publish(client, plan, REVISED, number=2, sections=[cycle.pk])
-    organisation = edit_section(plan, "Organisering", "<p>Fire niveauer.</p>")
-    publish(client, plan, SECOND_REVISION, number=3, sections=[organisation.pk])
 
 
 @pytest.fixture(scope="module")
