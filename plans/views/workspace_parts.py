@@ -28,7 +28,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.views.decorators.http import require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
+from django_htmx.http import reswap, retarget
 
 from base.locking import RevisionConflict
 
@@ -59,10 +59,12 @@ from .workspace_plan import (
     area_and_group,
     autofocus_first,
     base_context,
+    go_to,
     managed_plan,
     plan_url,
     reload_at,
     requested_move,
+    requested_new,
     section_node,
     with_activity_form,
     workspace_content,
@@ -444,8 +446,7 @@ def _part_form(request, plan: Plan, kind: PartKind, part):
             form.is_valid()
         else:
             if is_new and kind.then and THEN in request.POST:
-                url = kind.then.url(plan, saved)
-                return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+                return go_to(request, kind.then.url(plan, saved))
             if not request.htmx:
                 return redirect(plan_url(plan, kind.anchor(saved)))
             return _block(request, plan, kind, saved) or reload_at(plan, kind.anchor(saved))
@@ -496,11 +497,10 @@ def open_area_form(request, plan: Plan) -> dict:
     """``?ny=indsatsomraade-<group id>`` (`workspace_plan.with_area_form`): the workspace with
     a new focus area's form open in that group, the cursor in its title. For the workspace
     page (`workspace_plan.plan`, given it by the URLconf)."""
-    wanted = request.GET.get("ny", "")
-    prefix = "indsatsomraade-"
-    if not (wanted.startswith(prefix) and wanted[len(prefix) :].isdigit()):
+    group_id = requested_new(request, "indsatsomraade-")
+    if group_id is None:
         return {}
-    group = FocusAreaGroup.objects.filter(plan=plan, pk=wanted[len(prefix) :]).first()
+    group = FocusAreaGroup.objects.filter(plan=plan, pk=group_id).first()
     if group is None:
         return {}
     (adder,) = FOCUS_AREA.adders

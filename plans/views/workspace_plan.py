@@ -70,6 +70,25 @@ def reload_at(plan: Plan, anchor: str):
     return HttpResponseClientRedirect(plan_url(plan, anchor, reload=True))
 
 
+def with_form_open(plan: Plan, *, shown: str, opening: str, anchor: str) -> str:
+    """The workspace with a new part's form open (``?ny=<opening>``, read by the `_open_…`
+    functions) at `anchor`; `shown`, the anchor of what was just saved, goes in the query
+    too, so that the browser loads the page rather than scroll the one it shows."""
+    return f"{plan_url(plan)}?vis={shown}&ny={opening}#{anchor}"
+
+
+def go_to(request, url: str):
+    """To `url` after a save: the whole page loads there, with htmx or without."""
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+def requested_new(request, prefix: str) -> str | None:
+    """The id in ``?ny=<prefix><id>`` (`with_form_open`), or None."""
+    wanted = request.GET.get("ny", "")
+    number = wanted.removeprefix(prefix)
+    return number if wanted.startswith(prefix) and number.isdigit() else None
+
+
 def requested_move(request) -> Move:
     """Where a move takes a part: ``retning`` up or down (the buttons), or ``plads`` N, its
     place among the rows beside it, 1 the first (dragged there). 404 for anything else."""
@@ -208,11 +227,11 @@ ADD_SIBLING, ADD_CHILD, ADD_CHAPTER = "endnu-et", "underafsnit", "kapitel"
 def _open_section_form(request, plan: Plan) -> dict:
     """``?ny=kapitel`` or ``?ny=under-<id>``: the workspace with a new section's form open
     in that place (the cursor in its heading)."""
-    wanted = request.GET.get("ny", "")
-    if wanted == "kapitel":
+    under = requested_new(request, "under-")
+    if request.GET.get("ny") == "kapitel":
         parent = None
-    elif wanted.startswith("under-") and wanted[6:].isdigit():
-        parent = PlanSection.objects.filter(plan=plan, pk=wanted[6:]).first()
+    elif under is not None:
+        parent = PlanSection.objects.filter(plan=plan, pk=under).first()
         if parent is None:
             return {}
     else:
@@ -225,26 +244,32 @@ def _open_section_form(request, plan: Plan) -> dict:
 
 
 def with_activity_form(plan: Plan, area: FocusArea) -> str:
-    """The workspace at the focus area with a new activity's form open in it (``?ny=``);
-    the area in the query too, so that the page loads."""
-    anchor = f"indsatsomraade-{area.pk}"
-    return f"{plan_url(plan)}?vis={anchor}&ny=aktivitet-{area.pk}#ny-aktivitet-{area.pk}"
+    """The workspace at the focus area with a new activity's form open in it."""
+    return with_form_open(
+        plan,
+        shown=f"indsatsomraade-{area.pk}",
+        opening=f"aktivitet-{area.pk}",
+        anchor=f"ny-aktivitet-{area.pk}",
+    )
 
 
 def with_area_form(plan: Plan, group_id: int, shown: str) -> str:
-    """The workspace with a new focus area's form open in the group (``?ny=``); `shown` (the
-    anchor of what was just saved) in the query too, so that the page loads."""
-    query = f"?vis={shown}&ny=indsatsomraade-{group_id}"
-    return f"{plan_url(plan)}{query}#nyt-indsatsomraade-{group_id}"
+    """The workspace with a new focus area's form open in the group."""
+    return with_form_open(
+        plan,
+        shown=shown,
+        opening=f"indsatsomraade-{group_id}",
+        anchor=f"nyt-indsatsomraade-{group_id}",
+    )
 
 
 def _open_activity_form(request, plan: Plan) -> dict:
     """``?ny=aktivitet-<id>``: the workspace with a new activity's form open in that focus
     area (the cursor in its text)."""
-    wanted = request.GET.get("ny", "")
-    if not (wanted.startswith("aktivitet-") and wanted[10:].isdigit()):
+    area_id = requested_new(request, "aktivitet-")
+    if area_id is None:
         return {}
-    area = FocusArea.objects.filter(plan=plan, pk=wanted[10:]).first()
+    area = FocusArea.objects.filter(plan=plan, pk=area_id).first()
     if area is None:
         return {}
     markup = _activity_form_markup(request, plan=plan, activity=Activity(focus_area=area))
@@ -290,10 +315,10 @@ def _after_section_added(request, plan: Plan, section: PlanSection):
         if request.htmx:
             return reload_at(plan, anchor)
         return redirect(plan_url(plan, anchor, reload=True))
-    # The new section in the query too: the same address as the page shown would not load.
     anchor = "nyt-kapitel" if where == "kapitel" else f"nyt-{where}"
-    url = f"{plan_url(plan)}?vis=afsnit-{section.pk}&ny={where}#{anchor}"
-    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+    return go_to(
+        request, with_form_open(plan, shown=f"afsnit-{section.pk}", opening=where, anchor=anchor)
+    )
 
 
 def _edit(
@@ -487,8 +512,7 @@ def _activity_form(request, *, plan: Plan, activity: Activity):
             form.is_valid()
         else:
             if is_new and NEXT_AREA in request.POST:
-                url = with_area_form(plan, area.group_id, f"aktivitet-{saved.pk}")
-                return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+                return go_to(request, with_area_form(plan, area.group_id, f"aktivitet-{saved.pk}"))
             another = is_new and ADD_ANOTHER in request.POST
             if not request.htmx:
                 if another:
