@@ -89,14 +89,36 @@ class ActivityRowForm(WorkspaceActivityForm):
         return self.instance.focus_area.plan.district_id
 
 
+class NewRows(forms.BaseFormSet):
+    """Rows of new parts in one form: every row is a new part and may be left empty (rows
+    left empty are ignored), each filled row is checked as one part, and "Tilføj række"
+    (`with_another_row`) shows the rows again with the input kept and one empty row more,
+    without JavaScript. A subclass says how to make itself again (`again`)."""
+
+    def initial_form_count(self):
+        # Every row is new, also those shown again with input.
+        return super().initial_form_count() if self.is_bound else 0
+
+    def filled(self) -> list[forms.Form]:
+        return [form for form in self.forms if form.has_changed()]
+
+    def again(self, *, initial: list[dict]) -> "NewRows":
+        raise NotImplementedError
+
+    def with_another_row(self) -> "NewRows":
+        """The rows as typed (unbound, so no errors yet) and one empty row more."""
+        rows = [typed_values(form) for form in self.forms]
+        again = self.again(initial=[*rows, {}])
+        again.extra = len(rows) + 1
+        return again
+
+
 ROWS_PREFIX = "aktivitet"
 
 
-class ActivityRows(forms.BaseFormSet):
-    """A new focus area's first activities, a row each (`ActivityRowsFormSet`, three rows):
-    rows left empty are ignored, each filled row is checked as one activity, and "Tilføj
-    række" (`with_another_row`) shows the rows again with the input kept and one empty row
-    more, without JavaScript. Saved with the area (`NewFocusAreaForm.save`)."""
+class ActivityRows(NewRows):
+    """A new focus area's first activities, a row each (`ActivityRowsFormSet`, three rows),
+    each checked as one activity; saved with the area (`NewFocusAreaForm.save`)."""
 
     def __init__(self, *args, area: FocusArea, **kwargs):
         self.area = area
@@ -105,19 +127,8 @@ class ActivityRows(forms.BaseFormSet):
     def get_form_kwargs(self, index):
         return {"instance": Activity(focus_area=self.area)}
 
-    def initial_form_count(self):
-        # Every row is a new activity and may be left empty, also those shown again with input.
-        return super().initial_form_count() if self.is_bound else 0
-
-    def filled(self) -> list[ActivityRowForm]:
-        return [form for form in self.forms if form.has_changed()]
-
-    def with_another_row(self) -> "ActivityRows":
-        """The rows as typed (unbound, so no errors yet) and one empty row more."""
-        rows = [typed_values(form) for form in self.forms]
-        again = type(self)(area=self.area, initial=[*rows, {}])
-        again.extra = len(rows) + 1
-        return again
+    def again(self, *, initial):
+        return type(self)(area=self.area, initial=initial)
 
     def save(self, *, area: FocusArea) -> list[Activity]:
         """Each filled row as an activity of the saved `area`, in the order of the rows."""
@@ -409,12 +420,10 @@ class CycleEntryForm(OwnerLockedForm):
         return self.instance.plan
 
 
-class CycleRows(forms.BaseFormSet):
+class CycleRows(NewRows):
     """Several new entries of the annual cycle in one form (`CycleRowsFormSet`): three rows,
-    six while the plan has no entry yet; rows left empty are ignored, each filled row is
-    checked as one entry (`CycleEntryForm`), and nothing is saved unless every filled row is
-    right. "Tilføj række" (`with_another_row`) shows the rows again with the input kept and one
-    empty row more, without JavaScript."""
+    six while the plan has no entry yet; each filled row is checked as one entry
+    (`CycleEntryForm`), and nothing is saved unless every filled row is right."""
 
     # Rows shown for a plan whose annual cycle is still empty: a year's usual entries.
     FIRST_ROWS = 6
@@ -428,28 +437,17 @@ class CycleRows(forms.BaseFormSet):
     def get_form_kwargs(self, index):
         return {"instance": AnnualCycleEntry(plan=self.plan)}
 
-    def initial_form_count(self):
-        # Every row is a new entry and may be left empty, also those shown again with input.
-        return super().initial_form_count() if self.is_bound else 0
-
     def clean(self):
-        if not any(form.has_changed() for form in self.forms):
+        if not self.filled():
             raise ValidationError(_("Skriv mindst ét punkt."), code="no_rows")
 
-    def with_another_row(self) -> "CycleRows":
-        """The rows as typed (unbound, so no errors yet) and one empty row more."""
-        rows = [
-            {name: self.data.get(form.add_prefix(name)) for name in form.fields}
-            for form in self.forms
-        ]
-        again = type(self)(plan=self.plan, initial=[*rows, {}])
-        again.extra = len(rows) + 1
-        return again
+    def again(self, *, initial):
+        return type(self)(plan=self.plan, initial=initial)
 
     @transaction.atomic
     def save(self) -> list[AnnualCycleEntry]:
         """Each filled row, last at its time of year, in the order of the rows."""
-        return [add_part(form=form) for form in self.forms if form.has_changed()]
+        return [add_part(form=form) for form in self.filled()]
 
 
 CycleRowsFormSet = forms.formset_factory(CycleEntryForm, formset=CycleRows, extra=3)
