@@ -1,5 +1,7 @@
 """Which kind of database test a collected test is, as pytest-django decides it."""
 
+import pytest
+
 
 def is_transactional(item) -> bool:
     """Whether the test runs in Django's TransactionTestCase, which empties every table at its
@@ -15,6 +17,14 @@ def is_transactional(item) -> bool:
         return True
     fixtures = getattr(item, "fixturenames", ())
     return "transactional_db" in fixtures or "live_server" in fixtures
+
+
+def refuse_transactional(request, why: str) -> None:
+    """Fail a transactional test that asks for rows built once per module: those rows stay in
+    a transaction the test's own savepoint sits in, and a transactional test commits, for
+    other connections that would not see them. `why` says what such a test does instead."""
+    if is_transactional(request.node):
+        pytest.fail(why)
 
 
 def database_order(item) -> int:

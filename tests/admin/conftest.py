@@ -35,8 +35,8 @@ from plans.models import (
 )
 from plans.services import add_plan_attachment, add_section_figure
 from plans.snapshot import build_snapshot
+from tests import database_kind
 from tests.conftest import create_plan, create_user
-from tests.database_kind import is_transactional
 from tests.uploads import pdf_bytes, png_bytes
 
 EDIT = ("add", "change", "delete", "view")
@@ -104,13 +104,11 @@ DISTRICT_B = "fyns-politi"
 
 
 def refuse_transactional(request) -> None:
-    """The rows built once per module stay in a transaction the test's own savepoint sits in;
-    a transactional test commits, and other connections would not see them."""
-    if is_transactional(request.node):
-        pytest.fail(
-            "A transactional test makes its own rows: override the fixture in a module of "
-            "transactional tests (as test_locking_concurrent.py does)."
-        )
+    database_kind.refuse_transactional(
+        request,
+        "A transactional test makes its own rows: override the fixture in a module of "
+        "transactional tests (as test_locking_concurrent.py does).",
+    )
 
 
 # The staff users: secretariat staff of district A and of district B, a national administrator.

@@ -17,7 +17,7 @@ from plans.models import Activity, AnnualCycleEntry, FocusArea, Plan, PlanSectio
 from plans.pdf import render_plan_pdf
 from plans.snapshot import build_snapshot
 from plans.tasks import pdf_filename
-from tests.database_kind import is_transactional
+from tests.database_kind import refuse_transactional
 from tests.groups import group_for
 
 DEMO_DISTRICT = "syd-og-soenderjyllands-politi"
@@ -362,11 +362,11 @@ def demo_plan(db, request, demo_plan_pk):
     """The demo plan, read afresh for the test. A transactional test commits what it makes, for
     other connections to see: its module overrides this fixture with
     `build_demo_plan_in(DEMO_DISTRICT)` and `transactional_db` (as test_worker.py does)."""
-    if is_transactional(request.node):
-        pytest.fail(
-            "A transactional test makes its own demo plan: override `demo_plan` in a module "
-            "of transactional tests."
-        )
+    refuse_transactional(
+        request,
+        "A transactional test makes its own demo plan: override `demo_plan` in a module "
+        "of transactional tests.",
+    )
     return Plan.objects.get(pk=demo_plan_pk)
 
 
