@@ -467,8 +467,7 @@ def _part_form_context(plan: Plan, kind: PartKind, part, form) -> dict:
         "part_id": "" if is_new else f"{kind.anchor(part)}-del",
         "is_new": is_new,
         "fields_template": kind.fields_template if is_new else "",
-        "add_another": THEN if then else "",
-        "add_another_label": then.label if then else "",
+        "more_buttons": [(THEN, "1", then.label)] if then else [],
         "add_row": ADD_ROW,
     }
 

@@ -291,11 +291,10 @@ def _section_add_context(request, plan: Plan, parent: PlanSection | None, form) 
         "cancel": plan_url(plan, anchor),
         "form_title": f"Nyt underafsnit under »{parent.title}«" if parent else "Nyt kapitel",
         "is_new": True,
-        "add_next": ADD_NEXT,
-        "add_next_choices": [
-            (ADD_SIBLING, "Gem og tilføj endnu et afsnit"),
-            *([(ADD_CHILD, "Gem og tilføj et underafsnit")] if can_nest else []),
-            *([(ADD_CHAPTER, "Gem og tilføj nyt kapitel")] if parent else []),
+        "more_buttons": [
+            (ADD_NEXT, ADD_SIBLING, "Gem og tilføj endnu et afsnit"),
+            *([(ADD_NEXT, ADD_CHILD, "Gem og tilføj et underafsnit")] if can_nest else []),
+            *([(ADD_NEXT, ADD_CHAPTER, "Gem og tilføj nyt kapitel")] if parent else []),
         ],
     }
 
@@ -561,9 +560,12 @@ def _activity_form_context(request, *, plan: Plan, activity: Activity, form) -> 
         ),
         "is_new": is_new,
         "submit_label": "Opret aktiviteten" if is_new else "Gem",
-        "add_another": ADD_ANOTHER if is_new else "",
-        "add_another_label": "Gem og tilføj endnu en",
-        "last_buttons": [(NEXT_AREA, "Gem og tilføj nyt indsatsområde")] if is_new else [],
+        "more_buttons": [
+            (ADD_ANOTHER, "1", "Gem og tilføj endnu en"),
+            (NEXT_AREA, "1", "Gem og tilføj nyt indsatsområde"),
+        ]
+        if is_new
+        else [],
         "fields_template": "workspace/plan/_activity_fields.html",
     }
 
