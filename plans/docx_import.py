@@ -417,16 +417,9 @@ def _is_group_heading(parts: list[Part], index: int) -> bool:
 
 
 def _guess_group(title: str) -> "GroupChoice":
-    """A group from its heading's words, as plans name them: national areas come ranked
-    ("højeste prioritet"), locally chosen areas say "lokal"."""
-    words = title.lower()
-    if "national" in words:
-        kind = FocusAreaGroup.Kind.NATIONAL
-    elif "lokal" in words:
-        kind = FocusAreaGroup.Kind.LOCAL
-    else:
-        kind = FocusAreaGroup.Kind.DISTRICT
-    return GroupChoice(heading=title, kind=kind, ranked="priorit" in words)
+    """A group from its heading's words (`FocusAreaGroup.guess_from_heading`)."""
+    kind, ranked = FocusAreaGroup.guess_from_heading(title)
+    return GroupChoice(heading=title, kind=kind, ranked=ranked)
 
 
 def suggest_roles(parts: list[Part]) -> tuple[list[str], list["GroupChoice"]]:

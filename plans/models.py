@@ -737,6 +737,20 @@ class FocusAreaGroup(models.Model):
     def is_local(self) -> bool:
         return self.kind == self.Kind.LOCAL
 
+    @classmethod
+    def guess_from_heading(cls, heading: str) -> tuple[str, bool]:
+        """The type and ranking a heading names, as plans word them: national areas come ranked
+        ("højeste prioritet"), locally chosen ones say "lokal", the rest are kredsfælles. The
+        Word import and a new group's form left on "Ud fra overskriften" both take it."""
+        words = heading.lower()
+        if "national" in words:
+            kind = cls.Kind.NATIONAL
+        elif "lokal" in words:
+            kind = cls.Kind.LOCAL
+        else:
+            kind = cls.Kind.DISTRICT
+        return kind, "priorit" in words or "rangord" in words
+
     def clean(self):
         if problem := self.section_problem(self.section):
             raise ValidationError({"section": problem})

@@ -211,7 +211,10 @@ class NewFocusAreaForm(FocusAreaFormMixin, RevisionLockedForm):
 
 class GroupForm(OwnerLockedForm):
     """A focus-area group: its heading, type, whether it is ranked, and the chapter or
-    sub-section it stands in (none: the chapter »Indsatsområder« after the plan's own)."""
+    sub-section it stands in (none: the chapter »Indsatsområder« after the plan's own). A new
+    group's type starts on "Ud fra overskriften": left there, the type and the ranking follow
+    from the heading's words (`FocusAreaGroup.guess_from_heading`), as the Word import takes
+    them, so a plan typed in from the top needs no choice where the heading says it."""
 
     class Meta:
         model = FocusAreaGroup
@@ -232,9 +235,32 @@ class GroupForm(OwnerLockedForm):
         section.queryset = section.queryset.filter(plan_id=self.instance.plan_id)
         outline_choices(section, self.instance.plan_id, max_level=MAX_GROUP_SECTION_LEVEL)
         section.empty_label = _("Kapitlet »Indsatsområder« efter planens kapitler")
+        if self.instance.pk is None:
+            self._kind_from_heading()
+
+    def _kind_from_heading(self):
+        """A new group's type may be left to its heading: an empty first choice, chosen."""
+        kind = self.fields["kind"]
+        kind.required = False
+        kind.choices = [("", _("Ud fra overskriften")), *FocusAreaGroup.Kind.choices]
+        kind.help_text = _(
+            "Ud fra overskriften: nationale, når den nævner »national«, lokalt valgte ved "
+            "»lokal«, ellers kredsfælles; står der »prioritet« eller »rangordnet«, får "
+            "gruppen også prioriteret rækkefølge."
+        )
+        self.initial["kind"] = ""
 
     def lock_owner(self):
         return self.instance.plan
+
+    def clean(self):
+        cleaned_data = super().clean()
+        heading = cleaned_data.get("heading")
+        if not cleaned_data.get("kind") and heading:
+            kind, ranked = FocusAreaGroup.guess_from_heading(heading)
+            cleaned_data["kind"] = kind
+            cleaned_data["ranked"] = cleaned_data.get("ranked") or ranked
+        return cleaned_data
 
     def clean_kind(self):
         kind = self.cleaned_data["kind"]
