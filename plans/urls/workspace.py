@@ -15,7 +15,7 @@ urlpatterns = [
     path(
         "plan/<int:pk>/",
         workspace_plan.plan,
-        {"open_forms": (workspace_parts.open_area_form,)},
+        {"open_forms": (workspace_parts.open_area_form, workspace_parts.open_group_form)},
         name="plan",
     ),
     path("plan/<int:pk>/forside/", workspace_plan.front_matter, name="front_matter"),

@@ -67,6 +67,8 @@ from .workspace_plan import (
     requested_new,
     section_node,
     with_activity_form,
+    with_area_form,
+    with_form_open,
     workspace_content,
 )
 
@@ -109,10 +111,12 @@ class Block:
 
 @dataclass(frozen=True)
 class Then:
-    """A second submit button on a new part's form: save it, then go on to `url(plan, part)`
-    (with htmx the page loads there)."""
+    """A further submit button on a new part's form (``og_videre=<value>``): save it, then go
+    on to `url(plan, part)`, usually the workspace with the next part's form open (with htmx
+    the page loads there)."""
 
     label: str
+    value: str
     url: Callable[[Plan, Model], str]
 
 
@@ -137,7 +141,12 @@ class PartKind:
     plan_path: str = "plan"  # the lookup from a part to its plan
     related: tuple[str, ...] = ("plan",)
     fields_template: str = ""  # a new one's fields, where not the form's fields in order
-    then: Then | None = None
+    then: tuple[Then, ...] = ()  # a new one's buttons after `submit`, in order
+
+    def then_chosen(self, request) -> Then | None:
+        """The `Then` whose button sent the form, if one did."""
+        value = request.POST.get(THEN)
+        return next((then for then in self.then if then.value == value), None)
 
     def anchor(self, part) -> str:
         return f"{self.prefix}-{part.pk}"
@@ -182,7 +191,21 @@ FOCUS_AREA = PartKind(
     home=lambda area: f"gruppe-{area.group_id}",
     deleting=_area_deleting,
     fields_template="workspace/plan/_focus_area_fields.html",
-    then=Then("Opret og tilføj aktiviteter", url=with_activity_form),
+    then=(
+        Then("Opret og tilføj aktiviteter", "aktiviteter", url=with_activity_form),
+        Then(
+            "Opret og tilføj nyt indsatsområde",
+            "omraade",
+            url=lambda plan, area: with_area_form(plan, area.group_id, f"indsatsomraade-{area.pk}"),
+        ),
+        Then(
+            "Opret og tilføj ny gruppe",
+            "gruppe",
+            url=lambda plan, area: with_group_form(
+                plan, area.group.section_id, f"indsatsomraade-{area.pk}"
+            ),
+        ),
+    ),
 )
 
 GROUP = PartKind(
@@ -210,6 +233,13 @@ GROUP = PartKind(
     home=lambda group: f"afsnit-{group.section_id}" if group.section_id else "ny-gruppe",
     deleting=lambda group: Deleting(
         what=f"gruppen »{group.heading}«", consequence="Gruppen slettes fra kladden."
+    ),
+    then=(
+        Then(
+            "Opret og tilføj indsatsområde",
+            "omraade",
+            url=lambda plan, group: with_area_form(plan, group.pk, f"gruppe-{group.pk}"),
+        ),
     ),
 )
 
@@ -445,8 +475,9 @@ def _part_form(request, plan: Plan, kind: PartKind, part):
             )
             form.is_valid()
         else:
-            if is_new and kind.then and THEN in request.POST:
-                return go_to(request, kind.then.url(plan, saved))
+            then = kind.then_chosen(request) if is_new else None
+            if then is not None:
+                return go_to(request, then.url(plan, saved))
             if not request.htmx:
                 return redirect(plan_url(plan, kind.anchor(saved)))
             return _block(request, plan, kind, saved) or reload_at(plan, kind.anchor(saved))
@@ -457,7 +488,6 @@ def _part_form_context(plan: Plan, kind: PartKind, part, form) -> dict:
     """`_form_page`'s arguments for a part's form: a new one's (its fields, its buttons) or an
     existing one's."""
     is_new = part.pk is None
-    then = kind.then if is_new else None
     return {
         "plan": plan,
         "form": form,
@@ -467,7 +497,7 @@ def _part_form_context(plan: Plan, kind: PartKind, part, form) -> dict:
         "part_id": "" if is_new else f"{kind.anchor(part)}-del",
         "is_new": is_new,
         "fields_template": kind.fields_template if is_new else "",
-        "more_buttons": [(THEN, "1", then.label)] if then else [],
+        "more_buttons": [(THEN, then.value, then.label) for then in kind.then] if is_new else [],
         "add_row": ADD_ROW,
     }
 
@@ -492,6 +522,18 @@ def _form_page(request, **arguments):
     return render(request, "workspace/plan/edit.html", context)
 
 
+def _opened_form(request, plan: Plan, kind: PartKind, adder: Adder, parent) -> str:
+    """A new part's empty form made by `adder` under `parent`, the cursor in its first field,
+    to stand open in the workspace page (the `open_…_form` openers)."""
+    part = adder.new(plan, parent)
+    form = kind.form(instance=part)
+    autofocus_first(form)
+    context = _form_context(request, **_part_form_context(plan, kind, part, form))
+    ids = [plan.pk, parent.pk] if parent is not None else [plan.pk]
+    context["action"] = reverse(f"workspace:{adder.name}", args=ids)
+    return render_to_string("workspace/plan/_edit_form.html", context, request=request)
+
+
 def open_area_form(request, plan: Plan) -> dict:
     """``?ny=indsatsomraade-<group id>`` (`workspace_plan.with_area_form`): the workspace with
     a new focus area's form open in that group, the cursor in its title. For the workspace
@@ -503,13 +545,36 @@ def open_area_form(request, plan: Plan) -> dict:
     if group is None:
         return {}
     (adder,) = FOCUS_AREA.adders
-    area = adder.new(plan, group)
-    form = FOCUS_AREA.form(instance=area)
-    autofocus_first(form)
-    context = _form_context(request, **_part_form_context(plan, FOCUS_AREA, area, form))
-    context["action"] = reverse(f"workspace:{adder.name}", args=[plan.pk, group.pk])
-    markup = render_to_string("workspace/plan/_edit_form.html", context, request=request)
+    markup = _opened_form(request, plan, FOCUS_AREA, adder, group)
     return {"open_area_form": markup, "open_area_group": group.pk}
+
+
+# ``?ny=`` of a new group's form: placed in a section, or (alone) after the plan's chapters.
+GROUP_IN_SECTION, GROUP_UNPLACED = "gruppe-i-afsnit-", "gruppe"
+
+
+def with_group_form(plan: Plan, section_id: int | None, shown: str) -> str:
+    """The workspace with a new group's form open in the section (None: where the groups
+    placed in no section are added), as its link there opens it."""
+    opening = f"{GROUP_IN_SECTION}{section_id}" if section_id else GROUP_UNPLACED
+    return with_form_open(plan, shown=shown, opening=opening, anchor=f"ny-{opening}")
+
+
+def open_group_form(request, plan: Plan) -> dict:
+    """``?ny=gruppe-i-afsnit-<section id>`` or ``?ny=gruppe`` (`with_group_form`): the
+    workspace with a new group's form open there, the cursor in its heading. For the
+    workspace page, as `open_area_form`."""
+    section_id = requested_new(request, GROUP_IN_SECTION)
+    unplaced, in_section = GROUP.adders
+    if section_id is not None:
+        section = PlanSection.objects.filter(plan=plan, pk=section_id).first()
+        if section is None:
+            return {}
+        markup = _opened_form(request, plan, GROUP, in_section, section)
+        return {"open_group_form": markup, "open_group_section": section.pk}
+    if request.GET.get("ny") == GROUP_UNPLACED:
+        return {"open_group_form": _opened_form(request, plan, GROUP, unplaced, None)}
+    return {}
 
 
 def _block(request, plan: Plan, kind: PartKind, part):

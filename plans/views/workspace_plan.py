@@ -200,7 +200,8 @@ def base_context(plan: Plan) -> dict:
 def plan(request, pk, open_forms=()):
     """The whole plan as an outline with its state, workflow and edit links. The district's
     secretariat and superusers. `open_forms` (from the URLconf: the other parts' forms,
-    `workspace_parts.open_area_form`) each give the context of a form opened by ``?ny=``."""
+    `workspace_parts.open_area_form`, `open_group_form`) each give the context of a form opened
+    by ``?ny=``."""
     plan = managed_plan(request, pk)
     opened = {}
     for open_form in (_open_section_form, _open_activity_form, *open_forms):

@@ -68,7 +68,7 @@ def test_a_too_long_goal_saves_nothing_and_keeps_the_input(signed_in, area):
 
 
 def test_without_javascript_it_goes_on_to_the_new_areas_activity_form(signed_in, draft, area):
-    response = signed_in.post(add_url(area.group), area_data(og_videre="1"))
+    response = signed_in.post(add_url(area.group), area_data(og_videre="aktiviteter"))
     new = FocusArea.objects.get(title="Unge og fester")
     workspace = reverse("workspace:plan", args=[draft.pk])
     assert response["Location"] == (
@@ -84,7 +84,7 @@ def test_without_javascript_it_goes_on_to_the_new_areas_activity_form(signed_in,
 
 
 def test_with_htmx_the_page_loads_with_the_activity_form_open(signed_in, draft, area):
-    response = signed_in.post(add_url(area.group), area_data(og_videre="1"), **HTMX)
+    response = signed_in.post(add_url(area.group), area_data(og_videre="aktiviteter"), **HTMX)
     new = FocusArea.objects.get(title="Unge og fester")
     assert response["HX-Redirect"].endswith(f"&ny=aktivitet-{new.pk}#ny-aktivitet-{new.pk}")
 
