@@ -24,6 +24,7 @@ from forums.models import Forum
 from plans.models import (
     Activity,
     FocusArea,
+    FocusAreaGroup,
     Plan,
     PlanSection,
     ReportingRound,
@@ -234,75 +235,105 @@ class FromScratch:
         self.submit(form, "Tilføj bilaget")
         expect(block).to_contain_text(attachment["title"])
 
-    def groups(self, plan, sections) -> dict:
-        user = self.user
+    def groups_and_areas(self, plan, sections) -> None:
+        """Each group, then its focus areas, as the plan reads: only the first group's form is
+        opened by its link, each save opens the next form ("Opret og tilføj indsatsområde" on
+        a group, "… nyt indsatsområde" or "… ny gruppe" on an area). A group's type and
+        ranking are left to its heading where the heading says them."""
         placed_in = {
             key: item["key"]
             for item, _ in walk(data.OUTLINE)
             for key in item.get("focus_area_groups", [])
         }
-        made = {}
-        with user.part("Grupper"):
-            for key, spec in data.FOCUS_AREA_GROUPS.items():
-                if key in placed_in:  # from the section's own link: placed there already
-                    section = sections[placed_in[key]]
-                    name = f"Ny gruppe af indsatsområder her i afsnittet {section.title}"
-                    user.click(user.get_by_role("link", name=name))
-                    form = user.locator(f"#ny-gruppe-i-afsnit-{section.pk} form")
-                    expect(form.get_by_label("Placeret i afsnit")).to_have_value(str(section.pk))
+        keys = list(data.FOCUS_AREA_GROUPS)
+        form_open = False
+        for index, key in enumerate(keys):
+            section = sections[placed_in[key]] if key in placed_in else None
+            areas = [item for item in data.FOCUS_AREAS if item["group"] == key]
+            group = self.group(plan, key, section, form_open=form_open, with_area=bool(areas))
+            for number, item in enumerate(areas, start=1):
+                following = keys[index + 1] if index + 1 < len(keys) else None
+                if number < len(areas):
+                    button = "Opret og tilføj nyt indsatsområde"
+                elif following and placed_in.get(following) == placed_in.get(key):
+                    button = "Opret og tilføj ny gruppe"
                 else:
-                    name = "Ny gruppe af indsatsområder"
-                    user.click(user.get_by_role("link", name=name, exact=True))
-                    form = user.locator("#ny-gruppe form")
-                user.fill(form.get_by_label("Overskrift"), spec["heading"])
-                if spec["kind"] != "district":
-                    user.select_option(form.get_by_label("Type"), spec["kind"])
-                if spec["ranked"]:
-                    user.check(form.get_by_label("Prioriteret rækkefølge"))
-                self.submit(form, "Opret gruppen")
-                made[key] = group = plan.focus_area_groups.get(heading=spec["heading"])
-                expect(user.locator(f"#gruppe-{group.pk}-titel")).to_be_visible()
-                self.axe(user.page)
-        return made
+                    button = "Opret indsatsområdet"
+                self.focus_area(plan, group, item, button)
+            form_open = bool(areas) and button == "Opret og tilføj ny gruppe"
 
-    def focus_areas(self, plan, groups) -> None:
-        """Each area in one form: its fields, its goals per party and its activities as rows
-        (three shown, "Tilføj række" past them), saved with one click."""
+    def group(self, plan, key, section, *, form_open: bool, with_area: bool):
+        """A group's form, from the section's own link (placed there already), the general
+        one, or open after the area before it; saved on to its first area's form."""
+        user, spec = self.user, data.FOCUS_AREA_GROUPS[key]
+        with user.part("Grupper"):
+            if section is not None:
+                form = user.locator(f"#ny-gruppe-i-afsnit-{section.pk} form")
+                name = f"Ny gruppe af indsatsområder her i afsnittet {section.title}"
+                link = user.get_by_role("link", name=name)
+            else:
+                form = user.locator("#ny-gruppe form")
+                link = user.get_by_role("link", name="Ny gruppe af indsatsområder", exact=True)
+            if not form_open:
+                user.click(link)
+            if section is not None:
+                expect(form.get_by_label("Placeret i afsnit")).to_have_value(str(section.pk))
+            user.fill(form.get_by_label("Overskrift"), spec["heading"])
+            kind, ranked = FocusAreaGroup.guess_from_heading(spec["heading"])
+            left = kind == spec["kind"] and (spec["ranked"] or not ranked)
+            if not left:
+                user.select_option(form.get_by_label("Type"), spec["kind"])
+            if spec["ranked"] and not (left and ranked):
+                user.check(form.get_by_label("Prioriteret rækkefølge"))
+            user.click(
+                form.get_by_role(
+                    "button", name="Opret og tilføj indsatsområde" if with_area else "Opret gruppen"
+                )
+            )
+            heading = user.get_by_role("heading", name=spec["heading"], exact=True)
+            expect(heading).to_be_visible()
+            self.axe(user.page)  # a new page load: the outline changed
+        group = plan.focus_area_groups.get(heading=spec["heading"])
+        assert (group.kind, group.ranked) == (spec["kind"], spec["ranked"])
+        return group
+
+    def focus_area(self, plan, group, item, button: str) -> None:
+        """An area in one form, open in its group: its fields, its goals per party and its
+        activities as rows (three shown, "Tilføj række" past them), saved with one click that
+        opens the next form, if any."""
         user = self.user
         councils = {c.slug: c for c in Council.objects.filter(district=self.district)}
-        for item in data.FOCUS_AREAS:
-            group = groups[item["group"]]
-            with user.part("Indsatsområder"):
-                user.click(user.get_by_role("link", name=f"Nyt indsatsområde i {group.heading}"))
-                form = user.locator(f"#nyt-indsatsomraade-{group.pk} form")
-                self.check_once("area-form")
-                user.fill(form.get_by_label("Titel"), item["title"])
-                rank = form.get_by_label("Prioritet")
-                if item.get("rank") and rank.input_value() != str(item["rank"]):
-                    user.fill(rank, str(item["rank"]))
-                chosen_by = form.get_by_role("group", name="Valgt af lokalråd")
-                for slug in item.get("councils", []):
-                    user.check(chosen_by.get_by_label(councils[slug].name, exact=True))
-                user.fill(self.editor(form, "Baggrund"), text_of(item["background"]))
-                if item["ambition"]:
-                    user.fill(form.get_by_label("Ambition"), item["ambition"])
-            with user.part("Mål"):  # the area's goals in its own form
-                self.goal_lines(form, item.get("goals", []))
-            with user.part("Aktiviteter"):  # and its activities, a row each
-                for number, spec in enumerate(item["activities"], start=1):
-                    row = form.get_by_role("group", name=f"Aktivitet {number}", exact=True)
-                    if not row.count():
-                        user.click(form.get_by_role("button", name="Tilføj række"))
-                        expect(row).to_be_visible()
-                    self.activity(row, spec, councils)
-            with user.part("Indsatsområder"):
-                self.submit(form, "Opret indsatsområdet")
-                area = FocusArea.objects.get(plan=plan, title=item["title"])
-                block = user.locator(f"#indsatsomraade-{area.pk}")
-                expect(block.get_by_role("heading", name=item["title"])).to_be_visible()
-                for spec in item["activities"]:
-                    expect(block).to_contain_text(spec["text"])
-                self.axe(user.page)
+        form = user.locator(f"#nyt-indsatsomraade-{group.pk} form")
+        with user.part("Indsatsområder"):
+            self.check_once("area-form")
+            user.fill(form.get_by_label("Titel"), item["title"])
+            rank = form.get_by_label("Prioritet")
+            if item.get("rank") and rank.input_value() != str(item["rank"]):
+                user.fill(rank, str(item["rank"]))
+            chosen_by = form.get_by_role("group", name="Valgt af lokalråd")
+            for slug in item.get("councils", []):
+                user.check(chosen_by.get_by_label(councils[slug].name, exact=True))
+            user.fill(self.editor(form, "Baggrund"), text_of(item["background"]))
+            if item["ambition"]:
+                user.fill(form.get_by_label("Ambition"), item["ambition"])
+        with user.part("Mål"):  # the area's goals in its own form
+            self.goal_lines(form, item.get("goals", []))
+        with user.part("Aktiviteter"):  # and its activities, a row each
+            for number, spec in enumerate(item["activities"], start=1):
+                row = form.get_by_role("group", name=f"Aktivitet {number}", exact=True)
+                if not row.count():
+                    user.click(form.get_by_role("button", name="Tilføj række"))
+                    expect(row).to_be_visible()
+                self.activity(row, spec, councils)
+        with user.part("Indsatsområder"):
+            user.click(form.get_by_role("button", name=button))
+            heading = user.get_by_role("heading", name=item["title"], exact=True)
+            expect(heading).to_be_visible()
+            area = FocusArea.objects.get(plan=plan, title=item["title"])
+            block = user.locator(f"#indsatsomraade-{area.pk}")
+            for spec in item["activities"]:
+                expect(block).to_contain_text(spec["text"])
+            self.axe(user.page)
 
     def activity(self, row, spec, councils) -> None:
         """One activity's row of the area's form: text, timing, actors and police unit."""
@@ -416,8 +447,7 @@ def test_the_east_jutland_plan_typed_in_from_scratch(page, axe, east_district):
         )
     sections = journey.sections(plan)
     journey.figure_and_attachment(sections)
-    groups = journey.groups(plan, sections)
-    journey.focus_areas(plan, groups)
+    journey.groups_and_areas(plan, sections)
     journey.annual_cycle()
     # Ready for the kredsråd: the workflow offers to record its treatment.
     expect(user.get_by_role("link", name="Kredsrådets behandling …")).to_be_visible()
