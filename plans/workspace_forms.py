@@ -29,7 +29,7 @@ from base.text import MONTH_CHOICES
 from councils.models import Council
 
 from .admin import CYCLE_ENTRY_FIELDS, QUARTERS, FocusAreaFormMixin, outline_choices
-from .forms import WorkspaceActivityForm
+from .forms import WorkspaceActivityForm, WorkspaceSectionForm
 from .models import (
     MAX_GROUP_SECTION_LEVEL,
     Activity,
@@ -38,9 +38,10 @@ from .models import (
     FocusAreaGroup,
     Goal,
     PlanAttachment,
+    PlanSection,
     SectionFigure,
 )
-from .sections import add_activity, add_part, replace_goals
+from .sections import add_activity, add_part, add_section, replace_goals
 
 
 class OwnerLockedForm(ScopedModelForm):
@@ -479,6 +480,9 @@ class CycleRows(NewRows):
 CycleRowsFormSet = forms.formset_factory(CycleEntryForm, formset=CycleRows, extra=3)
 
 
+IMAGE_AGAIN = _("Vælg billedet igen: en valgt fil kan ikke huskes, når formularen vises igen.")
+
+
 class FigureForm(OwnerLockedForm):
     """A figure of a section: the image (checked and saved anew by the field), its alternative
     text and caption; locked on the section. Editing it may keep the stored image."""
@@ -498,6 +502,68 @@ class FigureForm(OwnerLockedForm):
 
     def lock_owner(self):
         return self.instance.section
+
+    def is_valid(self):
+        valid = super().is_valid()
+        if not valid:
+            self.ask_for_the_image_again()
+        return valid
+
+    def ask_for_the_image_again(self) -> None:
+        """A form shown again cannot hold the file the user chose (no browser lets a page set
+        a file input): where an image was sent, its field says to choose it again."""
+        if self.files.get(self.add_prefix("image")) and "image" not in self.errors:
+            self.add_error("image", IMAGE_AGAIN)
+
+
+FIGURE_PREFIX = "figur"
+
+
+class NewSectionForm(WorkspaceSectionForm):
+    """A new section with, optionally, its first figure (`FigureForm` under the prefix
+    `figur`, its fields left empty: no figure), so that a chapter with a diagram is written in
+    one form. Valid only when the section is and a figure begun is; both are written in one
+    transaction (`add`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.figure = FigureForm(
+            self.data if self.is_bound else None,
+            self.files if self.is_bound else None,
+            prefix=FIGURE_PREFIX,
+            instance=SectionFigure(section=self.instance),
+        )
+        if not self.figure_begun():  # shown, not checked: not marked as required yet
+            for field in self.figure.fields.values():
+                field.required = False
+
+    def figure_begun(self) -> bool:
+        return self.is_bound and self.figure.has_changed()
+
+    def is_multipart(self):
+        return True  # the figure's image
+
+    def is_valid(self):
+        section_valid = super().is_valid()
+        figure_valid = self.figure.is_valid() if self.figure_begun() else True
+        if not section_valid:
+            self.figure.ask_for_the_image_again()
+        return section_valid and figure_valid
+
+    @transaction.atomic
+    def add(self, *, plan, parent) -> PlanSection:
+        """The section last under `parent` (`sections.add_section`) and its figure, if one was
+        begun; ValidationError (Danish) when the outline refuses the section."""
+        section = add_section(
+            plan=plan,
+            parent=parent,
+            title=self.cleaned_data["title"],
+            body=self.cleaned_data["body"],
+        )
+        if self.figure_begun():
+            self.figure.instance.section = section
+            add_part(form=self.figure)
+        return section
 
 
 class AttachmentForm(OwnerLockedForm):

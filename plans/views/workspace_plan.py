@@ -42,6 +42,7 @@ from ..models import (
 from ..outline import build_outline
 from ..services import Move
 from ..snapshot import build_snapshot
+from ..workspace_forms import NewSectionForm
 from .access import secretariat_required
 from .public import live_status, plan_content
 from .workspace import plan_rows
@@ -220,9 +221,9 @@ def plan(request, pk, open_forms=()):
 
 # "Gem og tilføj …" on a new section's form: the workspace loads again (the outline changed)
 # with an empty form open for the next section, beside the saved one or under it, or (after a
-# sub-section) for a new chapter.
+# sub-section) for a new chapter, or (after a third-level one) under its parent's parent.
 ADD_NEXT = "og_ny"
-ADD_SIBLING, ADD_CHILD, ADD_CHAPTER = "endnu-et", "underafsnit", "kapitel"
+ADD_SIBLING, ADD_CHILD, ADD_CHAPTER, ADD_UP = "endnu-et", "underafsnit", "kapitel", "op"
 
 
 def _open_section_form(request, plan: Plan) -> dict:
@@ -237,7 +238,7 @@ def _open_section_form(request, plan: Plan) -> dict:
             return {}
     else:
         return {}
-    form = WorkspaceSectionForm(instance=PlanSection(plan=plan))
+    form = NewSectionForm(instance=PlanSection(plan=plan))
     autofocus_first(form)
     context = _section_add_context(request, plan, parent, form)
     markup = render_to_string("workspace/plan/_edit_form.html", context, request=request)
@@ -285,6 +286,7 @@ def _section_add_url(plan: Plan, parent: PlanSection | None) -> str:
 def _section_add_context(request, plan: Plan, parent: PlanSection | None, form) -> dict:
     anchor = f"afsnit-{parent.pk}" if parent else "nyt-kapitel"
     can_nest = (parent.level() if parent else 0) + 1 < MAX_SECTION_LEVEL
+    grandparent = parent.parent if parent and parent.parent_id else None
     return {
         **base_context(plan),
         "form": form,
@@ -292,9 +294,15 @@ def _section_add_context(request, plan: Plan, parent: PlanSection | None, form) 
         "cancel": plan_url(plan, anchor),
         "form_title": f"Nyt underafsnit under »{parent.title}«" if parent else "Nyt kapitel",
         "is_new": True,
+        "fields_template": "workspace/plan/_section_fields.html",
         "more_buttons": [
             (ADD_NEXT, ADD_SIBLING, "Gem og tilføj endnu et afsnit"),
             *([(ADD_NEXT, ADD_CHILD, "Gem og tilføj et underafsnit")] if can_nest else []),
+            *(
+                [(ADD_NEXT, ADD_UP, f"Gem og tilføj afsnit under »{grandparent.title}«")]
+                if grandparent
+                else []
+            ),
             *([(ADD_NEXT, ADD_CHAPTER, "Gem og tilføj nyt kapitel")] if parent else []),
         ],
     }
@@ -310,6 +318,8 @@ def _after_section_added(request, plan: Plan, section: PlanSection):
         where = f"under-{section.pk}"
     elif following == ADD_CHAPTER and section.parent_id:
         where = "kapitel"
+    elif following == ADD_UP and section.parent_id and section.parent.parent_id:
+        where = f"under-{section.parent.parent_id}"
     else:
         anchor = f"afsnit-{section.pk}"
         if request.htmx:
@@ -424,26 +434,25 @@ def focus_area_edit(request, pk, area_id):
 @require_http_methods(EDIT_METHODS)
 @secretariat_required
 def section_add(request, pk):
-    """A new chapter at the end, or (``?under=<id>``) a new sub-section last under a section."""
+    """A new chapter at the end, or (``?under=<id>``) a new sub-section last under a section;
+    with a figure, if its fields are filled in."""
     plan = managed_plan(request, pk)
     parent = None
     if under := request.GET.get("under"):
         if not under.isdigit():
             raise Http404
         parent = get_object_or_404(PlanSection, plan=plan, pk=under)
-    form = WorkspaceSectionForm(request.POST or None, instance=PlanSection(plan=plan))
+    form = NewSectionForm(
+        request.POST or None, request.FILES or None, instance=PlanSection(plan=plan)
+    )
     if request.htmx and request.method != "POST":
         autofocus_first(form)
     if request.method == "POST" and form.is_valid():
         try:
-            section = outline_edits.add_section(
-                plan=plan,
-                parent=parent,
-                title=form.cleaned_data["title"],
-                body=form.cleaned_data["body"],
-            )
+            section = form.add(plan=plan, parent=parent)
         except ValidationError as error:
             form.add_error(None, error.messages)
+            form.figure.ask_for_the_image_again()
         else:
             return _after_section_added(request, plan, section)
     context = _section_add_context(request, plan, parent, form)
