@@ -7,7 +7,8 @@ Attachments must be PDF files: the "%PDF-" magic bytes, and pypdf must read thei
 
 `reencode_image` and `check_pdf` are what code uses (the demo loader); `CheckedImageField` and
 `CheckedPdfField` are the model fields whose form fields run them on upload, each error a Danish
-message next to the field.
+message next to the field. `pdf_title` names a checked PDF by its own title (a new attachment
+left without one).
 """
 
 import contextlib
@@ -149,6 +150,27 @@ def check_pdf(data: bytes) -> int:
     if pages < 1:
         raise ValidationError(BROKEN_PDF, code="broken_pdf")
     return pages
+
+
+def pdf_title(content: ContentFile) -> str:
+    """What a checked PDF (`CheckedPdfFormField`'s file) calls itself: its metadata's /Title,
+    else its file name made readable (»kommissorium-for-lokalraad.pdf« → »Kommissorium for
+    lokalraad«)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    content.seek(0)
+    try:
+        metadata = PdfReader(content).metadata
+        title = str(metadata.title or "") if metadata else ""
+    except (PyPdfError, OSError, ValueError, KeyError, TypeError, AttributeError):
+        title = ""  # a title is a convenience: the file itself was read when it was checked
+    finally:
+        content.seek(0)
+    if not title.strip():
+        title = PurePath(content.name or "").stem.replace("-", " ").replace("_", " ")
+    title = " ".join(title.split())
+    return title[:1].upper() + title[1:]
 
 
 def _read_upload(upload, limit: int) -> bytes:

@@ -26,6 +26,7 @@ from base.admin import (
     refuse_if_moved_on,
 )
 from base.text import MONTH_CHOICES
+from base.uploads import pdf_title
 from councils.models import Council
 
 from .admin import CYCLE_ENTRY_FIELDS, QUARTERS, FocusAreaFormMixin, outline_choices
@@ -584,6 +585,18 @@ class AttachmentForm(OwnerLockedForm):
             self.fields["file"].widget = forms.FileInput(attrs={"accept": "application/pdf"})
             keep = _("Vælg kun en fil, hvis den gemte skal skiftes ud.")
             self.fields["file"].help_text = f"{keep} {self.fields['file'].help_text}"
+        else:  # most PDFs carry their title: a new one may take it
+            self.fields["title"].required = False
+            self.fields["title"].help_text = _(
+                "Står feltet tomt, bruges PDF-filens egen titel eller ellers filnavnet."
+            )
 
     def lock_owner(self):
         return self.instance.plan
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not cleaned_data.get("title") and cleaned_data.get("file"):
+            limit = PlanAttachment._meta.get_field("title").max_length
+            cleaned_data["title"] = pdf_title(cleaned_data["file"])[:limit]
+        return cleaned_data

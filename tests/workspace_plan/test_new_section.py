@@ -113,12 +113,10 @@ def test_an_existing_sections_form_has_no_figure_fields(signed_in, draft, sectio
 def test_a_third_level_sections_form_offers_a_section_under_its_grandparent(
     signed_in, draft, section
 ):
-    sub = section.children.get()
-    assert (
-        "Gem og tilføj afsnit under »Indledning«"
-        in signed_in.get(add_url(draft, sub)).content.decode()
-    )
-    assert "Gem og tilføj afsnit under" not in signed_in.get(add_url(draft, section)).content.decode()
+    third_level = signed_in.get(add_url(draft, section.children.get())).content.decode()
+    second_level = signed_in.get(add_url(draft, section)).content.decode()
+    assert "Gem og tilføj afsnit under »Indledning«" in third_level
+    assert "Gem og tilføj afsnit under" not in second_level
 
 
 @pytest.mark.parametrize("headers", [None, HTMX], ids=["page", "htmx"])

@@ -9,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
+from pypdf import PdfWriter
 
 from plans.models import (
     Activity,
@@ -384,3 +385,51 @@ def test_an_attachment_is_uploaded_edited_and_deleted(signed_in, draft):
     assert CONFLICT in stale.content.decode() and "Ny titel" in stale.content.decode()
     signed_in.post(url("attachment_delete", draft.pk, attachment.pk))
     assert not PlanAttachment.objects.exists()
+
+
+def titled_pdf(title: str) -> bytes:
+    """A one-page PDF whose metadata names its title (/Title)."""
+    writer = PdfWriter()
+    writer.add_blank_page(72, 72)
+    writer.add_metadata({"/Title": title})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def add_attachment(client, plan, data: bytes, name: str, title: str = ""):
+    pdf = SimpleUploadedFile(name, data, content_type="application/pdf")
+    return client.post(url("attachment_add", plan.pk), {"title": title, "file": pdf})
+
+
+def test_a_new_attachment_without_title_takes_the_pdfs_own(signed_in, draft):
+    add_attachment(signed_in, draft, titled_pdf("Kommissorium for lokalrådene"), "k.pdf")
+    assert PlanAttachment.objects.get().title == "Kommissorium for lokalrådene"
+
+
+def test_a_pdf_without_a_title_is_named_by_its_file_name(signed_in, draft):
+    add_attachment(signed_in, draft, attachment_pdf(), "kommissorium-for-lokalraad.pdf")
+    assert PlanAttachment.objects.get().title == "Kommissorium for lokalraad"
+
+
+def test_a_typed_title_wins_over_the_pdfs_own(signed_in, draft):
+    add_attachment(
+        signed_in, draft, titled_pdf("Microsoft Word - dok1"), "k.pdf", title="Forretningsorden"
+    )
+    assert PlanAttachment.objects.get().title == "Forretningsorden"
+
+
+def test_the_new_attachments_form_says_the_title_may_be_left_empty(signed_in, draft):
+    html = signed_in.get(url("attachment_add", draft.pk)).content.decode()
+    assert "Står feltet tomt, bruges PDF-filens egen titel" in html
+
+
+def test_an_edited_attachment_still_needs_its_title(signed_in, draft):
+    add_attachment(signed_in, draft, attachment_pdf(), "bilag.pdf", title="Forretningsorden")
+    attachment = PlanAttachment.objects.get()
+    response = signed_in.post(
+        url("attachment_edit", draft.pk, attachment.pk), {"title": "", "loaded_revision": 0}
+    )
+    assert "Giv bilaget en titel." in response.content.decode()
+    attachment.refresh_from_db()
+    assert attachment.title == "Forretningsorden"
