@@ -26,6 +26,7 @@ from plans.models import (
     FocusArea,
     FocusAreaGroup,
     Plan,
+    PlanAttachment,
     PlanSection,
     ReportingRound,
     StatusUpdate,
@@ -162,8 +163,10 @@ class FromScratch:
     def sections(self, plan) -> dict[str, PlanSection]:
         """Each section's form opens where it goes: by its link, or already open after the
         section before it was saved with "Gem og tilføj endnu et afsnit" (the next is a
-        sibling), "Gem og tilføj et underafsnit" (the next is a child) or, after a
-        sub-section, "Gem og tilføj nyt kapitel" (the next is a chapter)."""
+        sibling), "Gem og tilføj et underafsnit" (the next is a child), after a third-level
+        one "Gem og tilføj afsnit under »…«" (the next is its parent's sibling) or, after a
+        sub-section, "Gem og tilføj nyt kapitel" (the next is a chapter). The figure goes in
+        with its section, in the same form."""
         user = self.user
         made: dict[str, PlanSection] = {}
         parents: dict[int, PlanSection] = {}
@@ -183,11 +186,18 @@ class FromScratch:
                 self.check_once("form")
                 user.fill(form.get_by_label("Overskrift"), item["title"])
                 user.fill(self.editor(form, "Tekst"), text_of(item["body"]))
+                if item["key"] == data.FIGURE["section"]:
+                    self.figure(form)
                 following = items[index + 1][1] if index + 1 < len(items) else 0
                 button = {
                     depth: "Gem og tilføj endnu et afsnit",
                     depth + 1: "Gem og tilføj et underafsnit",
                     **({1: "Gem og tilføj nyt kapitel"} if depth > 1 else {}),
+                    **(
+                        {2: f"Gem og tilføj afsnit under »{parents[1].title}«"}
+                        if depth == 3
+                        else {}
+                    ),
                 }.get(following, "Opret afsnittet")
                 user.click(form.get_by_role("button", name=button))
                 form_open = button != "Opret afsnittet"
@@ -198,18 +208,14 @@ class FromScratch:
                 made[item["key"]] = parents[depth] = PlanSection.objects.get(
                     plan=plan, title=item["title"]
                 )
+                if item["key"] == data.FIGURE["section"]:
+                    figure = user.get_by_role("img", name=data.FIGURE["alt_text"])
+                    expect(figure).to_be_visible()
         return made
 
-    def figure_and_attachment(self, sections) -> None:
-        with self.user.part("Figur og bilag"):
-            self.figure(sections[data.FIGURE["section"]])
-            self.attachment()
-
-    def figure(self, section) -> None:
+    def figure(self, form) -> None:
+        """The figure's fields in its new section's form (saved with the section)."""
         user, figure = self.user, data.FIGURE
-        block = user.locator(f"#afsnit-{section.pk}-del")
-        user.click(block.get_by_role("link", name=f"Ny figur i afsnittet {section.title}"))
-        form = user.locator(".workspace-edit form")
         image = documents.organisation_diagram(figure["levels"])
         user.set_input_files(
             form.get_by_label("Billede"),
@@ -217,23 +223,23 @@ class FromScratch:
         )
         user.fill(form.get_by_label("Alternativ tekst"), figure["alt_text"])
         user.fill(form.get_by_label("Billedtekst"), figure["caption"])
-        self.submit(form, "Tilføj figuren")
-        expect(block.get_by_role("img", name=figure["alt_text"])).to_be_visible()
 
     def attachment(self) -> None:
-        """The attachment (a PDF of its own, in Word or not)."""
+        """The attachment (a PDF of its own, in Word or not). Its title is left empty: the PDF
+        carries it (demo.documents.pdf_document), and the new attachment takes it."""
         user, attachment = self.user, data.ATTACHMENT
         block = user.locator("#vedhaeftede-bilag")
         user.click(block.get_by_role("link", name="Nyt bilag"))
         form = user.locator(".workspace-edit form")
         pdf = documents.pdf_document(attachment["title"], attachment["body"])
-        user.fill(form.get_by_label("Titel"), attachment["title"])
         user.set_input_files(
             form.get_by_label("Fil"),
             {"name": "kommissorium.pdf", "mimeType": "application/pdf", "buffer": pdf},
         )
         self.submit(form, "Tilføj bilaget")
         expect(block).to_contain_text(attachment["title"])
+        stored = PlanAttachment.objects.get(plan__district=self.district)
+        assert stored.title == attachment["title"]
 
     def groups_and_areas(self, plan, sections) -> None:
         """Each group, then its focus areas, as the plan reads: only the first group's form is
@@ -446,7 +452,8 @@ def test_the_east_jutland_plan_typed_in_from_scratch(page, axe, east_district):
             user.locator("#planens-maal"), "Skriv målene som liste for planen", data.GOALS
         )
     sections = journey.sections(plan)
-    journey.figure_and_attachment(sections)
+    with user.part("Bilag"):
+        journey.attachment()
     journey.groups_and_areas(plan, sections)
     journey.annual_cycle()
     # Ready for the kredsråd: the workflow offers to record its treatment.
