@@ -48,7 +48,7 @@ SECRETARIAT = LOGINS_BY_USERNAME["sekretariat-oest"]
 FROM_SCRATCH_TARGET = 130  # a 13-page plan by hand (issue 15)
 # Not met yet: the count the workspace needs today, so that it can only go down. Lower it with
 # every change that saves actions; at 130 the issue's target is met (docs/performance.md).
-FROM_SCRATCH_CEILING = 139
+FROM_SCRATCH_CEILING = 135
 FROM_WORD_TARGET = 30  # from the Word file to a draft that can go to the kredsråd (issue 15)
 
 
