@@ -309,8 +309,30 @@ class NextPeriodForm(forms.Form):
         return cleaned
 
 
-class NewPlanForm(NextPeriodForm):
-    """ "Ny plan" on the start page: the new, empty draft's title and years."""
+class PeriodField(forms.CharField):
+    """A plan's period in one field, as a person writes it ("2024-2026", "2024 - 2026",
+    "2024–2026", "2025"), read by `Period.from_typed`: a `Period`, or its Danish error."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Periode"))
+        kwargs.setdefault(
+            "help_text", _("To årstal, fx 2024-2026, eller ét år, fx 2025; højst fire år.")
+        )
+        kwargs.setdefault(
+            "error_messages", {"required": _("Skriv perioden som to årstal, fx 2024-2026.")}
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        return Period.from_typed(text) if text else None
+
+    def prepare_value(self, value):
+        return value.label if isinstance(value, Period) else value
+
+
+class PlanTitleForm(forms.Form):
+    """A new plan's title ("Ny plan", "Importér fra Word")."""
 
     title = forms.CharField(
         label=_("Titel"),
@@ -320,10 +342,8 @@ class NewPlanForm(NextPeriodForm):
         error_messages={"required": _("Giv planen en titel.")},
     )
 
-    field_order = ["title", "period_start", "period_end"]
 
-
-class DocxUploadForm(NewPlanForm):
+class DocxUploadForm(PlanTitleForm, NextPeriodForm):
     """ "Importér fra Word": the plan's Word file and the new plan's title and years."""
 
     file = forms.FileField(

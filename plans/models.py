@@ -42,7 +42,8 @@ class Period(NamedTuple):
 
     Its `label` ("2011", "2017-2018") is the plan's part of public addresses; `from_label`
     reads exactly the labels of the periods a plan may have, so "2017-2017" (written "2017"),
-    "2018-2017" and "2017-2021" are not periods.
+    "2018-2017" and "2017-2021" are not periods. `from_typed` reads what a secretariat types
+    ("2024 - 2026", "2024–2026"), the one parser both go through.
     """
 
     start: int
@@ -58,12 +59,32 @@ class Period(NamedTuple):
     def from_label(cls, label: str) -> "Period":
         """ "2017-2018" → Period(2017, 2018), "2011" → Period(2011, 2011); ValueError for what
         is not the label of a period a plan may have."""
-        if not re.fullmatch(cls.PATTERN, label):
+        try:
+            period = cls.from_typed(label)
+        except ValidationError as error:
+            raise ValueError(f"Not a period: {label!r}") from error
+        if period.label != label:
             raise ValueError(f"Not a period: {label!r}")
+        return period
+
+    @classmethod
+    def from_typed(cls, text: str) -> "Period":
+        """The period a person typed: two years with a dash ("2024-2026", "2024 - 2026",
+        "2024–2026") or one year ("2025"). ValidationError saying in Danish what is wrong, so
+        that a form can show it next to the field."""
+        label = re.sub(r"\s*[-–—]\s*", "-", text.strip())
+        if not re.fullmatch(cls.PATTERN, label):
+            raise ValidationError(_("Skriv perioden som to årstal, fx 2024-2026."), code="invalid")
         start, _dash, end = label.partition("-")
         period = cls(int(start), int(end or start))
-        if period.label != label or not period.plausible or period.problem():
-            raise ValueError(f"Not a period: {label!r}")
+        if not period.plausible:
+            raise ValidationError(
+                _("Perioden skal begynde i et år fra %(first)s til %(last)s."),
+                code="implausible",
+                params={"first": cls.FIRST_YEAR, "last": cls.LAST_YEAR},
+            )
+        if problem := period.problem():
+            raise ValidationError(problem, code="impossible")
         return period
 
     @property

@@ -60,28 +60,43 @@ def add_plan_attachment(*, plan: Plan, pdf: bytes, title: str, order: int = 0) -
     return attachment
 
 
+def draft_issuer(district: PoliceDistrict) -> str:
+    """Who issues a new draft: the district's kredsråd ("Kredsrådet for Fyns Politi"; the
+    police director publishes the plan on its behalf)."""
+    return _("Kredsrådet for %(district)s") % {"district": district.name}
+
+
 @transaction.atomic
 def create_draft_plan(
-    *, district: PoliceDistrict, title: str, period_start: int, period_end: int
+    *,
+    district: PoliceDistrict,
+    title: str,
+    period: Period,
+    subtitle: str = "",
+    issuer: str = "",
+    foreword: str = "",
 ) -> Plan:
-    """ "Ny plan" on the secretariat's start page: an empty draft of the district for a period
-    it has no plan for yet, to be filled in the workspace, issued by the district's kredsråd
-    ("Kredsrådet for Fyns Politi"; the police director publishes the plan on its behalf)."""
+    """ "Ny plan" on the secretariat's start page: a draft of the district for a period it has
+    no plan for yet, to be filled in the workspace, with the cover and foreword typed with it
+    (if any; the foreword sanitised as the editor's text by `full_clean`). Without an issuer,
+    the district's kredsråd (`draft_issuer`)."""
     if Plan.objects.filter(
-        district=district, period_start=period_start, period_end=period_end
+        district=district, period_start=period.start, period_end=period.end
     ).exists():
         raise ValidationError(
             {
-                "period_end": _("Kredsen har allerede en samarbejdsplan for %(period)s.")
-                % {"period": Period(period_start, period_end).label}
+                "period": _("Kredsen har allerede en samarbejdsplan for %(period)s.")
+                % {"period": period.label}
             }
         )
     plan = Plan(
         district=district,
         title=title.strip(),
-        period_start=period_start,
-        period_end=period_end,
-        issuer=_("Kredsrådet for %(district)s") % {"district": district.name},
+        period_start=period.start,
+        period_end=period.end,
+        subtitle=subtitle.strip(),
+        issuer=issuer.strip() or draft_issuer(district),
+        foreword=foreword,
         status=Plan.Status.DRAFT,
     )
     plan.full_clean()

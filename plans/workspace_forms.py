@@ -1,6 +1,7 @@
 """Forms for the parts of a plan the workspace edits beside its sections and activities
 (plans/views/workspace_parts.py): new focus areas (with their goals and first activities),
-focus-area groups, goals, annual-cycle entries, figures and attachments.
+focus-area groups, goals, annual-cycle entries, figures and attachments; and "Ny plan", a new
+draft with its cover, foreword and goals.
 
 A focus area is a `RevisionedModel` and is locked on its own revision. The other parts have no
 revision of their own; they are locked on their owner's, as the admin locks them as inline rows
@@ -10,6 +11,8 @@ the owner's revision on, so a page of the owner loaded before (here or in the ad
 with the admin's message and its input kept. Uploads are checked by the model fields' own form
 fields (`base.uploads`), as in the admin.
 """
+
+import copy
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -30,7 +33,13 @@ from base.uploads import pdf_title
 from councils.models import Council
 
 from .admin import CYCLE_ENTRY_FIELDS, QUARTERS, FocusAreaFormMixin, outline_choices
-from .forms import WorkspaceActivityForm, WorkspaceSectionForm
+from .forms import (
+    PeriodField,
+    PlanTitleForm,
+    WorkspaceActivityForm,
+    WorkspaceFrontMatterForm,
+    WorkspaceSectionForm,
+)
 from .models import (
     MAX_GROUP_SECTION_LEVEL,
     Activity,
@@ -38,11 +47,13 @@ from .models import (
     FocusArea,
     FocusAreaGroup,
     Goal,
+    Plan,
     PlanAttachment,
     PlanSection,
     SectionFigure,
 )
 from .sections import add_activity, add_part, add_section, replace_goals
+from .services import create_draft_plan, draft_issuer
 
 
 class OwnerLockedForm(ScopedModelForm):
@@ -394,6 +405,52 @@ class GoalListForm(forms.Form):
             focus_area=self.focus_area,
             lists={party: self.cleaned_data[party] for party in Goal.Party.values},
         )
+
+
+# The front matter a new plan may be given at once, as the workspace's front matter form has it.
+NEW_PLAN_FRONT_MATTER = ["subtitle", "issuer", "foreword"]
+
+
+class NewPlanForm(PlanTitleForm):
+    """ "Ny plan": the new draft's title and period and, if the secretariat has them at hand,
+    its subtitle, issuer and foreword (the front matter form's own fields) and the plan's goals
+    as lists; all of these may as well be written later in the workspace."""
+
+    period = PeriodField()
+
+    def __init__(self, *args, district, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.district = district
+        front_matter = WorkspaceFrontMatterForm.base_fields
+        self.fields.update(
+            {name: copy.deepcopy(front_matter[name]) for name in NEW_PLAN_FRONT_MATTER}
+        )
+        self.fields["issuer"].initial = draft_issuer(district)
+        self.fields.update(goal_list_fields())
+
+    def front_matter_fields(self):
+        return [self[name] for name in NEW_PLAN_FRONT_MATTER]
+
+    def goal_fields(self):
+        return [self[party] for party in Goal.Party.values]
+
+    @transaction.atomic
+    def save(self) -> Plan:
+        """The draft with its front matter and goals, in one transaction (ValidationError,
+        keyed by field, when the district has a plan for the period or a value is refused)."""
+        data = self.cleaned_data
+        plan = create_draft_plan(
+            district=self.district,
+            title=data["title"],
+            period=data["period"],
+            **{name: data[name] for name in NEW_PLAN_FRONT_MATTER},
+        )
+        replace_goals(
+            plan=plan,
+            focus_area=None,
+            lists={party: data[party] for party in Goal.Party.values},
+        )
+        return plan
 
 
 class CycleEntryForm(OwnerLockedForm):

@@ -10,7 +10,7 @@ app_name = "workspace"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("ny-plan/", views.plan_add, name="plan_add"),
+    path("ny-plan/", workspace_plan.plan_add, name="plan_add"),
     path("plan/<int:pk>/ny-periode/", views.next_period, name="next_period"),
     path(
         "plan/<int:pk>/",

@@ -15,9 +15,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from .. import copying, docx_import, reporting, services, workflow
-from ..forms import DocxMappingForm, DocxUploadForm, NewPlanForm, NextPeriodForm
+from .. import copying, docx_import, reporting, workflow
+from ..forms import DocxMappingForm, DocxUploadForm, NextPeriodForm
 from ..models import Period, Plan, PlanVersion, ReportingRound
+from ..workspace_forms import NewPlanForm
 from .access import (
     allowed_districts,
     chosen_district,
@@ -93,44 +94,10 @@ def home(request):
             {
                 "plans": plan_rows(district),
                 "open_round": open_round_state(district),
-                "new_plan_form": NewPlanForm(),
+                "new_plan_form": NewPlanForm(district=district),
             }
         )
     return render(request, "workspace/home.html", context)
-
-
-@require_http_methods(["GET", "HEAD", "POST"])
-@secretariat_required
-def plan_add(request):
-    """ "Ny plan": an empty draft, then straight into its workspace. The form stands on the
-    start page; this page shows it again with its errors (and without the start page). The
-    district's secretariat; a superuser with ``?kreds=``."""
-    source = request.POST if "kreds" in request.POST else request.GET
-    district = chosen_district(request, source)
-    if district is None:
-        return redirect("workspace:home")
-    form = NewPlanForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan = services.create_draft_plan(district=district, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(
-                request,
-                _("Kladden %(title)s %(period)s er oprettet. Fyld den ud her.")
-                % {"title": plan.title, "period": plan.period_label},
-            )
-            return redirect("workspace:plan", plan.pk)
-    return render(
-        request,
-        "workspace/plan_add.html",
-        {
-            "form": form,
-            "district": district,
-            "back": district_page_url("workspace:home", request.user, district),
-        },
-    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

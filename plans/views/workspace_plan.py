@@ -10,6 +10,7 @@ with htmx the whole block is swapped in again. The other parts link to their adm
 
 Every view: the plan's district's secretariat and superusers (`Plan.objects.managed_by`); other
 districts' secretariats 404, other signed-in users 403, anonymous users to the sign-in page.
+"Ny plan" (`plan_add`) is here too: it makes a draft and opens its workspace.
 """
 
 from django.contrib import messages
@@ -19,6 +20,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect, reswap, retarget
 
@@ -42,8 +44,9 @@ from ..models import (
 from ..outline import build_outline
 from ..services import Move
 from ..snapshot import build_snapshot
-from ..workspace_forms import NewSectionForm
-from .access import secretariat_required
+from ..workspace_forms import NewPlanForm, NewSectionForm
+from .access import chosen_district, district_page_url, secretariat_required
+from .members import add_service_error
 from .public import live_status, plan_content
 from .workspace import plan_rows
 
@@ -194,6 +197,42 @@ def area_and_group(content: dict, area_id: int):
 def base_context(plan: Plan) -> dict:
     row = next(row for row in plan_rows(plan.district) if row.plan.pk == plan.pk)
     return {"plan": plan, "district": plan.district, "row": row, "editor_media": editor_media()}
+
+
+@require_http_methods(EDIT_METHODS)
+@secretariat_required
+def plan_add(request):
+    """ "Ny plan": a draft with whatever of its cover, foreword and goals was typed, then its
+    workspace with the first chapter's form open. The form stands on the start page; this page
+    shows it whole, with its errors. The district's secretariat; a superuser with ``?kreds=``."""
+    source = request.POST if "kreds" in request.POST else request.GET
+    district = chosen_district(request, source)
+    if district is None:
+        return redirect("workspace:home")
+    form = NewPlanForm(request.POST or None, district=district)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = form.save()
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("Kladden %(title)s %(period)s er oprettet. Skriv dens første kapitel her.")
+                % {"title": plan.title, "period": plan.period_label},
+            )
+            return redirect(
+                with_form_open(plan, shown="forside", opening="kapitel", anchor="nyt-kapitel")
+            )
+    return render(
+        request,
+        "workspace/plan_add.html",
+        {
+            "form": form,
+            "district": district,
+            "back": district_page_url("workspace:home", request.user, district),
+        },
+    )
 
 
 @require_safe

@@ -74,3 +74,23 @@ def test_the_view_gets_the_period_and_addresses_are_built_from_it(district):
     assert period == Period(2017, 2018)
     url = reverse("public:plan", kwargs={"district": district.slug, "period": period})
     assert url == f"/{district.slug}/samarbejdsplan/2017-2018/"
+
+
+@pytest.mark.parametrize("label", LABELS)
+def test_a_typed_period_is_one_the_model_accepts(district, label):
+    """What a secretariat types ("Ny plan") goes through the same rule: every label the model
+    accepts is read as itself, and whatever is read is a period the model accepts."""
+    try:
+        typed = Period.from_typed(label).label
+    except ValidationError:
+        typed = None
+    if model_accepts(district, label):
+        assert typed == label
+    if typed is not None:
+        assert model_accepts(district, typed)
+
+
+def test_a_typed_period_may_have_spaces_and_a_long_dash():
+    assert Period.from_typed(" 2024 - 2026 ") == Period(2024, 2026)
+    assert Period.from_typed("2024–2026") == Period(2024, 2026)
+    assert Period.from_typed("2025-2025") == Period(2025, 2025)
