@@ -74,11 +74,14 @@ def reload_at(plan: Plan, anchor: str):
     return HttpResponseClientRedirect(plan_url(plan, anchor, reload=True))
 
 
-def with_form_open(plan: Plan, *, shown: str, opening: str, anchor: str) -> str:
+def with_form_open(plan: Plan, *, shown: str, opening: str, anchor: str = "") -> str:
     """The workspace with a new part's form open (``?ny=<opening>``, read by the `_open_…`
     functions) at `anchor`; `shown`, the anchor of what was just saved, goes in the query
-    too, so that the browser loads the page rather than scroll the one it shows."""
-    return f"{plan_url(plan)}?vis={shown}&ny={opening}#{anchor}"
+    too, so that the browser loads the page rather than scroll the one it shows. Without
+    `anchor` the browser puts the cursor in the form (its autofocus, which a #fragment turns
+    off) and scrolls to it."""
+    url = f"{plan_url(plan)}?vis={shown}&ny={opening}"
+    return f"{url}#{anchor}" if anchor else url
 
 
 def go_to(request, url: str):
@@ -221,9 +224,7 @@ def plan_add(request):
                 _("Kladden %(title)s %(period)s er oprettet. Skriv dens første kapitel her.")
                 % {"title": plan.title, "period": plan.period_label},
             )
-            return redirect(
-                with_form_open(plan, shown="forside", opening="kapitel", anchor="nyt-kapitel")
-            )
+            return redirect(with_form_open(plan, shown="forside", opening="kapitel"))
     return render(
         request,
         "workspace/plan_add.html",
