@@ -114,32 +114,35 @@ class FromScratch:
         return form.get_by_role("textbox", name=label, exact=True)
 
     def create_plan(self) -> Plan:
-        user = self.user
+        """ "Ny plan": the period, the cover and foreword and the plan's goals in one form,
+        then the workspace with the first chapter's form open."""
+        user, spec = self.user, data.PLAN
+        form = user.get_by_role("region", name="Ny plan")
         with user.part("Ny plan"):
-            form = user.get_by_role("region", name="Ny plan")
-            user.fill(form.get_by_label("Periode fra år"), str(data.PLAN["period_start"]))
-            user.fill(form.get_by_label("Periode til år"), str(data.PLAN["period_end"]))
+            period = f"{spec['period_start']}-{spec['period_end']}"
+            user.fill(form.get_by_label("Periode"), period)
+        self.front_matter(form)
+        with user.part("Mål"):
+            self.goal_lines(form, data.GOALS)
+        with user.part("Ny plan"):
             self.submit(form, "Opret kladden")
-            expect(user.get_by_role("heading", level=1)).to_have_text(
-                f"{data.PLAN['title']} {data.PLAN['period_start']}-{data.PLAN['period_end']}"
-            )
+            expect(user.get_by_role("heading", level=1)).to_have_text(f"{spec['title']} {period}")
+            chapter = user.locator("#nyt-kapitel form").get_by_label("Overskrift")
+            expect(chapter).to_be_focused()  # the first chapter's form, ready to type in
             self.check_once("workspace")
         return Plan.objects.get(district=self.district)
 
-    def front_matter(self) -> None:
+    def front_matter(self, form) -> None:
+        """The cover and foreword, unfolded under the period in "Ny plan"."""
         user, spec = self.user, data.PLAN
         with user.part("Forside"):
-            block = user.locator("#forside")
-            user.click(block.get_by_role("link", name="Rediger forside og forord"))
-            form = user.locator(".workspace-edit form")
-            self.check_once("form")
+            user.click(form.get_by_text("kan også udfyldes senere"))
+            self.check_once("new-plan")
             user.fill(form.get_by_label("Undertitel"), spec["subtitle"])
-            issuer = form.get_by_label("Udgivet af")  # "Ny plan" gave it the kredsråd's
+            issuer = form.get_by_label("Udgivet af")  # "Ny plan" gives it the kredsråd's
             if issuer.input_value() != spec["issuer"]:
                 user.fill(issuer, spec["issuer"])
             user.fill(self.editor(form, "Forord"), text_of(spec["foreword"]))
-            self.submit(form, "Gem")
-            expect_saved(block)
 
     def goals(self, block, link_name, goals) -> None:
         """A goal list: one textarea per party, one goal a line."""
@@ -171,7 +174,7 @@ class FromScratch:
         made: dict[str, PlanSection] = {}
         parents: dict[int, PlanSection] = {}
         items = list(walk(data.OUTLINE))
-        form_open = False
+        form_open = True  # "Ny plan" opened the workspace with the first chapter's form
         with user.part("Afsnit"):
             for index, (item, depth) in enumerate(items):
                 parent = parents[depth - 1] if depth > 1 else None
@@ -445,12 +448,7 @@ def test_the_east_jutland_plan_typed_in_from_scratch(page, axe, east_district):
     user = CountingPage(page)
     journey = FromScratch(user, axe, east_district)
     sign_in(user, axe)
-    plan = journey.create_plan()
-    journey.front_matter()
-    with user.part("Mål"):
-        journey.goals(
-            user.locator("#planens-maal"), "Skriv målene som liste for planen", data.GOALS
-        )
+    plan = journey.create_plan()  # with its cover, foreword and goals
     sections = journey.sections(plan)
     with user.part("Bilag"):
         journey.attachment()
