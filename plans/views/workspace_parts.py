@@ -557,7 +557,7 @@ def with_group_form(plan: Plan, section_id: int | None, shown: str) -> str:
     """The workspace with a new group's form open in the section (None: where the groups
     placed in no section are added), as its link there opens it."""
     opening = f"{GROUP_IN_SECTION}{section_id}" if section_id else GROUP_UNPLACED
-    return with_form_open(plan, shown=shown, opening=opening, anchor=f"ny-{opening}")
+    return with_form_open(plan, shown=shown, opening=opening)
 
 
 def open_group_form(request, plan: Plan) -> dict:

@@ -74,14 +74,13 @@ def reload_at(plan: Plan, anchor: str):
     return HttpResponseClientRedirect(plan_url(plan, anchor, reload=True))
 
 
-def with_form_open(plan: Plan, *, shown: str, opening: str, anchor: str = "") -> str:
+def with_form_open(plan: Plan, *, shown: str, opening: str) -> str:
     """The workspace with a new part's form open (``?ny=<opening>``, read by the `_open_…`
-    functions) at `anchor`; `shown`, the anchor of what was just saved, goes in the query
-    too, so that the browser loads the page rather than scroll the one it shows. Without
-    `anchor` the browser puts the cursor in the form (its autofocus, which a #fragment turns
-    off) and scrolls to it."""
-    url = f"{plan_url(plan)}?vis={shown}&ny={opening}"
-    return f"{url}#{anchor}" if anchor else url
+    functions); `shown`, the anchor of what was just saved, goes in the query, so that the
+    browser loads the page rather than scroll the one it shows. No #fragment: the form's
+    autofocus puts the cursor in it and scrolls there, which a browser skips when the address
+    names a fragment."""
+    return f"{plan_url(plan)}?vis={shown}&ny={opening}"
 
 
 def go_to(request, url: str):
@@ -291,7 +290,6 @@ def with_activity_form(plan: Plan, area: FocusArea) -> str:
         plan,
         shown=f"indsatsomraade-{area.pk}",
         opening=f"aktivitet-{area.pk}",
-        anchor=f"ny-aktivitet-{area.pk}",
     )
 
 
@@ -301,7 +299,6 @@ def with_area_form(plan: Plan, group_id: int, shown: str) -> str:
         plan,
         shown=shown,
         opening=f"indsatsomraade-{group_id}",
-        anchor=f"nyt-indsatsomraade-{group_id}",
     )
 
 
@@ -365,10 +362,7 @@ def _after_section_added(request, plan: Plan, section: PlanSection):
         if request.htmx:
             return reload_at(plan, anchor)
         return redirect(plan_url(plan, anchor, reload=True))
-    anchor = "nyt-kapitel" if where == "kapitel" else f"nyt-{where}"
-    return go_to(
-        request, with_form_open(plan, shown=f"afsnit-{section.pk}", opening=where, anchor=anchor)
-    )
+    return go_to(request, with_form_open(plan, shown=f"afsnit-{section.pk}", opening=where))
 
 
 def _edit(

@@ -72,7 +72,7 @@ def test_without_javascript_it_goes_on_to_the_new_areas_activity_form(signed_in,
     new = FocusArea.objects.get(title="Unge og fester")
     workspace = reverse("workspace:plan", args=[draft.pk])
     assert response["Location"] == (
-        f"{workspace}?vis=indsatsomraade-{new.pk}&ny=aktivitet-{new.pk}#ny-aktivitet-{new.pk}"
+        f"{workspace}?vis=indsatsomraade-{new.pk}&ny=aktivitet-{new.pk}"
     )
     html = signed_in.get(response["Location"]).content.decode()
     action = reverse("workspace:activity_add", args=[draft.pk, new.pk])
@@ -86,7 +86,7 @@ def test_without_javascript_it_goes_on_to_the_new_areas_activity_form(signed_in,
 def test_with_htmx_the_page_loads_with_the_activity_form_open(signed_in, draft, area):
     response = signed_in.post(add_url(area.group), area_data(og_videre="aktiviteter"), **HTMX)
     new = FocusArea.objects.get(title="Unge og fester")
-    assert response["HX-Redirect"].endswith(f"&ny=aktivitet-{new.pk}#ny-aktivitet-{new.pk}")
+    assert response["HX-Redirect"].endswith(f"&ny=aktivitet-{new.pk}")
 
 
 def test_the_plain_submit_still_goes_to_the_new_area(signed_in, draft, area):

@@ -25,7 +25,7 @@ def area_add_url(group):
 
 def opened_at(plan, group, shown):
     workspace = reverse("workspace:plan", args=[plan.pk])
-    return f"{workspace}?vis={shown}&ny=indsatsomraade-{group.pk}#nyt-indsatsomraade-{group.pk}"
+    return f"{workspace}?vis={shown}&ny=indsatsomraade-{group.pk}"
 
 
 def test_a_new_activitys_form_offers_it_last(signed_in, area):

@@ -52,7 +52,7 @@ def test_save_and_add_another_opens_the_next_chapters_form_in_the_workspace(sign
     response = add(signed_in, draft, title="Bilag", og_ny="endnu-et")
     plan_url = reverse("workspace:plan", args=[draft.pk])
     new = PlanSection.objects.get(title="Bilag")
-    assert response["Location"] == f"{plan_url}?vis=afsnit-{new.pk}&ny=kapitel#nyt-kapitel"
+    assert response["Location"] == f"{plan_url}?vis=afsnit-{new.pk}&ny=kapitel"
     html = signed_in.get(f"{plan_url}?ny=kapitel").content.decode()
     form_at = html.index('id="nyt-kapitel"')
     assert "<legend" in html[form_at:] and "Nyt kapitel</legend>" in html[form_at:]
@@ -65,7 +65,7 @@ def test_save_and_add_a_sub_section_opens_its_form_under_the_new_one(signed_in, 
         signed_in, draft, title="Organisering", og_ny="underafsnit", headers={"HX-Request": "true"}
     )
     new = PlanSection.objects.get(title="Organisering")
-    assert response["HX-Redirect"].endswith(f"&ny=under-{new.pk}#nyt-under-{new.pk}")
+    assert response["HX-Redirect"].endswith(f"&ny=under-{new.pk}")
     html = signed_in.get(response["HX-Redirect"]).content.decode()
     assert "Nyt underafsnit under »Organisering«" in html
     assert f"?under={new.pk}" in html
@@ -100,7 +100,7 @@ def test_save_and_add_a_chapter_after_a_sub_section_opens_the_chapters_form(
     new = PlanSection.objects.get(title="Lokalrådene")
     assert new.parent == section
     plan_url = reverse("workspace:plan", args=[draft.pk])
-    url = f"{plan_url}?vis=afsnit-{new.pk}&ny=kapitel#nyt-kapitel"
+    url = f"{plan_url}?vis=afsnit-{new.pk}&ny=kapitel"
     assert (response["HX-Redirect"] if headers else response["Location"]) == url
     html = signed_in.get(url).content.decode()
     form_at = html.index('id="nyt-kapitel"')
