@@ -553,6 +553,10 @@ class FigureForm(OwnerLockedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # An empty alt text or caption gets the message the model's constraint gives it.
+        for constraint in SectionFigure._meta.constraints:
+            if field := SectionFigure.constraint_error_fields.get(constraint.name):
+                self.fields[field].error_messages["required"] = constraint.violation_error_message
         if self.instance.pk is not None:
             self.fields["image"].widget = forms.FileInput(attrs={"accept": "image/png,image/jpeg"})
             keep = _("Vælg kun et billede, hvis det gemte skal skiftes ud.")

@@ -70,7 +70,8 @@ def test_an_image_without_alt_text_saves_nothing_and_keeps_the_text(signed_in, d
     html = response.content.decode()
     assert response.status_code == 200
     assert 'value="Organisering"' in html and 'value="Figur 1"' in html
-    assert 'id="error_1_id_figur-alt_text"' in html and "Dette felt er påkrævet." in html
+    assert 'id="error_1_id_figur-alt_text"' in html
+    assert "Skriv en alternativ tekst, der beskriver figuren." in html
     assert str(IMAGE_AGAIN) in html
     assert not PlanSection.objects.filter(title="Organisering").exists()
     assert not SectionFigure.objects.exists()
