@@ -5,17 +5,19 @@ tests pass a payload; the backup test passes ordinary Danish). Two districts, so
 that one district's users never reach the other's rows.
 """
 
+import atexit
 import datetime
 import functools
 import hashlib
 import io
+import shutil
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.test import Client
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -82,13 +84,25 @@ class Dataset:
     superuser: object
 
     def store_files(self) -> None:
-        """Put the figures' and attachments' files in storage again: a test that gives each
-        request a media folder of its own calls this after switching."""
+        """Put the figures' and attachments' files in storage (MEDIA_ROOT) again: a test that
+        gives each request a media folder of its own calls this after switching. They are
+        written once (`stored_files`) and copied from there, a few thousand times a run."""
+        shutil.copytree(self.stored_files, settings.MEDIA_ROOT, dirs_exist_ok=True)
+
+    @functools.cached_property
+    def stored_files(self) -> Path:
+        """A folder, kept for the test process, with the files under their stored names."""
+        folder = Path(tempfile.mkdtemp(prefix="security-media-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
         for tenant in (self.a, self.b):
-            for figure in (tenant.figure, tenant.draft_figure):
-                _store(figure.image.name, figure_image())
-            for attachment in (tenant.attachment, tenant.draft_attachment):
-                _store(attachment.file.name, attachment_pdf())
+            figures = (tenant.figure, tenant.draft_figure)
+            attachments = (tenant.attachment, tenant.draft_attachment)
+            files = [(figure.image.name, figure_image()) for figure in figures]
+            files += [(attachment.file.name, attachment_pdf()) for attachment in attachments]
+            for name, content in files:
+                (folder / name).parent.mkdir(parents=True, exist_ok=True)
+                (folder / name).write_bytes(content)
+        return folder
 
     def user(self, role: str):
         """The user of a role of the permission matrix (tests/security/expectations.py)."""
@@ -137,11 +151,6 @@ def make_user(username: str, **flags):
     return get_user_model().objects.create_user(
         username=username, password=PASSWORD, email=f"{username}@example.dk", **flags
     )
-
-
-def _store(name: str, content: bytes) -> None:
-    if not default_storage.exists(name):
-        default_storage.save(name, ContentFile(content))
 
 
 @functools.cache
