@@ -18,10 +18,9 @@ def migrate(target):
     return executor.loader.project_state(target).apps
 
 
-@pytest.fixture
-def old_activities():
-    """One activity for each old choice, and a history row, written before the migration."""
-    apps = migrate(BEFORE)
+def write_old_activities(apps) -> tuple[dict[str, int], int, int, int]:
+    """One activity for each old choice, and a history row, written before the migration:
+    the activities' ids by choice, and the ids of Esbjerg, Tønder and the forum."""
     district = apps.get_model("councils", "PoliceDistrict").objects.get(
         slug="syd-og-soenderjyllands-politi"
     )
@@ -61,52 +60,74 @@ def old_activities():
         history_date="2017-01-01T12:00:00Z",
         history_type="~",
     )
-    yield {key: activity.pk for key, activity in made.items()}, esbjerg.pk, toender.pk, forum.pk
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    return {key: activity.pk for key, activity in made.items()}, esbjerg.pk, toender.pk, forum.pk
 
 
-def test_each_old_choice_becomes_its_actor(old_activities):
-    ids, esbjerg, toender, forum = old_activities
-    apps = migrate(AFTER)
-    Activity = apps.get_model("plans", "Activity")
-
-    def actors(key):
-        activity = Activity.objects.get(pk=ids[key])
-        return {
-            "police": activity.police,
-            "district_council": activity.district_council,
-            "secretariat": activity.secretariat,
-            "all_local_councils": activity.all_local_councils,
-            "forum": activity.forum_id,
-            "councils": sorted(activity.responsible_councils.values_list("pk", flat=True)),
-            "municipalities": list(activity.municipalities.all()),
-        }
-
-    nothing = {
-        "police": False,
-        "district_council": False,
-        "secretariat": False,
-        "all_local_councils": False,
-        "forum": None,
-        "councils": [],
-        "municipalities": [],
+def actors(Activity, pk) -> dict:
+    """An activity's actors as the migration left them."""
+    activity = Activity.objects.get(pk=pk)
+    return {
+        "police": activity.police,
+        "district_council": activity.district_council,
+        "secretariat": activity.secretariat,
+        "all_local_councils": activity.all_local_councils,
+        "forum": activity.forum_id,
+        "councils": sorted(activity.responsible_councils.values_list("pk", flat=True)),
+        "municipalities": list(activity.municipalities.all()),
     }
-    assert actors("district_council") == {**nothing, "district_council": True}
-    assert actors("secretariat") == {**nothing, "secretariat": True}
-    assert actors("all_local") == {**nothing, "all_local_councils": True}
-    assert actors("forum") == {**nothing, "forum": forum}
-    assert actors("named_local") == {**nothing, "councils": sorted([esbjerg, toender])}
-    history = apps.get_model("plans", "HistoricalActivity").objects.get(
-        text="secretariat, as it was"
-    )
-    assert history.secretariat and not history.all_local_councils
 
 
-def test_the_migration_can_be_undone_to_the_old_choices(old_activities):
-    ids, *_ = old_activities
-    migrate(AFTER)
-    apps = migrate(BEFORE)
-    Activity = apps.get_model("plans", "Activity")
-    assert {key: Activity.objects.get(pk=pk).responsible for key, pk in ids.items()} == {
-        key: key for key in ids
+@pytest.fixture(scope="module")
+def migrated(django_db_setup, django_db_blocker):
+    """Once for the module (migrating takes seconds a time): the old rows written before
+    0013, the migrations run forward (what each activity became) and back (what each went
+    back to), and the database migrated to the latest again, whatever happened. The tests
+    read what was recorded; the first one's flush takes the rows away."""
+    with django_db_blocker.unblock():
+        try:
+            ids, esbjerg, toender, forum = write_old_activities(migrate(BEFORE))
+            apps = migrate(AFTER)
+            forward = {
+                key: actors(apps.get_model("plans", "Activity"), pk) for key, pk in ids.items()
+            }
+            history = apps.get_model("plans", "HistoricalActivity").objects.get(
+                text="secretariat, as it was"
+            )
+            Activity = migrate(BEFORE).get_model("plans", "Activity")
+            backward = {key: Activity.objects.get(pk=pk).responsible for key, pk in ids.items()}
+        finally:
+            migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    return {
+        "ids": ids,
+        "councils": sorted([esbjerg, toender]),
+        "forum": forum,
+        "forward": forward,
+        "history": (history.secretariat, history.all_local_councils),
+        "backward": backward,
     }
+
+
+NOTHING = {
+    "police": False,
+    "district_council": False,
+    "secretariat": False,
+    "all_local_councils": False,
+    "forum": None,
+    "councils": [],
+    "municipalities": [],
+}
+
+
+def test_each_old_choice_becomes_its_actor(migrated):
+    forward = migrated["forward"]
+    assert forward["district_council"] == {**NOTHING, "district_council": True}
+    assert forward["secretariat"] == {**NOTHING, "secretariat": True}
+    assert forward["all_local"] == {**NOTHING, "all_local_councils": True}
+    assert forward["forum"] == {**NOTHING, "forum": migrated["forum"]}
+    assert forward["named_local"] == {**NOTHING, "councils": migrated["councils"]}
+    secretariat, all_local = migrated["history"]
+    assert secretariat and not all_local
+
+
+def test_the_migration_can_be_undone_to_the_old_choices(migrated):
+    assert migrated["backward"] == {key: key for key in migrated["ids"]}
