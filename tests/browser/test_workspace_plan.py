@@ -76,7 +76,6 @@ def test_secretariat_edits_a_section_in_place(page, axe, screenshot, demo_plan):
     for width in (390, 1280):
         page.set_viewport_size({"width": width, "height": 900})
         screenshot(page, f"arbejdsomraade-{width}")
-        page.screenshot(path=f"/tmp/arbejdsomraade-{width}.png", full_page=True)
         assert not too_wide(page), f"sideways at {width} px: {too_wide(page)}"
 
     part = page.locator(f"#afsnit-{section.pk}-del")
