@@ -538,10 +538,7 @@ def open_area_form(request, plan: Plan) -> dict:
     """``?ny=indsatsomraade-<group id>`` (`workspace_plan.with_area_form`): the workspace with
     a new focus area's form open in that group, the cursor in its title. For the workspace
     page (`workspace_plan.plan`, given it by the URLconf)."""
-    group_id = requested_new(request, "indsatsomraade-")
-    if group_id is None:
-        return {}
-    group = FocusAreaGroup.objects.filter(plan=plan, pk=group_id).first()
+    group = requested_new(request, plan, "indsatsomraade-", FocusAreaGroup)
     if group is None:
         return {}
     (adder,) = FOCUS_AREA.adders
@@ -564,12 +561,8 @@ def open_group_form(request, plan: Plan) -> dict:
     """``?ny=gruppe-i-afsnit-<section id>`` or ``?ny=gruppe`` (`with_group_form`): the
     workspace with a new group's form open there, the cursor in its heading. For the
     workspace page, as `open_area_form`."""
-    section_id = requested_new(request, GROUP_IN_SECTION)
     unplaced, in_section = GROUP.adders
-    if section_id is not None:
-        section = PlanSection.objects.filter(plan=plan, pk=section_id).first()
-        if section is None:
-            return {}
+    if (section := requested_new(request, plan, GROUP_IN_SECTION, PlanSection)) is not None:
         markup = _opened_form(request, plan, GROUP, in_section, section)
         return {"open_group_form": markup, "open_group_section": section.pk}
     if request.GET.get("ny") == GROUP_UNPLACED:

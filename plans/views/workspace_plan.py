@@ -88,11 +88,14 @@ def go_to(request, url: str):
     return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
-def requested_new(request, prefix: str) -> str | None:
-    """The id in ``?ny=<prefix><id>`` (`with_form_open`), or None."""
+def requested_new(request, plan: Plan, prefix: str, model):
+    """The plan's `model` row that ``?ny=<prefix><id>`` (`with_form_open`) opens a new part's
+    form in, or None: nothing asked for, or not a row of this plan."""
     wanted = request.GET.get("ny", "")
     number = wanted.removeprefix(prefix)
-    return number if wanted.startswith(prefix) and number.isdigit() else None
+    if not (wanted.startswith(prefix) and number.isdigit()):
+        return None
+    return model.objects.filter(plan=plan, pk=number).first()
 
 
 def requested_move(request) -> Move:
@@ -268,14 +271,9 @@ ADD_SIBLING, ADD_CHILD, ADD_CHAPTER, ADD_UP = "endnu-et", "underafsnit", "kapite
 def _open_section_form(request, plan: Plan) -> dict:
     """``?ny=kapitel`` or ``?ny=under-<id>``: the workspace with a new section's form open
     in that place (the cursor in its heading)."""
-    under = requested_new(request, "under-")
     if request.GET.get("ny") == "kapitel":
         parent = None
-    elif under is not None:
-        parent = PlanSection.objects.filter(plan=plan, pk=under).first()
-        if parent is None:
-            return {}
-    else:
+    elif (parent := requested_new(request, plan, "under-", PlanSection)) is None:
         return {}
     form = NewSectionForm(instance=PlanSection(plan=plan))
     autofocus_first(form)
@@ -305,10 +303,7 @@ def with_area_form(plan: Plan, group_id: int, shown: str) -> str:
 def _open_activity_form(request, plan: Plan) -> dict:
     """``?ny=aktivitet-<id>``: the workspace with a new activity's form open in that focus
     area (the cursor in its text)."""
-    area_id = requested_new(request, "aktivitet-")
-    if area_id is None:
-        return {}
-    area = FocusArea.objects.filter(plan=plan, pk=area_id).first()
+    area = requested_new(request, plan, "aktivitet-", FocusArea)
     if area is None:
         return {}
     markup = _activity_form_markup(request, plan=plan, activity=Activity(focus_area=area))
