@@ -155,7 +155,19 @@ class ActivityRows(NewRows):
 ActivityRowsFormSet = forms.formset_factory(ActivityRowForm, formset=ActivityRows, extra=3)
 
 
-class NewFocusAreaForm(FocusAreaFormMixin, RevisionLockedForm):
+class GoalLists:
+    """A form with the goals as lists, one textarea per party (`goal_list_fields`, named for
+    the parties): "Ny plan", a new focus area and the goal lists themselves."""
+
+    def goal_fields(self):
+        return [self[party] for party in Goal.Party.values]
+
+    def goal_lists(self) -> dict[str, list[str]]:
+        """The typed goals by party, as `sections.replace_goals` writes them."""
+        return {party: self.cleaned_data[party] for party in Goal.Party.values}
+
+
+class NewFocusAreaForm(GoalLists, FocusAreaFormMixin, RevisionLockedForm):
     """A new focus area in the group the address names: its title, number, background and
     ambition, in a group of locally chosen areas the lokalråd that chose it (the admin's rule,
     `FocusAreaFormMixin`), its goals as lists, one textarea per party as `GoalListForm`
@@ -193,9 +205,6 @@ class NewFocusAreaForm(FocusAreaFormMixin, RevisionLockedForm):
     def area_fields(self):
         return [field for field in self.visible_fields() if field.name not in Goal.Party.values]
 
-    def goal_fields(self):
-        return [self[party] for party in Goal.Party.values]
-
     def is_valid(self):
         area_valid = super().is_valid()
         if not self.activities.is_bound:
@@ -214,7 +223,7 @@ class NewFocusAreaForm(FocusAreaFormMixin, RevisionLockedForm):
         with transaction.atomic():
             area = super().save(commit=commit)
             if commit:
-                lists = {party: self.cleaned_data[party] for party in Goal.Party.values}
+                lists = self.goal_lists()
                 if any(lists.values()):
                     replace_goals(plan=area.plan, focus_area=area, lists=lists)
                 if self.activities.is_bound:
@@ -373,7 +382,7 @@ def goal_list_fields(goals=()) -> dict[str, LinesField]:
     }
 
 
-class GoalListForm(forms.Form):
+class GoalListForm(GoalLists, forms.Form):
     """The goals of the plan (`owner` a plan) or of a focus area as lists: one textarea per
     party, one goal a line (`plans.sections.replace_goals`). Locked on the owner's revision like
     a single goal, so a list loaded before someone else's change is refused with the input
@@ -403,7 +412,7 @@ class GoalListForm(forms.Form):
         replace_goals(
             plan=self.plan,
             focus_area=self.focus_area,
-            lists={party: self.cleaned_data[party] for party in Goal.Party.values},
+            lists=self.goal_lists(),
         )
 
 
@@ -411,7 +420,7 @@ class GoalListForm(forms.Form):
 NEW_PLAN_FRONT_MATTER = ["subtitle", "issuer", "foreword"]
 
 
-class NewPlanForm(PlanTitleForm):
+class NewPlanForm(GoalLists, PlanTitleForm):
     """ "Ny plan": the new draft's title and period and, if the secretariat has them at hand,
     its subtitle, issuer and foreword (the front matter form's own fields) and the plan's goals
     as lists; all of these may as well be written later in the workspace."""
@@ -431,9 +440,6 @@ class NewPlanForm(PlanTitleForm):
     def front_matter_fields(self):
         return [self[name] for name in NEW_PLAN_FRONT_MATTER]
 
-    def goal_fields(self):
-        return [self[party] for party in Goal.Party.values]
-
     @transaction.atomic
     def save(self) -> Plan:
         """The draft with its front matter and goals, in one transaction (ValidationError,
@@ -445,11 +451,7 @@ class NewPlanForm(PlanTitleForm):
             period=data["period"],
             **{name: data[name] for name in NEW_PLAN_FRONT_MATTER},
         )
-        replace_goals(
-            plan=plan,
-            focus_area=None,
-            lists={party: data[party] for party in Goal.Party.values},
-        )
+        replace_goals(plan=plan, focus_area=None, lists=self.goal_lists())
         return plan
 
 
