@@ -159,7 +159,7 @@ class Migration(migrations.Migration):
                 verbose_name="trin",
             ),
         ),
-        migrations.RunPython(approvals_were_approvals, migrations.RunPython.noop),
+        migrations.RunPython(approvals_were_approvals, migrations.RunPython.noop, elidable=True),
         migrations.AddConstraint(
             model_name="plan",
             constraint=models.CheckConstraint(

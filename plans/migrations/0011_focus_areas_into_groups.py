@@ -52,4 +52,4 @@ def back_to_scopes(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("plans", "0010_focus_area_groups_and_goals")]
 
-    operations = [migrations.RunPython(into_groups, back_to_scopes)]
+    operations = [migrations.RunPython(into_groups, back_to_scopes, elidable=True)]
