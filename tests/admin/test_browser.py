@@ -5,6 +5,8 @@ saved. Headless Chromium from the system; skipped without it, except in CI (CI=t
 import os
 
 import pytest
+from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 
 from councils.models import SecretariatStaff
@@ -15,7 +17,6 @@ from .conftest import grant_secretariat_permissions
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop in the test thread
 
-PASSWORD = "korrekt-hest-batteri-42"
 LISTEN = """
 document.addEventListener("securitypolicyviolation", (event) => {
     console.error(`CSP-VIOLATION ${event.violatedDirective} ${event.sourceFile}`);
@@ -72,8 +73,25 @@ def browser_page(page):
     return page
 
 
+def sign_in(page, user, base_url):
+    """The tab carries a session of `user` as `force_login` makes it. The admin's login form
+    itself is walked by tests/browser/test_walk.py (test_admin_pages_trip_no_policy)."""
+    client = Client()
+    client.force_login(user)
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": key, "url": base_url}]
+    )
+
+
+def save_and_continue(page):
+    """Click "Gem og fortsæt redigering" and wait for the page the admin answers with."""
+    with page.expect_navigation():
+        page.locator('input[name="_continue"]').first.click()
+
+
 @pytest.fixture
-def plan_page(browser_page, make_user, make_plan, district):
+def plan_page(browser_page, base_url, make_user, make_plan, district):
     user = make_user("sekretariat-browser", staff=True)
     grant_secretariat_permissions(user)
     SecretariatStaff.objects.create(user=user, district=district)
@@ -81,13 +99,8 @@ def plan_page(browser_page, make_user, make_plan, district):
     PlanSection.objects.create(plan=plan, title="Organisering", body="<p>Niveauer</p>", order=1)
     PlanSection.objects.create(plan=plan, title="Årshjul", body="<p>Møder</p>", order=2)
     page = browser_page
-    page.goto(reverse("admin:login"))
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_load_state("networkidle")
+    sign_in(page, user, base_url)
     page.goto(reverse("admin:plans_plan_change", args=[plan.pk]))
-    page.wait_for_load_state("networkidle")
     page.wait_for_selector(".tiptap.ProseMirror")
     return page, plan
 
@@ -112,8 +125,7 @@ def test_section_moved_with_the_keyboard_and_typed_text_are_saved(plan_page):
     page.get_by_role("textbox", name="Forord:").click()
     page.keyboard.press("Control+End")
     page.keyboard.type(" Skrevet i browseren.")
-    page.locator('input[name="_continue"]').first.click()
-    page.wait_for_load_state("networkidle")
+    save_and_continue(page)
 
     assert page.locator(".messagelist .success").count() == 1
     assert [section.title for section in plan.sections.all()] == ["Årshjul", "Organisering"]
@@ -147,8 +159,7 @@ def test_plain_text_pasted_with_bullets_and_numbers_becomes_lists_and_is_saved(p
     ]
     assert foreword.locator("ol > li").all_inner_texts() == ["Kortlægge", "Handle"]
 
-    page.locator('input[name="_continue"]').first.click()
-    page.wait_for_load_state("networkidle")
+    save_and_continue(page)
     assert page.locator(".messagelist .success").count() == 1
     foreword_html = Plan.objects.get(pk=plan.pk).foreword
     assert foreword_html.startswith(
