@@ -116,3 +116,22 @@ def load_demo() -> None:
         return
     restore(DEMO)
     shutil.copytree(_demo_media[0], media, dirs_exist_ok=True)
+
+
+@contextlib.contextmanager
+def demo_in_transaction():
+    """The demo in a transaction for the block, rolled back at its end.
+
+    `load_demo` runs once per test process: the first time it commits, the copies are taken,
+    and the reference data alone is put back. The copies are then put in inside the block's
+    own transaction, with the foreign keys checked at once again as in any test."""
+    if not kept(DEMO):
+        load_demo()
+        restore(REFERENCE)
+    with transaction.atomic():
+        load_demo()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        yield
+        transaction.set_rollback(True)

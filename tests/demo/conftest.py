@@ -1,5 +1,4 @@
 import pytest
-from django.db import connection, transaction
 
 from councils.models import PoliceDistrict
 from demo import content, east_jutland
@@ -26,30 +25,19 @@ def _demo_loaded(django_db_setup, django_db_blocker):
     """The demo in a transaction for the module, rolled back after its last test.
 
     `load_demo` runs once per test process (tests/table_copies.py keeps the demo as copies of
-    the tables, which the browser tests share): the first time it commits, the copies are
-    taken, and the reference data alone is put back. Every module then puts the copies in
-    inside its own transaction, with the foreign keys checked at once again as in any test.
-    Each test still runs in its own savepoint (pytest-django's `db`), so what a test changes is
-    undone before the next one, and nothing outlives the module.
+    the tables, which the browser tests and the backup round trip share; see
+    `demo_in_transaction`). Each test still runs in its own savepoint (pytest-django's `db`),
+    so what a test changes is undone before the next one, and nothing outlives the module.
     """
-    with django_db_blocker.unblock():
-        if not table_copies.kept(table_copies.DEMO):
-            table_copies.load_demo()
-            table_copies.restore(table_copies.REFERENCE)
-        with transaction.atomic():
-            table_copies.load_demo()
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            main = demo_district(content)
-            yield DemoResult(
-                district=main.district,
-                plan=main.plan,
-                plan_state=main.plan_state,
-                logins=[(login, LoginState.CREATED) for login in DEMO_LOGINS],
-                others=[demo_district(east_jutland)],
-            )
-            transaction.set_rollback(True)
+    with django_db_blocker.unblock(), table_copies.demo_in_transaction():
+        main = demo_district(content)
+        yield DemoResult(
+            district=main.district,
+            plan=main.plan,
+            plan_state=main.plan_state,
+            logins=[(login, LoginState.CREATED) for login in DEMO_LOGINS],
+            others=[demo_district(east_jutland)],
+        )
 
 
 @pytest.fixture

@@ -2,13 +2,13 @@
 demo leaves empty, loads into an emptied database and gives back every row of every table,
 field for field and to the microsecond (docs/operations.md, "Portable export")."""
 
-import io
-
 import pytest
 from django.apps import apps
 from django.core import serializers
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
+
+from tests import table_copies
 
 from .dataset import build_dataset
 
@@ -68,9 +68,10 @@ def records() -> list[str]:
 @pytest.fixture(scope="module")
 def restored(django_db_setup, django_db_blocker, tmp_path_factory):
     """Load the demo and the dataset, dump them, empty the database, load the dump: once for
-    the module, whose tests only read what came back; rolled back after the last of them."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
+    the module, whose tests only read what came back; rolled back after the last of them. The
+    demo is `manage.py load_demo`'s, run once per test process and kept as copies of the
+    tables (tests/table_copies.py), as the browser and demo tests have it."""
+    with django_db_blocker.unblock(), table_copies.demo_in_transaction():
         build_dataset(a=("nordsjaellands-politi", "alleroed"), b=("fyns-politi", "odense"))
         before_counts, before = row_counts(), records()
         path = tmp_path_factory.mktemp("backup") / "portal.xml"
@@ -82,7 +83,6 @@ def restored(django_db_setup, django_db_blocker, tmp_path_factory):
         assert row_counts()["plans.Plan"] == 0
         call_command("loaddata", str(path), verbosity=0)
         yield before_counts, before
-        transaction.set_rollback(True)
 
 
 def test_restore_gives_back_the_row_count_of_every_table(restored):
