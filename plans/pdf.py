@@ -4,10 +4,10 @@ Both are HTML templates under `templates/plans/pdf/` with their own print styles
 (`static/css/pdf.css`), turned into tagged PDF/UA-1 files by WeasyPrint. Everything the renderer
 loads (stylesheet, the Source Sans 3 font) comes from the project's static folder, and a plan's
 figures from their folder in storage (re-encoded on upload, base/uploads.py); any other address,
-on disk or on the network, is refused.
+on disk or on the network, is refused (plans/printing.py, WeasyPrint's side, loaded with the
+first PDF).
 """
 
-import ssl
 from pathlib import Path
 
 from django.conf import settings
@@ -15,7 +15,6 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
-from weasyprint import HTML, URLFetcher
 
 from base.text import danish_date, shorten
 
@@ -35,9 +34,6 @@ from .snapshot import (
 )
 from .templatetags.public import nest_headings
 
-STATIC_DIR = Path(settings.BASE_DIR) / "static"
-PDF_VARIANT = "pdf/ua-1"
-
 # What fits on one line of the running header (8.5 pt, A4): the title at the top left takes
 # 45 % of the width, the chapter at the top right 55 %. Longer texts end with "…".
 RUNNING_TITLE_CHARS = 48
@@ -54,28 +50,6 @@ def running_title(title: str, period_label: str = "") -> str:
 FIGURE_FOLDER = "plans/figures"
 
 
-UNUSED_TLS = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-
-
-class StaticFilesOnlyFetcher(URLFetcher):
-    """Fetches `file:` URLs inside the project's static folder (and `also`, e.g. the figures'
-    folder in storage) and nothing else."""
-
-    def __init__(self, root: Path = STATIC_DIR, also: tuple[Path, ...] = ()):
-        # The TLS context is never used (only file: URLs are fetched); given, it spares WeasyPrint
-        # making a default one, which loads the system's certificates: ~30 ms per PDF.
-        super().__init__(allowed_protocols={"file"}, timeout=5, ssl_context=UNUSED_TLS)
-        self.roots = tuple(path.resolve() for path in (root, *also))
-
-    def fetch(self, url, headers=None):
-        if not url.startswith("file:"):
-            raise ValueError(f"Refused to fetch {url!r}: only the project's static files are used")
-        path = Path(url.split("?")[0].split("#")[0].removeprefix("file://")).resolve()
-        if not any(path.is_relative_to(root) for root in self.roots):
-            raise ValueError(f"Refused to fetch {url!r}: outside {self.roots}")
-        return super().fetch(path.as_uri(), headers)
-
-
 def figures_folder() -> Path:
     """Where stored figures are on disk (the storage is the file system's)."""
     return Path(default_storage.path(FIGURE_FOLDER))
@@ -89,12 +63,9 @@ def figure_src(name: str) -> str:
 def write_pdf(html: str) -> bytes:
     """Turn one of our print templates into a tagged PDF/UA-1 file. Besides the static files,
     the renderer may load the plans' stored figures (re-encoded on upload), nothing else."""
-    document = HTML(
-        string=html,
-        base_url=STATIC_DIR.as_uri() + "/",
-        url_fetcher=StaticFilesOnlyFetcher(also=(figures_folder(),)),
-    )
-    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
+    from .printing import render  # WeasyPrint loads with the first PDF (plans/printing.py)
+
+    return render(html, also=(figures_folder(),))
 
 
 def plan_context(version: PlanVersion) -> dict:

@@ -6,7 +6,8 @@ import re
 import pytest
 
 from plans.models import PlanVersion
-from plans.pdf import StaticFilesOnlyFetcher, render_plan_pdf
+from plans.pdf import render_plan_pdf
+from plans.printing import StaticFilesOnlyFetcher
 from plans.snapshot import build_snapshot
 from tests.pdf.conftest import FOCUS_AREAS, FORUMS, SECTIONS, STAFF_FUNCTIONS
 from tests.pdf.pdftext import (
