@@ -12,6 +12,13 @@ its bookmarks (which follow the heading levels) and its tag tree all nest alike:
     "Indsatsområder" (the groups placed nowhere, after the chapters, as before the outline)
                                             h2 > h3 groups > h4 focus areas
 
+That chapter's title is `UNPLACED_TITLE`, the words a plan without groups also gets for its one
+group (plans/services.py:first_group). When the groups placed nowhere are exactly one group with
+that heading, printing it under the chapter would say "Indsatsområder" twice: its heading is
+then not shown ("heading_shown" False; it keeps its anchor) and its focus areas take its level,
+h3, so that no heading level is skipped. The workspace keeps the group (`lone_group_shown`): the
+secretariat edits it there.
+
 Snapshots made before the outline have neither key and come out as they always were: every
 section a chapter, every group in "Indsatsområder". Stored data that breaks the rules (a parent
 in no snapshot, a cycle, a level too deep) is shown rather than lost: such a section becomes a
@@ -23,9 +30,13 @@ the page and in the PDF alike: by those present, in a fixed order.
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
 # The generated chapter's heading level: its groups are h3, their focus areas h4.
 CHAPTER_HEADING = 2
 DEEPEST_HEADING = 6
+# The generated chapter's title, on the page, in the PDF and in both tables of contents.
+UNPLACED_TITLE = _("Indsatsområder")
 
 
 def _heading(level: int) -> int:
@@ -59,6 +70,11 @@ class Outline:
     chapters: list[SectionNode]
     unplaced_groups: list[dict]
 
+    @property
+    def unplaced_title(self) -> str:
+        """The generated chapter's title for the templates, as a lone group is compared to."""
+        return UNPLACED_TITLE
+
     def sections(self) -> list[SectionNode]:
         """Every section in document order (a chapter before its sub-sections)."""
         found = []
@@ -72,11 +88,13 @@ class Outline:
         return found
 
 
-def with_levels(group: dict, heading: int) -> dict:
+def with_levels(group: dict, heading: int, *, heading_shown: bool = True) -> dict:
     """A group with the heading levels of itself ("heading"), its focus areas ("area_heading")
-    and what comes below a focus area ("below_area": ambition, goal lists)."""
+    and what comes below a focus area ("below_area": ambition, goal lists), and whether its
+    own heading is printed ("heading_shown")."""
     return {
         **group,
+        "heading_shown": heading_shown,
         "heading_level": _heading(heading),
         "area_heading": _heading(heading + 1),
         "below_area": _heading(heading + 2),
@@ -87,10 +105,33 @@ def _sort_key(item: dict):
     return (item.get("order") or 0, item["id"])
 
 
-def build_outline(sections: list[dict], groups: list[dict]) -> Outline:
+def _repeats_chapter_title(groups: list[dict]) -> bool:
+    """Whether the groups placed nowhere are one group headed as the chapter that holds them."""
+    if len(groups) != 1:
+        return False
+    return _words(groups[0].get("heading") or "") == _words(str(UNPLACED_TITLE))
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _unplaced(groups: list[dict], lone_group_shown: bool) -> list[dict]:
+    """The groups placed nowhere with their levels under the generated chapter; one that
+    would repeat its title is not headed and its focus areas stand right under the chapter
+    (its "heading_level" is then the chapter's own, printed by the chapter, not by it)."""
+    if not lone_group_shown and _repeats_chapter_title(groups):
+        return [with_levels(groups[0], CHAPTER_HEADING, heading_shown=False)]
+    return [with_levels(group, CHAPTER_HEADING + 1) for group in groups]
+
+
+def build_outline(
+    sections: list[dict], groups: list[dict], *, lone_group_shown: bool = False
+) -> Outline:
     """The outline of a snapshot's `sections` and `groups` (dicts as the snapshot has them,
     possibly with more keys; `groups` e.g. from `grouped_focus_areas`, each kept as it is with
-    its heading levels added by `with_levels`)."""
+    its heading levels added by `with_levels`). `lone_group_shown`: keep the heading of a lone
+    group that repeats the generated chapter's title (the workspace, where it is edited)."""
     by_id = {section["id"]: section for section in sections}
 
     def effective_parent(section: dict):
@@ -117,7 +158,7 @@ def build_outline(sections: list[dict], groups: list[dict]) -> Outline:
         if group.get("section") in by_id:
             groups_in.setdefault(group["section"], []).append(group)
         else:
-            unplaced.append(with_levels(group, CHAPTER_HEADING + 1))
+            unplaced.append(group)
 
     def nodes(parent_id, level: int, prefix: str) -> list[SectionNode]:
         result = []
@@ -130,7 +171,9 @@ def build_outline(sections: list[dict], groups: list[dict]) -> Outline:
             result.append(node)
         return result
 
-    return Outline(chapters=nodes(None, 1, ""), unplaced_groups=unplaced)
+    return Outline(
+        chapters=nodes(None, 1, ""), unplaced_groups=_unplaced(unplaced, lone_group_shown)
+    )
 
 
 def appendix_numbers(*, forums: bool, annual_cycle: bool, organisation: bool) -> dict:

@@ -96,7 +96,7 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers, set_response_etag
 
 # Bump when the templates of cached pages or fragments change, so old HTML is not served.
-CACHE_PREFIX = "public:6"
+CACHE_PREFIX = "public:7"
 CACHE_SECONDS = 60 * 60 * 24
 # A generation nobody moves for this long is dropped (an address with an unknown district slug
 # makes one); the next lookup starts a new one, which only makes its pages stale.

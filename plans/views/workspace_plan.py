@@ -133,7 +133,7 @@ def workspace_content(plan: Plan) -> dict:
         ],
         key=lambda group: (group["order"], group["id"]),
     )
-    outline = build_outline(content["sections"], groups)
+    outline = build_outline(content["sections"], groups, lone_group_shown=True)
     _mark_ends(outline.chapters)
     for group in groups:  # each focus area knows whether it is first or last in its group
         for index, area in enumerate(group["areas"]):

@@ -41,6 +41,17 @@ def test_the_outline_is_numbered_and_nested_in_document_order(signed_in, draft):
     assert (4, "Trygt nærmiljø") in text
 
 
+def test_a_lone_group_headed_as_the_chapter_is_still_shown_to_edit_it(signed_in, draft, area):
+    """The public page leaves out a lone unplaced group's heading when it repeats the chapter
+    "Indsatsområder" (plans/outline.py); here the secretariat still meets it to edit it."""
+    FocusAreaGroup.objects.filter(pk=area.group_id).update(heading="Indsatsområder", section=None)
+    html = page(signed_in, draft)
+    chapter = html[html.index('id="indsatsomraader-titel">Indsatsområder</h2>') :]
+    assert f'<h3 id="gruppe-{area.group_id}-titel">Indsatsområder</h3>' in chapter
+    assert f'<h4 id="indsatsomraade-{area.pk}-titel"' in chapter
+    assert reverse("workspace:group_edit", args=[draft.pk, area.group_id]) in chapter
+
+
 def test_every_part_is_on_the_page_with_a_way_to_edit_it(signed_in, draft, area):
     Goal.objects.create(plan=draft, party=Goal.Party.POLICE, text="Flere patruljer", order=1)
     Activity.objects.filter(focus_area=area).update(timing="Forår 2025")
