@@ -89,14 +89,20 @@ def plan(district):
     return build_outline_plan(district)
 
 
+def pdf_of_built_plan(django_db_blocker, build) -> bytes:
+    """The PDF of the plan `build(district)` publishes, in a transaction rolled back after: for a
+    module fixture, which renders it once for the module."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        district = PoliceDistrict.objects.get(slug="syd-og-soenderjyllands-politi")
+        pdf = render_plan_pdf(build(district).versions.get())
+        transaction.set_rollback(True)
+    return pdf
+
+
 @pytest.fixture(scope="module")
 def outline_pdf(django_db_setup, django_db_blocker) -> bytes:
     """The plan's PDF, rendered once for the module and rolled back."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        district = PoliceDistrict.objects.get(slug="syd-og-soenderjyllands-politi")
-        pdf = render_plan_pdf(build_outline_plan(district).versions.get())
-        transaction.set_rollback(True)
-    return pdf
+    return pdf_of_built_plan(django_db_blocker, build_outline_plan)
 
 
 def headings(html: str) -> list[tuple[int, str]]:

@@ -7,18 +7,15 @@ nowhere, read as before (plans/outline.py)."""
 import datetime
 
 import pytest
-from django.db import transaction
 
-from councils.models import PoliceDistrict
 from plans.models import FocusArea, Plan, PlanVersion
 from plans.outline import build_outline
-from plans.pdf import render_plan_pdf
 from plans.services import first_group
 from plans.snapshot import build_snapshot
 from tests.groups import group_for
 from tests.pdf.pdftext import heading_levels, page_texts, read_pdf, squash
 
-from .test_outline import bookmark_tree, headings, toc
+from .test_outline import bookmark_tree, headings, pdf_of_built_plan, toc
 
 pytestmark = pytest.mark.django_db
 
@@ -99,11 +96,7 @@ def one_group(district):
 @pytest.fixture(scope="module")
 def one_group_pdf(django_db_setup, django_db_blocker) -> bytes:
     """The one-group plan's PDF, rendered once for the module and rolled back."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        district = PoliceDistrict.objects.get(slug="syd-og-soenderjyllands-politi")
-        pdf = render_plan_pdf(build_one_group_plan(district).versions.get())
-        transaction.set_rollback(True)
-    return pdf
+    return pdf_of_built_plan(django_db_blocker, build_one_group_plan)
 
 
 def test_the_page_heads_the_areas_once_under_the_chapter(client, one_group):
