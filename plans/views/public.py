@@ -512,6 +512,23 @@ class PlanFilter(forms.Form):
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
 
+    def selects(self) -> list[dict]:
+        """Each filter as `_plan_filter.html` writes it: name, id, label and its options as
+        (value, text, selected); the value given is selected if offered, else "Alle". (Django's
+        widget templates, one include per option, took a fifth of the uncached plan page.)"""
+        return [
+            {
+                "name": field.html_name,
+                "id": field.id_for_label,
+                "label": field.label,
+                "options": [
+                    (value, text, value == (field.value() or ""))
+                    for value, text in field.field.choices
+                ],
+            }
+            for field in self
+        ]
+
 
 def filter_choices(snapshot: dict) -> dict:
     """The lokalråd and kommuner the version names: its organisation's lokalråd and their

@@ -31,6 +31,18 @@ def test_filter_by_status_shows_matching_activities_with_a_count(client, publish
     assert "Nulstil" in html
 
 
+def test_filter_form_keeps_the_chosen_values_and_offers_every_option(client, published, toender):
+    html = shown(client.get(plan_url(published), {"status": "done", "lokalraad": toender.slug}))
+    assert '<option value="done" selected>Gennemført</option>' in html
+    assert f'<option value="{toender.slug}" selected>{toender.name}</option>' in html
+    assert '<option value="" selected>Alle</option>' in html  # kommune: none chosen
+    assert html.count(" selected>") == 3
+    unfiltered = shown(client.get(plan_url(published)))
+    assert unfiltered.count('<option value="" selected>Alle</option>') == 3
+    assert '<option value="postponed">Udskudt/sat i bero</option>' in unfiltered
+    assert '<option value="Tønder">Tønder</option>' in unfiltered
+
+
 def test_filter_by_lokalraad_shows_its_activities_only(client, published, toender):
     html = shown(client.get(plan_url(published), {"lokalraad": toender.slug}))
     assert "Viser 3 af 4 aktiviteter" in html
