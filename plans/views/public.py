@@ -401,6 +401,26 @@ def plan_content(
     }
 
 
+# The parts of _plan_body.html that read the version alone, not its live status.
+BODY_PARTS = ("front", "appendices")
+
+
+def body_parts(context: dict) -> dict[str, SafeString]:
+    """The contents, foreword and shared goals ("front") and the appendices of a plan body,
+    rendered from `context` (the body's)."""
+    return {name: render_to_string(f"plans/_plan_body.html#{name}", context) for name in BODY_PARTS}
+
+
+@functools.lru_cache(maxsize=SNAPSHOTS_KEPT)
+def published_parts(version_id: int, created_at, number: int, language: str) -> dict:
+    """`body_parts` of a published version, rendered once per process and language: like its
+    snapshot (`load_snapshot`), they never change, and they were a sixth of an uncached plan
+    page. Each page still renders its header, progress, chapters and focus areas with the live
+    status."""
+    snapshot = _stored_snapshot(version_id, created_at)
+    return body_parts({"snapshot": snapshot, **plan_content(snapshot, number=number)})
+
+
 # --- Caching ----------------------------------------------------------------------------------
 
 
@@ -451,7 +471,14 @@ def _render_plan(request, plan: Plan, versions: list[PlanVersion], version: Plan
             ),
         }
 
-    content = cached_fragment(key, "plans/_plan_body.html", build)
+    def build_with_parts():
+        context = build()
+        context["parts"] = published_parts(
+            version.pk, version.created_at, version.number, get_language()
+        )
+        return context
+
+    content = cached_fragment(key, "plans/_plan_body.html", build_with_parts)
     response = render(
         request,
         "plans/plan_detail.html",
@@ -621,15 +648,14 @@ def preview_body(plan: Plan) -> str:
     """The draft's plan page body as it would be published now (the public preview and the
     workspace's "Forhåndsvisning" show the same)."""
     snapshot = build_snapshot(plan)
-    content = render_to_string(
-        "plans/_plan_body.html",
-        {
-            "snapshot": snapshot,
-            "plan": plan,
-            "is_preview": True,
-            **plan_content(snapshot, summaries=live_status(plan).summaries(snapshot), links=False),
-        },
-    )
+    context = {
+        "snapshot": snapshot,
+        "plan": plan,
+        "is_preview": True,
+        **plan_content(snapshot, summaries=live_status(plan).summaries(snapshot), links=False),
+    }
+    context["parts"] = body_parts(context)
+    content = render_to_string("plans/_plan_body.html", context)
     return mark_safe(content)  # noqa: S308 - rendered by our own template
 
 

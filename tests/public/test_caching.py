@@ -1,6 +1,8 @@
 """Plan pages are cached per version and status, validated with ETags, and cost a fixed number
 of queries however many activities the plan has."""
 
+from unittest import mock
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -8,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from plans.models import Activity, FocusArea, Plan, Status
 from plans.services import sync_assignments
+from plans.views import public
 
 from .conftest import plan_url
 
@@ -31,6 +34,30 @@ def test_uncached_plan_page_reads_the_snapshot_of_a_version_once(
         again = client.get(url)
     assert again.status_code == 200
     assert again.content == first.content
+
+
+def test_uncached_plan_page_renders_what_depends_on_the_version_alone_once(
+    client, published, publish, settings
+):
+    """The contents, foreword and appendices read the version alone: rendered once per process
+    for each version, and each version shows its own."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    url = plan_url(published)
+    old_url = plan_url(published, "public:plan_version", number=1)
+    with mock.patch("plans.views.public.body_parts", wraps=public.body_parts) as rendered:
+        first = client.get(url)
+        assert client.get(url).content == first.content
+    assert rendered.call_count == 1
+    published.foreword = "<p>Et nyt forord.</p>"
+    published.save()
+    publish(published, note="Nyt forord.")
+    with mock.patch("plans.views.public.body_parts", wraps=public.body_parts) as rendered:
+        latest = client.get(url).content.decode()
+        old = client.get(old_url).content.decode()
+    assert rendered.call_count == 1  # version 2's: version 1's were kept
+    assert "Et nyt forord." in latest
+    assert "<p>Forord</p>" in old
+    assert "Et nyt forord." not in old
 
 
 def test_plan_page_is_validated_by_its_etag(client, published):
