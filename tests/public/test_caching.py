@@ -183,3 +183,19 @@ def test_warm_cache_needs_fewer_queries_for_a_signed_in_visitor(client, publishe
     # Session and user, then the versions with their plan, and the live status; no snapshot.
     assert len(warm) == 4
     assert len(warm) < len(cold)
+
+
+def test_rows_with_the_same_status_each_name_their_own_activity(client, published, settings):
+    """A row's status cell is rendered once per process for each summary and activity: two
+    rows with the same counts still label their progress by their own activity."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    held_by_several = [
+        activity
+        for activity in Activity.objects.filter(focus_area__plan=published)
+        if activity.assignments.count() > 1
+    ]
+    assert len(held_by_several) >= 2
+    for html in (client.get(plan_url(published)).text, client.get(plan_url(published)).text):
+        for activity in held_by_several:
+            assert html.count(f'id="status-{activity.pk}"') == 1
+            assert html.count(f'aria-labelledby="status-{activity.pk}"') == 1
