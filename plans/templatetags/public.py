@@ -7,6 +7,7 @@ import re
 import pyphen
 from django import template
 from django.template.defaultfilters import linebreaksbr
+from django.template.loader import render_to_string
 from django.utils.safestring import SafeData, mark_safe
 
 from base.text import as_date, danish_date, html_words, text_lines
@@ -138,3 +139,15 @@ def soft_hyphen_lines(value, autoescape=True) -> str:
 def cycle_groups(entries) -> list[dict]:
     """The annual cycle's entries in the table's groups (`plans.cycle.cycle_groups`)."""
     return groups_of_cycle(entries)
+
+
+@register.filter
+def progress_bar(progress) -> str:
+    """`plans/_progress_bar.html` for a Progress (plans/progress.py): rendered once per process
+    for each distinct progress, as the plan page shows one for the plan and one per focus area."""
+    return _progress_bar(progress)
+
+
+@functools.lru_cache(maxsize=1024)
+def _progress_bar(progress) -> str:
+    return render_to_string("plans/_progress_bar.html", {"p": progress})
