@@ -5,6 +5,7 @@ language, which is always Danish here.
 """
 
 import datetime
+import functools
 import html
 import re
 from html.parser import HTMLParser
@@ -23,7 +24,13 @@ _DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "
 
 def danish_slugify(value: str) -> str:
     """A slug that spells æ, ø, å the Danish way: "Nordsjællands" → "nordsjaellands"."""
-    return slugify(str(value).translate(_DANISH))
+    return _danish_slug(str(value))
+
+
+@functools.lru_cache(maxsize=4096)
+def _danish_slug(value: str) -> str:
+    # Remembered: the kommune list makes 98 slugs for each page that offers it.
+    return slugify(value.translate(_DANISH))
 
 
 # Æ, Ø, Å after Z, in that order; "aa" is "å", as Danish dictionaries sort it.

@@ -47,6 +47,17 @@ def municipality_choices() -> list[Municipality]:
     return sorted(municipalities, key=lambda m: danish_sort_key(m.name))
 
 
+def municipality_options(municipalities: list[Municipality] | None = None) -> list[tuple]:
+    """(slug, name) of every kommune, in Danish alphabetical order: the options of "Hvor bor
+    du?". Taken from `municipality_choices()` when the caller has it, else read as names alone
+    (the front page: 98 model instances with their district and lokalråd were most of its
+    time)."""
+    if municipalities is None:
+        names = Municipality.objects.order_by().values_list("name", flat=True)
+        return [(danish_slugify(name), name) for name in sorted(names, key=danish_sort_key)]
+    return [(m.slug, m.name) for m in municipalities]
+
+
 def find_municipality(value: str, municipalities: list[Municipality]) -> Municipality | None:
     """The kommune `value` names: its slug ("toender"), its name or "<name> Kommune", in any
     case."""

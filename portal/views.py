@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from councils.models import PoliceDistrict
 from plans.models import Plan
 from plans.page_cache import anonymous_page_cache
-from plans.places import municipality_choices
+from plans.places import municipality_options
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ def home(request):
     return render(
         request,
         "portal/home.html",
-        {"districts": districts, "municipalities": municipality_choices()},
+        {"districts": districts, "municipality_options": municipality_options()},
     )
 
 

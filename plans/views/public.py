@@ -42,7 +42,12 @@ from ..cycle import cycle_entries, cycle_wheel, undated_entries
 from ..models import Assignment, Period, Plan, PlanVersion, Status
 from ..outline import appendix_numbers, build_outline
 from ..page_cache import CACHE_PREFIX, CACHE_SECONDS, anonymous_page_cache
-from ..places import find_municipality, municipality_choices, search_places
+from ..places import (
+    find_municipality,
+    municipality_choices,
+    municipality_options,
+    search_places,
+)
 from ..progress import activity_status, plan_progress
 from ..publishing import diff_versions
 from ..revisions import revision_footnotes
@@ -1072,7 +1077,11 @@ def find_area(request):
     return render(
         request,
         "plans/find_area.html",
-        {"municipalities": municipalities, "value": value, "error": error},
+        {
+            "municipality_options": municipality_options(municipalities),
+            "value": value,
+            "error": error,
+        },
     )
 
 
@@ -1092,7 +1101,7 @@ def municipality(request, municipality):
             "district": found.district,
             "council": found.local_council,
             "version": current_version(found.district),
-            "municipalities": municipalities,
+            "municipality_options": municipality_options(municipalities),
         },
     )
 
