@@ -495,16 +495,12 @@ def _render_plan(request, plan: Plan, versions: list[PlanVersion], version: Plan
                 footnotes=revision_footnotes(version, versions),
                 number=version.number,
             ),
+            "parts": published_parts(
+                version.pk, version.created_at, version.number, get_language()
+            ),
         }
 
-    def build_with_parts():
-        context = build()
-        context["parts"] = published_parts(
-            version.pk, version.created_at, version.number, get_language()
-        )
-        return context
-
-    content = cached_fragment(key, "plans/_plan_body.html", build_with_parts)
+    content = cached_fragment(key, "plans/_plan_body.html", build)
     response = render(
         request,
         "plans/plan_detail.html",
@@ -569,18 +565,19 @@ class PlanFilter(forms.Form):
         """Each filter as `_plan_filter.html` writes it: name, id, label and its options as
         (value, text, selected); the value given is selected if offered, else "Alle". (Django's
         widget templates, one include per option, took a fifth of the uncached plan page.)"""
-        return [
-            {
-                "name": field.html_name,
-                "id": field.id_for_label,
-                "label": field.label,
-                "options": [
-                    (value, text, value == (field.value() or ""))
-                    for value, text in field.field.choices
-                ],
-            }
-            for field in self
-        ]
+        selects = []
+        for bound in self:
+            chosen = bound.value() or ""
+            options = [(value, text, value == chosen) for value, text in bound.field.choices]
+            selects.append(
+                {
+                    "name": bound.html_name,
+                    "id": bound.id_for_label,
+                    "label": bound.label,
+                    "options": options,
+                }
+            )
+        return selects
 
 
 def filter_choices(snapshot: dict) -> dict:
