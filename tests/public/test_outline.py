@@ -49,10 +49,9 @@ EXPECTED_HEADINGS = [
 ]
 
 
-def build_outline_plan(district) -> Plan:
-    """A published plan: an organisation chapter three levels deep, an introduction to crime
-    fighting that holds the national focus areas, a closing chapter, and the district-wide
-    group placed nowhere (so in "Indsatsområder" after the chapters)."""
+def build_published_plan(district, fill) -> Plan:
+    """A 2024-2027 plan that `fill(plan)` gives its sections and focus areas, published as
+    version 1 on 2 January 2024."""
     plan = Plan.objects.create(
         district=district,
         period_start=2024,
@@ -60,6 +59,21 @@ def build_outline_plan(district) -> Plan:
         foreword="<p>Forord</p>",
         status=Plan.Status.PUBLISHED,
     )
+    fill(plan)
+    PlanVersion.objects.create(
+        plan=plan, number=1, published_on=datetime.date(2024, 1, 2), snapshot=build_snapshot(plan)
+    )
+    return plan
+
+
+def build_outline_plan(district) -> Plan:
+    """A published plan: an organisation chapter three levels deep, an introduction to crime
+    fighting that holds the national focus areas, a closing chapter, and the district-wide
+    group placed nowhere (so in "Indsatsområder" after the chapters)."""
+    return build_published_plan(district, _outline_content)
+
+
+def _outline_content(plan: Plan) -> None:
     sections = {}
     for order, (title, parent) in enumerate(SECTIONS, start=1):
         sections[title] = PlanSection.objects.create(
@@ -78,10 +92,6 @@ def build_outline_plan(district) -> Plan:
     national.section = sections["Kriminalitetsbekæmpelse"]
     national.save()
     FocusArea.objects.create(plan=plan, group=national, title="Vold i nattelivet", rank=1)
-    PlanVersion.objects.create(
-        plan=plan, number=1, published_on=datetime.date(2024, 1, 2), snapshot=build_snapshot(plan)
-    )
-    return plan
 
 
 @pytest.fixture

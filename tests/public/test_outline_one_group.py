@@ -4,18 +4,21 @@ title is not repeated as the group's heading on the page, in its table of conten
 PDF, and the focus areas stand right under the chapter. Another heading, or two groups placed
 nowhere, read as before (plans/outline.py)."""
 
-import datetime
-
 import pytest
 
-from plans.models import FocusArea, Plan, PlanVersion
+from plans.models import FocusArea, Plan
 from plans.outline import build_outline
 from plans.services import first_group
-from plans.snapshot import build_snapshot
 from tests.groups import group_for
 from tests.pdf.pdftext import heading_levels, page_texts, read_pdf, squash
 
-from .test_outline import bookmark_tree, headings, pdf_of_built_plan, toc
+from .test_outline import (
+    bookmark_tree,
+    build_published_plan,
+    headings,
+    pdf_of_built_plan,
+    toc,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -69,23 +72,16 @@ def test_a_lone_group_placed_in_a_section_keeps_its_heading():
 def build_one_group_plan(district, *heading: str) -> Plan:
     """A published plan with a chapter and its focus areas in the plan's first group (as the
     admin and the workspace make it), or in groups with these headings."""
-    plan = Plan.objects.create(
-        district=district,
-        period_start=2024,
-        period_end=2027,
-        foreword="<p>Forord</p>",
-        status=Plan.Status.PUBLISHED,
-    )
-    plan.sections.create(title="Indledning", body="<p>Om planen.</p>", order=1)
-    groups = [group_for(plan, "district", heading=h) for h in heading] or [first_group(plan)]
-    for order, title in enumerate(AREAS):
-        FocusArea.objects.create(
-            plan=plan, group=groups[order % len(groups)], title=title, order=order
-        )
-    PlanVersion.objects.create(
-        plan=plan, number=1, published_on=datetime.date(2024, 1, 2), snapshot=build_snapshot(plan)
-    )
-    return plan
+
+    def fill(plan: Plan) -> None:
+        plan.sections.create(title="Indledning", body="<p>Om planen.</p>", order=1)
+        groups = [group_for(plan, "district", heading=h) for h in heading] or [first_group(plan)]
+        for order, title in enumerate(AREAS):
+            FocusArea.objects.create(
+                plan=plan, group=groups[order % len(groups)], title=title, order=order
+            )
+
+    return build_published_plan(district, fill)
 
 
 @pytest.fixture
